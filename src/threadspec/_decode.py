@@ -1,0 +1,72 @@
+"""Turning what callers pass (bytes, text or decoded values) into JSON values, safely."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import msgspec
+
+from threadspec.errors import MalformedPayloadError
+from threadspec.result import Violation
+
+# Nesting deeper than this is refused before any recursive code sees it.
+MAX_DEPTH = 512
+
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_BRACKETS = bytes.maketrans(b"[{]}", b"(())")
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_untyped = msgspec.json.Decoder()
+
+JSON_BODY_ERROR = (
+    "We could not parse the JSON body of your request. The API expects a JSON payload, "
+    "but what was sent was not valid JSON."
+)
+
+Raw = bytes | bytearray | memoryview | str
+
+
+def is_raw(body: object) -> bool:
+    return isinstance(body, bytes | bytearray | memoryview | str)
+
+
+def as_bytes(body: Raw) -> bytes:
+    return body.encode("utf-8", "surrogatepass") if isinstance(body, str) else bytes(body)
+
+
+def depth_exceeds(raw: bytes, limit: int = MAX_DEPTH) -> bool:
+    """Whether the JSON text nests deeper than ``limit``, without recursion.
+
+    Cheap when it cannot: fewer brackets than the limit settle it. Otherwise strings are cut out
+    and innermost bracket pairs are peeled off one level per pass, in C.
+    """
+    if raw.count(b"[") + raw.count(b"{") <= limit:
+        return False
+    skeleton = _STRING.sub(b"", raw).translate(_BRACKETS, _NOT_BRACKETS)
+    for _ in range(limit):
+        peeled = skeleton.replace(b"()", b"")
+        if peeled == skeleton:
+            return False  # unbalanced: the decoder reports it as malformed
+        skeleton = peeled
+        if not skeleton:
+            return False
+    return True
+
+
+def malformed(message: str, value: str = "") -> MalformedPayloadError:
+    return MalformedPayloadError(
+        [Violation(pointer="", param=None, rule="input", limit=None, value=value, message=message, code=None)]
+    )
+
+
+def decode(body: Raw) -> Any:
+    """Decode JSON text; raise :class:`MalformedPayloadError` for anything that is not JSON."""
+    raw = as_bytes(body)
+    if depth_exceeds(raw):
+        raise malformed(
+            f"{JSON_BODY_ERROR} It nests deeper than {MAX_DEPTH} levels.", value=f"{len(raw)} bytes"
+        )
+    try:
+        return _untyped.decode(raw)
+    except (msgspec.DecodeError, RecursionError, ValueError) as exc:
+        raise malformed(f"{JSON_BODY_ERROR} ({exc})", value=raw[:60].decode("utf-8", "replace")) from None

@@ -1,0 +1,234 @@
+"""Error wording, in the real API's words, and its error envelope.
+
+Limits follow one template, the API's own: ``Invalid '<param>': <what>. Expected <expected>, but got
+<found> instead.`` with codes ``<type>_<above|below>_<max|min>_<what>``. Unknown and missing
+parameters, wrong types and wrong values use the API's shorter forms. See
+``../shared/reference/openai-errors.md`` for the observed originals.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from threadspec.result import Violation
+
+INVALID_REQUEST = "invalid_request_error"
+_PREVIEW = 80
+
+
+def preview(value: Any) -> str:
+    """A short, single-line rendering of an offending value."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=repr)
+    except (ValueError, RecursionError):
+        text = repr(value)
+    return text if len(text) <= _PREVIEW else text[: _PREVIEW - 1] + "…"
+
+
+def where(param: str | None) -> str:
+    return "body" if param is None else f"'{param}'"
+
+
+def _limit(param: str | None, what: str, expected: str, found: str) -> str:
+    return f"Invalid {where(param)}: {what}. Expected {expected}, but got {found} instead."
+
+
+def _number(value: Any) -> str:
+    return json.dumps(value) if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
+
+
+def object_properties(param: str | None, limit: int, count: int, above: bool) -> tuple[str, str]:
+    if above:
+        return (
+            _limit(
+                param,
+                "too many properties",
+                f"an object with at most {limit} properties",
+                f"an object with {count} properties",
+            ),
+            "object_above_max_properties",
+        )
+    return (
+        _limit(
+            param,
+            "too few properties",
+            f"an object with at least {limit} properties",
+            f"an object with {count} properties",
+        ),
+        "object_below_min_properties",
+    )
+
+
+def string_length(
+    param: str | None, limit: int, length: int, above: bool, noun: str = "string"
+) -> tuple[str, str]:
+    if above:
+        return (
+            _limit(
+                param,
+                f"{noun} too long",
+                f"a {noun} with maximum length {limit}",
+                f"a {noun} with length {length}",
+            ),
+            "string_above_max_length",
+        )
+    if length == 0:
+        return (
+            _limit(param, f"empty {noun}", f"a {noun} with minimum length {limit}", f"an empty {noun}"),
+            "string_below_min_length",
+        )
+    return (
+        _limit(
+            param,
+            f"{noun} too short",
+            f"a {noun} with minimum length {limit}",
+            f"a {noun} with length {length}",
+        ),
+        "string_below_min_length",
+    )
+
+
+def array_length(param: str | None, limit: int, length: int, above: bool) -> tuple[str, str]:
+    if above:
+        return (
+            _limit(
+                param,
+                "array too long",
+                f"an array with maximum length {limit}",
+                f"an array with length {length}",
+            ),
+            "array_above_max_length",
+        )
+    if length == 0:
+        return (
+            _limit(param, "empty array", f"an array with minimum length {limit}", "an empty array"),
+            "array_below_min_length",
+        )
+    return (
+        _limit(
+            param,
+            "array too short",
+            f"an array with minimum length {limit}",
+            f"an array with length {length}",
+        ),
+        "array_below_min_length",
+    )
+
+
+def number_bound(
+    param: str | None, limit: Any, value: Any, above: bool, integer: bool, exclusive: bool = False
+) -> tuple[str, str]:
+    kind = "integer" if integer else "decimal"
+    side = "above maximum" if above else "below minimum"
+    op = ("<" if above else ">") + ("" if exclusive else "=")
+    code = f"{kind}_{'above_max' if above else 'below_min'}_value"
+    return _limit(param, f"{kind} {side} value", f"a value {op} {_number(limit)}", _number(value)), code
+
+
+_TYPE_NAMES = {
+    "string": "a string",
+    "integer": "an integer",
+    "number": "a decimal",
+    "boolean": "a boolean",
+    "object": "an object",
+    "array": "an array",
+    "null": "null",
+}
+
+
+def type_name(value: Any) -> str:
+    """The API's name for the JSON type of a decoded value."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a decimal"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list | tuple):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return f"a {type(value).__name__}"
+
+
+def _alternatives(names: Sequence[str]) -> str:
+    if len(names) == 1:
+        return names[0]
+    return "one of " + ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def wrong_type(param: str | None, expected: Sequence[str], value: Any) -> tuple[str, str]:
+    names = list(dict.fromkeys(_TYPE_NAMES.get(t, t) for t in expected))
+    return (
+        f"Invalid type for {where(param)}: expected {_alternatives(names)}, but got {type_name(value)} instead.",
+        "invalid_type",
+    )
+
+
+def _quote(value: Any) -> str:
+    return f"'{value}'" if isinstance(value, str) else json.dumps(value)
+
+
+def _listing(values: Sequence[Any]) -> str:
+    quoted = [_quote(v) for v in values]
+    if len(quoted) <= 2:
+        return " and ".join(quoted)
+    return ", ".join(quoted[:-1]) + ", and " + quoted[-1]
+
+
+def invalid_value(value: Any, allowed: Sequence[Any]) -> tuple[str, str]:
+    shown = value if isinstance(value, str) else preview(value)
+    return f"Invalid value: '{shown}'. Supported values are: {_listing(allowed)}.", "invalid_value"
+
+
+def pattern_mismatch(param: str | None, pattern: str) -> tuple[str, str]:
+    return (
+        f"Invalid {where(param)}: string does not match pattern. "
+        f"Expected a string that matches the pattern '{pattern}'.",
+        "invalid_value",
+    )
+
+
+def unknown_parameter(param: str) -> tuple[str, str]:
+    return f"Unknown parameter: '{param}'.", "unknown_parameter"
+
+
+def missing_parameter(param: str) -> tuple[str, str]:
+    return f"Missing required parameter: '{param}'.", "missing_required_parameter"
+
+
+def exactly_one_of(param: str | None, names: Sequence[str], present: int) -> tuple[str, str]:
+    found = "none of them" if present == 0 else f"{present} of them"
+    options = " or ".join(f"'{n}'" for n in names)
+    return _limit(param, "conflicting parameters", f"exactly one of {options}", found), "invalid_value"
+
+
+def id_prefix(param: str, value: str, prefix: str) -> tuple[str, str | None]:
+    return (
+        f"Invalid '{param}': '{preview(value).strip(chr(34))}'. Expected an ID that begins with '{prefix}'.",
+        None,
+    )
+
+
+INVALID_BETA = (
+    "You must provide the 'OpenAI-Beta' header to access the Assistants API. "
+    "Please try again by setting the header 'OpenAI-Beta: assistants=v2'."
+)
+
+
+def error_body(
+    message: str, param: str | None = None, code: str | None = None, kind: str = INVALID_REQUEST
+) -> dict[str, Any]:
+    """The envelope every API error comes in."""
+    return {"error": {"message": message, "type": kind, "param": param, "code": code}}
+
+
+def to_openai_error(error: Violation) -> dict[str, Any]:
+    """The body the real API would answer ``error`` with (HTTP 400)."""
+    return error_body(error.message, error.param, error.code)

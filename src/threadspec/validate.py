@@ -1,0 +1,247 @@
+"""Validating payloads against the contract: collect-all and raise-first, bytes in or values in.
+
+A valid payload is judged by the fast path alone (msgspec types compiled from the schema). Only
+when that path rejects does the reference validator (jsonschema) run, to find and word every
+violation; its verdict is final, so the two can never disagree in what callers see.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic import ValidationError as PydanticValidationError
+
+from threadspec import _fast, messages, spec
+from threadspec._decode import as_bytes, decode, depth_exceeds, is_raw, malformed
+from threadspec._generated import models
+from threadspec._reference import reference_validator, validator_for_schema
+from threadspec._violations import violations
+from threadspec.errors import InvalidPayloadError, MalformedPayloadError
+from threadspec.result import ValidationResult, Violation
+from threadspec.sse import parse_text
+
+DEFAULT_SCHEMA = "CreateThreadAndRunRequest"
+_INTEGER = re.compile(r"-?(0|[1-9][0-9]*)")
+_STREAM = "text/event-stream"
+
+
+def _fast_verdict(body: Any, schema: str) -> bool | None:
+    if is_raw(body):
+        raw = as_bytes(body)
+        return None if depth_exceeds(raw) else _fast.is_valid_json(raw, schema)
+    return _fast.is_valid_value(body, schema)
+
+
+def _slow_errors(body: Any, schema: str, location: str = "body") -> Iterator[Violation]:
+    value = decode(body) if is_raw(body) else body
+    root = spec.schema(schema)
+    yield from violations(reference_validator(schema).iter_errors(value), root, location)
+
+
+def is_valid(body: Any, schema: str = DEFAULT_SCHEMA) -> bool:
+    """The verdict alone, as fast as it gets: for bytes, about the cost of parsing them."""
+    spec.schema(schema)
+    if _fast_verdict(body, schema):
+        return True
+    try:
+        return next(_slow_errors(body, schema), None) is None
+    except MalformedPayloadError:
+        return False
+
+
+def iter_errors(body: Any, schema: str = DEFAULT_SCHEMA) -> Iterator[Violation]:
+    """Every violation of ``schema`` in ``body`` (JSON text or decoded values), lazily."""
+    spec.schema(schema)
+    if _fast_verdict(body, schema):
+        return
+    try:
+        yield from _slow_errors(body, schema)
+    except MalformedPayloadError as exc:
+        yield from exc.errors
+
+
+def validate(body: Any, schema: str = DEFAULT_SCHEMA) -> ValidationResult:
+    """Collect every violation of ``schema`` in ``body``."""
+    return ValidationResult(schema, list(iter_errors(body, schema)))
+
+
+def _raise_first(errors: Iterator[Violation]) -> None:
+    first = next(errors, None)
+    if first is not None:
+        cls = MalformedPayloadError if first.rule == "input" else InvalidPayloadError
+        raise cls([first])
+
+
+def ensure_valid(body: Any, schema: str = DEFAULT_SCHEMA) -> None:
+    """Raise :class:`PayloadError` at the first violation; return quietly when ``body`` is valid."""
+    _raise_first(iter_errors(body, schema))
+
+
+def model_class(schema: str) -> type[BaseModel]:
+    spec.schema(schema)
+    cls: type[BaseModel] = getattr(models, schema)
+    return cls
+
+
+def parse(body: Any, schema: str = DEFAULT_SCHEMA) -> BaseModel:
+    """Validate ``body`` and return it as the generated Pydantic model of ``schema``."""
+    cls = model_class(schema)
+    errors = list(iter_errors(body, schema))
+    if errors:
+        raise (MalformedPayloadError if errors[0].rule == "input" else InvalidPayloadError)(errors)
+    value = decode(body) if is_raw(body) else body
+    try:
+        return cls.model_validate(value)
+    except PydanticValidationError as exc:  # a model/schema disagreement: a bug the differential tests hunt
+        raise InvalidPayloadError(
+            [Violation("", None, "model", schema, messages.preview(value), str(exc), None)]
+        ) from exc
+
+
+# ---------------------------------------------------------------------------------- operations
+def _coerce_query(raw: Any, schema: dict[str, Any]) -> Any:
+    """Query strings arrive as text; read them the way the parameter's type says."""
+    kind = schema.get("type")
+    if kind == "array":
+        items = raw if isinstance(raw, list | tuple) else [raw]
+        return [_coerce_query(item, schema.get("items", {})) for item in items]
+    if isinstance(raw, list | tuple):
+        raw = raw[-1] if raw else ""
+    if kind == "integer" and isinstance(raw, str) and _INTEGER.fullmatch(raw):
+        return int(raw)
+    return raw
+
+
+def _parameter_errors(
+    operation: spec.Operation, location: str, supplied: Mapping[str, Any] | None
+) -> Iterator[Violation]:
+    given = dict(supplied or {})
+    for param in operation.parameters_in(location):
+        if param.name not in given:
+            if param.required:
+                worded = messages.missing_parameter(param.name)
+                yield Violation("/" + param.name, param.name, "required", param.name, "", *worded, location)
+            continue
+        value = given[param.name]
+        if location == "query":
+            value = _coerce_query(value, param.schema)
+        if param.id_prefix and isinstance(value, str) and not value.startswith(param.id_prefix):
+            message, code = messages.id_prefix(param.name, value, param.id_prefix)
+            yield Violation(
+                "/" + param.name, param.name, "pattern", param.schema.get("pattern"),
+                messages.preview(value), message, code, location,
+            )  # fmt: skip
+            continue
+        errors = validator_for_schema(param.schema).iter_errors(value)
+        yield from violations(errors, param.schema, location, prefix=[param.name])
+
+
+def _header_errors(operation: spec.Operation, headers: Mapping[str, str] | None) -> Iterator[Violation]:
+    if headers is None:
+        return
+    lowered = {k.lower(): v for k, v in headers.items()}
+    for param in operation.parameters_in("header"):
+        value = lowered.get(param.name.lower())
+        if param.name.lower() == "openai-beta":
+            if value != param.schema.get("const"):
+                yield Violation(
+                    "/" + param.name, None, "const", param.schema.get("const"),
+                    messages.preview(value), messages.INVALID_BETA, "invalid_beta", "header",
+                )  # fmt: skip
+        elif value is None and param.required:
+            yield Violation("/" + param.name, param.name, "required", param.name, "",
+                            *messages.missing_parameter(param.name), "header")  # fmt: skip
+
+
+def iter_request_errors(
+    operation_id: str,
+    body: Any = None,
+    *,
+    query: Mapping[str, Any] | None = None,
+    path_params: Mapping[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> Iterator[Violation]:
+    """Every violation in a whole request: headers (when given), path ids, query and body."""
+    operation = spec.operation(operation_id)
+    yield from _header_errors(operation, headers)
+    yield from _parameter_errors(operation, "path", path_params)
+    yield from _parameter_errors(operation, "query", query)
+    if operation.request_schema is None:
+        return
+    if body is None or (is_raw(body) and not as_bytes(body).strip()):
+        body = {}
+    yield from iter_errors(body, operation.request_schema)
+
+
+def validate_request(
+    operation_id: str,
+    body: Any = None,
+    *,
+    query: Mapping[str, Any] | None = None,
+    path_params: Mapping[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> ValidationResult:
+    """Collect every violation in a request to ``operation_id``."""
+    schema = spec.operation(operation_id).request_schema or operation_id
+    errors = iter_request_errors(operation_id, body, query=query, path_params=path_params, headers=headers)
+    return ValidationResult(schema, list(errors))
+
+
+def ensure_valid_request(
+    operation_id: str,
+    body: Any = None,
+    *,
+    query: Mapping[str, Any] | None = None,
+    path_params: Mapping[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> None:
+    """Raise :class:`PayloadError` at the first violation in a request."""
+    _raise_first(
+        iter_request_errors(operation_id, body, query=query, path_params=path_params, headers=headers)
+    )
+
+
+def iter_response_errors(
+    operation_id: str, status: int | str, body: Any, content_type: str = "application/json"
+) -> Iterator[Violation]:
+    """Every way a response breaks the contract: undocumented status, wrong shape, bad stream events."""
+    operation = spec.operation(operation_id)
+    media = content_type.split(";")[0].strip().lower()
+    schema = operation.response_schema(status, media)
+    if schema is None:
+        documented = {s: sorted(m) for s, m in operation.responses.items()}
+        message = f"Response status {status} with {media or 'no content type'} is not in the contract: {documented}."
+        yield Violation("", None, "status", sorted(documented), str(status), message, None, "response")
+        return
+    if media != _STREAM:
+        yield from iter_errors(body, schema)
+        return
+    try:
+        events = [e.payload() for e in parse_text(body)] if is_raw(body) else list(body)
+    except (ValueError, UnicodeDecodeError) as exc:
+        yield from malformed(f"The event stream could not be parsed: {exc}").errors
+        return
+    for index, event in enumerate(events):
+        for error in iter_errors(event, schema):
+            yield Violation(
+                f"/{index}{error.pointer}", f"[{index}]" + ("" if error.param is None else f".{error.param}"),
+                error.rule, error.limit, error.value, error.message, error.code, "stream",
+            )  # fmt: skip
+
+
+def validate_response(
+    operation_id: str, status: int | str, body: Any, content_type: str = "application/json"
+) -> ValidationResult:
+    """Collect every violation in a response of ``operation_id``."""
+    schema = spec.operation(operation_id).response_schema(status, content_type) or f"{operation_id}:{status}"
+    return ValidationResult(schema, list(iter_response_errors(operation_id, status, body, content_type)))
+
+
+def ensure_valid_response(
+    operation_id: str, status: int | str, body: Any, content_type: str = "application/json"
+) -> None:
+    """Raise :class:`PayloadError` at the first violation in a response."""
+    _raise_first(iter_response_errors(operation_id, status, body, content_type))
