@@ -8,7 +8,9 @@ from codegen.options import HEADER
 from codegen.refs import DATA_KEYWORDS, NAMED_SUBSCHEMAS, closure, rewrite_refs
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-ID_BASE = "urn:threadspec:schema:"
+# A hierarchical URI, so drafts 4-7 resolvers (which urljoin refs against it) find "#/$defs/..." in the
+# document itself; the reserved .invalid TLD guarantees nothing is ever fetched from it.
+ID_BASE = "https://threadspec.invalid/schemas/"
 # OpenAPI-only keywords that mean nothing to a JSON Schema validator.
 OPENAPI_ONLY = frozenset({"discriminator", "xml", "externalDocs", "example"})
 
@@ -44,7 +46,7 @@ def component_schema(schemas: dict[str, Any], name: str) -> dict[str, Any]:
     out: dict[str, Any] = {
         "$comment": HEADER,
         "$schema": DIALECT,
-        "$id": ID_BASE + name,
+        "$id": f"{ID_BASE}{name}.json",
         "title": name,
     }
     out.update(body)

@@ -298,11 +298,12 @@ _UNSUPPORTED: dict[str, str] = {}
 
 @cache
 def decoder(schema_name: str) -> msgspec.json.Decoder[Any] | None:
+    """The cached decoder; raises UnknownSchemaError (via spec.schema) for names the spec lacks."""
     typ = fast_type(schema_name)
     return None if typ is None else msgspec.json.Decoder(typ)
 
 
-_FAILURES = (msgspec.ValidationError, msgspec.DecodeError, RecursionError, ValueError, TypeError)
+FAILURES = (msgspec.ValidationError, msgspec.DecodeError, RecursionError, ValueError, TypeError)
 
 
 def is_valid_json(raw: bytes, schema_name: str) -> bool | None:
@@ -312,7 +313,7 @@ def is_valid_json(raw: bytes, schema_name: str) -> bool | None:
         return None
     try:
         dec.decode(raw)
-    except _FAILURES:
+    except FAILURES:
         return False
     return True
 
@@ -324,6 +325,6 @@ def is_valid_value(value: Any, schema_name: str) -> bool | None:
         return None
     try:
         msgspec.convert(value, typ, strict=True)
-    except _FAILURES:
+    except FAILURES:
         return False
     return True

@@ -32,6 +32,9 @@ def param_of(path: Path) -> str | None:
     return out
 
 
+_ABSENT = object()  # the value of a missing property: previewed as nothing, not as null
+
+
 def _violation(
     path: Path, rule: str, limit: Any, value: Any, worded: tuple[str, str | None], location: str
 ) -> Violation:
@@ -41,7 +44,7 @@ def _violation(
         param=param_of(path),
         rule=rule,
         limit=limit,
-        value=messages.preview(value),
+        value="" if value is _ABSENT else messages.preview(value),
         message=message,
         code=code,
         location=location,
@@ -108,7 +111,7 @@ class _Translator:
                 if name not in present:
                     missing = [*path, name]
                     worded = messages.missing_parameter(param_of(missing) or name)
-                    yield _violation(missing, rule, name, None, worded, loc)
+                    yield _violation(missing, rule, name, _ABSENT, worded, loc)
         elif rule == "additionalProperties":
             known = set(error.schema.get("properties", {})) if isinstance(error.schema, dict) else set()
             for name in value if isinstance(value, dict) else ():

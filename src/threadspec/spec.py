@@ -35,9 +35,14 @@ def schema_names() -> tuple[str, ...]:
 
 
 @cache
+def _schema_name_set() -> frozenset[str]:
+    return frozenset(schema_names())
+
+
+@cache
 def schema(name: str) -> dict[str, Any]:
     """The self-contained JSON Schema (2020-12) of one component."""
-    if name not in schema_names():
+    if name not in _schema_name_set():
         raise UnknownSchemaError(name, list(schema_names()))
     document: dict[str, Any] = _load(f"schemas/{name}.json")
     return document

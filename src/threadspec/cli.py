@@ -1,0 +1,210 @@
+"""The ``threadspec`` command: validate payloads, print schemas, serve the mock, run contract tests.
+
+Exit codes: 0 all valid / all checks passed, 1 something invalid or failing, 2 usage error or
+unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from threadspec import spec
+from threadspec.errors import SpecLookupError
+from threadspec.result import Violation
+from threadspec.validate import iter_errors, iter_response_errors
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad arguments or unreadable input: exit 2."""
+
+
+@dataclass(frozen=True, slots=True)
+class Payload:
+    source: str
+    line: int | None
+    body: Any  # JSON text (bytes) or a decoded value
+
+
+# ------------------------------------------------------------------------------------ validate
+def _read(source: str, stdin: TextIO) -> bytes:
+    if source == "-":
+        return stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode()
+    try:
+        return Path(source).read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {source}: {exc.strerror or exc}") from exc
+
+
+def _payloads(source: str, raw: bytes) -> Iterator[Payload]:
+    """One payload for a JSON document; one per non-empty line for JSONL (or a ``.jsonl`` file)."""
+    lines = [line for line in raw.splitlines() if line.strip()]
+    if not source.endswith(".jsonl"):
+        try:
+            json.loads(raw)
+        except ValueError:
+            if len(lines) <= 1:
+                yield Payload(source, None, raw)  # malformed JSON: the validator words it
+                return
+        else:
+            yield Payload(source, None, raw)
+            return
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if line.strip():
+            yield Payload(source, number, line)
+
+
+def _where(payload: Payload) -> str:
+    return payload.source if payload.line is None else f"{payload.source}:{payload.line}"
+
+
+def _print_text(payload: Payload, errors: list[Violation], out: TextIO) -> None:
+    if not errors:
+        print(f"{_where(payload)}: valid", file=out)
+        return
+    print(f"{_where(payload)}: invalid ({len(errors)} error{'s' if len(errors) != 1 else ''})", file=out)
+    for error in errors:
+        at = error.param if error.param is not None else (error.pointer or "<body>")
+        print(f"  {at}  [{error.rule}]  {error.message}", file=out)
+
+
+def _check(body: Any, schema: str | None, operation: str | None, response: str | None) -> list[Violation]:
+    if operation is not None and response is not None:
+        return list(iter_response_errors(operation, response, body))
+    if operation is not None:
+        target = spec.operation(operation).request_schema
+        if target is None:
+            raise UsageError(f"operation {operation} takes no request body; use --response STATUS")
+        return list(iter_errors(body, target))
+    return list(iter_errors(body, schema or ""))
+
+
+def _validate(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    if args.batch:
+        return _batch(stdin, out)
+    if (args.schema is None) == (args.operation is None):
+        raise UsageError("give exactly one of --schema NAME or --operation OPERATION_ID (or --batch)")
+    if args.response is not None and args.operation is None:
+        raise UsageError("--response needs --operation")
+    if args.schema is not None:
+        spec.schema(args.schema)
+    else:
+        spec.operation(args.operation)
+    sources = args.files or ["-"]
+    raws = [
+        (source, _read(source, stdin)) for source in sources
+    ]  # read all first: unreadable input is exit 2
+    any_invalid = False
+    for source, raw in raws:
+        for payload in _payloads(source, raw):
+            errors = _check(payload.body, args.schema, args.operation, args.response)
+            any_invalid = any_invalid or bool(errors)
+            if args.format == "json":
+                record = {"source": payload.source, "line": payload.line, "valid": not errors}
+                record["errors"] = [e.to_dict() for e in errors]
+                print(json.dumps(record, ensure_ascii=False), file=out)
+            else:
+                _print_text(payload, errors, out)
+    return EXIT_INVALID if any_invalid else EXIT_OK
+
+
+def _input_error(message: str) -> dict[str, Any]:
+    error = {"location": "input", "pointer": "", "param": None, "rule": "input", "limit": None}
+    error.update({"value": "", "message": message, "code": None})
+    return {"valid": False, "errors": [error]}
+
+
+def _batch_line(line: str) -> dict[str, Any]:
+    try:
+        request = json.loads(line)
+    except ValueError as exc:
+        return _input_error(f"line is not JSON: {exc}")
+    if not isinstance(request, dict) or "body" not in request:
+        return _input_error('expected an object {"schema"|"operation": NAME, "body": ...}')
+    schema, operation, response = request.get("schema"), request.get("operation"), request.get("response")
+    if (schema is None) == (operation is None):
+        return _input_error('give exactly one of "schema" or "operation"')
+    try:
+        errors = _check(request["body"], schema, operation, None if response is None else str(response))
+    except (SpecLookupError, UsageError) as exc:
+        return _input_error(str(exc))
+    return {"valid": not errors, "errors": [e.to_dict() for e in errors]}
+
+
+def _batch(stdin: TextIO, out: TextIO) -> int:
+    any_invalid = False
+    for line in stdin:
+        result = _batch_line(line)
+        any_invalid = any_invalid or not result["valid"]
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        out.flush()
+    return EXIT_INVALID if any_invalid else EXIT_OK
+
+
+# ------------------------------------------------------------------------------------ schemas
+def _schemas(_args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int:
+    for name in spec.schema_names():
+        print(name, file=out)
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int:
+    print(json.dumps(spec.schema(args.name), indent=2, ensure_ascii=False), file=out)
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------------------------ parser
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="threadspec", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = sub.add_parser(
+        "validate", help="validate JSON or JSONL payloads against a schema or operation"
+    )
+    validate.add_argument("files", nargs="*", metavar="FILE", help="JSON or JSONL files; - or none for stdin")
+    validate.add_argument("--schema", metavar="NAME", help="a component name (see `threadspec schemas`)")
+    validate.add_argument("--operation", metavar="OPERATION_ID", help="validate an operation's request body")
+    validate.add_argument("--response", metavar="STATUS", help="with --operation: validate a response body")
+    validate.add_argument("--format", choices=("text", "json"), default="text")
+    validate.add_argument(
+        "--batch",
+        action="store_true",
+        help='read JSONL {"schema"|"operation": NAME, "body": ...} on stdin, write one result line per line',
+    )
+    validate.set_defaults(handler=_validate)
+
+    schemas = sub.add_parser("schemas", help="list the schema names")
+    schemas.set_defaults(handler=_schemas)
+    one = sub.add_parser("schema", help="print one component's JSON Schema")
+    one.add_argument("name", metavar="NAME")
+    one.set_defaults(handler=_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse already printed the usage
+        return EXIT_USAGE if exc.code else EXIT_OK
+    try:
+        code: int = args.handler(args, stdin or sys.stdin, stdout or sys.stdout)
+    except (UsageError, SpecLookupError) as exc:
+        print(f"threadspec: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # the reader (say `| head`) has gone: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

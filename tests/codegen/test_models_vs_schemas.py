@@ -1,0 +1,155 @@
+"""Differential: the generated models and the JSON Schemas give one verdict, at and past every limit."""
+
+from __future__ import annotations
+
+import copy
+import json
+import math
+from typing import Any
+
+import pydantic
+import pytest
+
+from threadspec import _fast, spec
+from threadspec._reference import reference_validator
+from threadspec.validate import model_class
+
+BASE: dict[str, Any] = {
+    "assistant_id": "asst_1",
+    "thread": {
+        "messages": [{"role": "user", "content": "hi", "metadata": {}}],
+        "tool_resources": {"file_search": {"vector_stores": [{
+            "chunking_strategy": {"type": "static", "static": {"max_chunk_size_tokens": 800, "chunk_overlap_tokens": 400}},
+            "metadata": {}}]}},
+    },
+    "tools": [{"type": "file_search", "file_search": {"max_num_results": 10,
+                                                    "ranking_options": {"score_threshold": 0.5}}}],
+    "metadata": {},
+}  # fmt: skip
+STATIC = ("thread", "tool_resources", "file_search", "vector_stores", 0, "chunking_strategy", "static")
+FN = {"type": "function", "function": {"name": "f"}}
+
+
+def _with(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
+    body = copy.deepcopy(BASE)
+    node: Any = body
+    for part in path[:-1]:
+        node = node[part]
+    if value is _DELETE:
+        del node[path[-1]]
+    else:
+        node[path[-1]] = value
+    return body
+
+
+_DELETE = object()
+
+# (case id, body, expected verdict)
+CASES: list[tuple[str, Any, bool]] = [
+    ("base", BASE, True),
+    ("metadata 16 keys", _with(("metadata",), {f"k{i}": "v" for i in range(16)}), True),
+    ("metadata 17 keys", _with(("metadata",), {f"k{i}": "v" for i in range(17)}), False),
+    ("metadata null", _with(("metadata",), None), True),
+    ("key 64", _with(("metadata",), {"k" * 64: "v"}), True),
+    ("key 65", _with(("metadata",), {"k" * 65: "v"}), False),
+    ("astral key 64", _with(("metadata",), {"😀" * 64: "v"}), True),
+    ("astral key 65", _with(("metadata",), {"😀" * 65: "v"}), False),
+    ("value 512", _with(("metadata",), {"k": "é" * 512}), True),
+    ("value 513", _with(("metadata",), {"k": "é" * 513}), False),
+    ("value not a string", _with(("metadata",), {"k": 1}), False),
+    ("message metadata 17", _with(("thread", "messages", 0, "metadata"), {f"k{i}": "v" for i in range(17)}), False),
+    ("vector store metadata 17", _with(("thread", "tool_resources", "file_search", "vector_stores", 0, "metadata"),
+                                       {f"k{i}": "v" for i in range(17)}), False),
+    ("temperature 2", _with(("temperature",), 2), True),
+    ("temperature above 2", _with(("temperature",), math.nextafter(2.0, 3.0)), False),
+    ("temperature 0", _with(("temperature",), 0), True),
+    ("temperature below 0", _with(("temperature",), -1e-9), False),
+    ("temperature string", _with(("temperature",), "1"), False),
+    ("temperature bool", _with(("temperature",), True), False),
+    ("top_p 1", _with(("top_p",), 1.0), True),
+    ("top_p above 1", _with(("top_p",), math.nextafter(1.0, 2.0)), False),
+    ("max_prompt_tokens 256", _with(("max_prompt_tokens",), 256), True),
+    ("max_prompt_tokens 255", _with(("max_prompt_tokens",), 255), False),
+    ("max_prompt_tokens 256.0", _with(("max_prompt_tokens",), 256.0), False),
+    ("max_completion_tokens null", _with(("max_completion_tokens",), None), True),
+    ("max_completion_tokens '300'", _with(("max_completion_tokens",), "300"), False),
+    ("20 tools", _with(("tools",), [FN] * 20), True),
+    ("21 tools", _with(("tools",), [FN] * 21), False),
+    ("function name 64", _with(("tools",), [{"type": "function", "function": {"name": "a" * 64}}]), True),
+    ("function name 65", _with(("tools",), [{"type": "function", "function": {"name": "a" * 65}}]), False),
+    ("function name space", _with(("tools",), [{"type": "function", "function": {"name": "a b"}}]), False),
+    ("function name newline", _with(("tools",), [{"type": "function", "function": {"name": "ab\n"}}]), False),
+    ("unknown tool type", _with(("tools",), [{"type": "browser"}]), False),
+    ("max_num_results 50", _with(("tools", 0, "file_search", "max_num_results"), 50), True),
+    ("max_num_results 51", _with(("tools", 0, "file_search", "max_num_results"), 51), False),
+    ("score_threshold 1", _with(("tools", 0, "file_search", "ranking_options", "score_threshold"), 1), True),
+    ("score_threshold 1.01", _with(("tools", 0, "file_search", "ranking_options", "score_threshold"), 1.01), False),
+    ("1 vector store id", _with(("tool_resources",), {"file_search": {"vector_store_ids": ["vs_1"]}}), True),
+    ("2 vector store ids", _with(("tool_resources",), {"file_search": {"vector_store_ids": ["vs_1", "vs_2"]}}), False),
+    ("20 file ids", _with(("tool_resources",), {"code_interpreter": {"file_ids": ["f"] * 20}}), True),
+    ("21 file ids", _with(("tool_resources",), {"code_interpreter": {"file_ids": ["f"] * 21}}), False),
+    ("chunk 100", _with((*STATIC, "max_chunk_size_tokens"), 100) | {}, False),  # overlap 400 > 50
+    ("chunk 4096", _with((*STATIC, "max_chunk_size_tokens"), 4096), True),
+    ("chunk 4097", _with((*STATIC, "max_chunk_size_tokens"), 4097), False),
+    ("overlap half", _with((*STATIC, "chunk_overlap_tokens"), 400), True),
+    ("overlap above half", _with((*STATIC, "chunk_overlap_tokens"), 401), False),
+    ("both vector store forms", _with(("thread", "tool_resources", "file_search", "vector_store_ids"), ["vs"]), False),
+    ("no vector store form", _with(("thread", "tool_resources", "file_search"), {}), False),
+    ("2 vector stores", _with(("thread", "tool_resources", "file_search", "vector_stores"), [{}, {}]), False),
+    ("tool_choice named without name", _with(("tool_choice",), {"type": "function"}), False),
+    ("tool_choice named", _with(("tool_choice",), {"type": "function", "function": {"name": "f"}}), True),
+    ("tool_choice required", _with(("tool_choice",), "required"), True),
+    ("tool_choice bogus", _with(("tool_choice",), "sometimes"), False),
+    ("last_messages 1", _with(("truncation_strategy",), {"type": "last_messages", "last_messages": 1}), True),
+    ("last_messages 0", _with(("truncation_strategy",), {"type": "last_messages", "last_messages": 0}), False),
+    ("role system", _with(("thread", "messages", 0, "role"), "system"), False),
+    ("content parts", _with(("thread", "messages", 0, "content"), [{"type": "text", "text": "x"}]), True),
+    ("content empty list", _with(("thread", "messages", 0, "content"), []), False),
+    ("attachment without file_id", _with(("thread", "messages", 0, "attachments"), [{"tools": []}]), False),
+    ("unknown parameter", _with(("bogus",), 1), False),
+    ("unknown nested parameter", _with(("thread", "bogus"), 1), False),
+    ("missing assistant_id", _with(("assistant_id",), _DELETE), False),
+    ("stream null", _with(("stream",), None), True),
+    ("json_schema format", _with(("response_format",), {"type": "json_schema", "json_schema": {"name": "x", "schema": {}}}), True),
+    ("response_format auto", _with(("response_format",), "auto"), True),
+    ("not an object", [BASE], False),
+]  # fmt: skip
+
+
+def _verdicts(body: Any, schema: str) -> dict[str, bool]:
+    def model_ok() -> bool:
+        try:
+            model_class(schema).model_validate(body)
+        except pydantic.ValidationError:
+            return False
+        return True
+
+    return {
+        "reference": reference_validator(schema).is_valid(body),
+        "fast(bytes)": bool(_fast.is_valid_json(json.dumps(body).encode(), schema)),
+        "fast(values)": bool(_fast.is_valid_value(body, schema)),
+        "model": model_ok(),
+    }
+
+
+@pytest.mark.parametrize(("case", "body", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_model_fast_path_and_schema_agree_at_and_past_each_limit(
+    case: str, body: Any, expected: bool
+) -> None:
+    verdicts = _verdicts(body, "CreateThreadAndRunRequest")
+    assert verdicts == dict.fromkeys(verdicts, expected), case
+
+
+def _examples() -> list[tuple[str, Any]]:
+    return [
+        (name, example) for name in spec.schema_names() for example in spec.schema(name).get("examples", [])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("schema", "example"), _examples(), ids=[f"{n}-{i}" for i, (n, _) in enumerate(_examples())]
+)
+def test_model_fast_path_and_schema_accept_every_spec_example(schema: str, example: Any) -> None:
+    assert _verdicts(example, schema) == dict.fromkeys(
+        ("reference", "fast(bytes)", "fast(values)", "model"), True
+    )

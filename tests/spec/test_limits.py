@@ -1,0 +1,152 @@
+"""Every documented limit is a schema keyword at every location where the API applies it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.spec.test_openapi_document import SCHEMAS, SPEC
+
+THREAD_INPUTS = {  # where a CreateThreadRequest-shaped object sits
+    "CreateThreadRequest": "",
+    "CreateThreadAndRunRequest": "thread.",
+}
+MESSAGE_INPUTS = {  # where a CreateMessageRequest-shaped object sits
+    "CreateMessageRequest": "",
+    "CreateThreadRequest": "messages[*].",
+    "CreateThreadAndRunRequest": "thread.messages[*].",
+    "CreateRunRequest": "additional_messages[*].",
+}
+RUN_INPUTS = ("CreateRunRequest", "CreateThreadAndRunRequest")
+METADATA_AT = [
+    *((schema, f"{prefix}metadata") for schema, prefix in MESSAGE_INPUTS.items()),
+    *((schema, f"{prefix}metadata") for schema, prefix in THREAD_INPUTS.items()),
+    *((schema, f"{prefix}tool_resources.file_search.vector_stores[*].metadata") for schema, prefix in THREAD_INPUTS.items()),
+    *((schema, "metadata") for schema in ("CreateRunRequest", "CreateThreadAndRunRequest", "ModifyThreadRequest",
+                                         "ModifyMessageRequest", "ModifyRunRequest", "ThreadObject",
+                                         "MessageObject", "RunObject", "RunStepObject")),
+]  # fmt: skip
+FILE_IDS_AT = [
+    *((s, f"{p}tool_resources.code_interpreter.file_ids") for s, p in THREAD_INPUTS.items()),
+    ("CreateThreadAndRunRequest", "tool_resources.code_interpreter.file_ids"),
+    ("ModifyThreadRequest", "tool_resources.code_interpreter.file_ids"),
+    ("ThreadObject", "tool_resources.code_interpreter.file_ids"),
+]
+VECTOR_STORE_IDS_AT = [
+    *((s, f"{p}tool_resources.file_search.vector_store_ids") for s, p in THREAD_INPUTS.items()),
+    ("CreateThreadAndRunRequest", "tool_resources.file_search.vector_store_ids"),
+    ("ModifyThreadRequest", "tool_resources.file_search.vector_store_ids"),
+    ("ThreadObject", "tool_resources.file_search.vector_store_ids"),
+]
+STATIC = "tool_resources.file_search.vector_stores[*].chunking_strategy.static"
+
+# (schema, location, keyword, expected value); "required" rows check a subset.
+LIMITS: list[tuple[str, str, str, Any]] = [
+    *((s, loc, "maxProperties", 16) for s, loc in METADATA_AT),
+    *((s, loc, "propertyNames.maxLength", 64) for s, loc in METADATA_AT),
+    *((s, loc, "additionalProperties.maxLength", 512) for s, loc in METADATA_AT),
+    *((s, loc, "type", ["object", "null"]) for s, loc in METADATA_AT),
+    *((s, "temperature", "minimum", 0) for s in RUN_INPUTS),
+    *((s, "temperature", "maximum", 2) for s in RUN_INPUTS),
+    *((s, "top_p", "minimum", 0) for s in RUN_INPUTS),
+    *((s, "top_p", "maximum", 1) for s in RUN_INPUTS),
+    *((s, f, "minimum", 256) for s in (*RUN_INPUTS, "RunObject") for f in ("max_prompt_tokens", "max_completion_tokens")),
+    *((s, f, "type", ["integer", "null"]) for s in RUN_INPUTS for f in ("max_prompt_tokens", "max_completion_tokens")),
+    *((s, "tools", "maxItems", 20) for s in (*RUN_INPUTS, "RunObject")),
+    *((s, loc, "maxItems", 20) for s, loc in FILE_IDS_AT),
+    *((s, loc, "maxItems", 1) for s, loc in VECTOR_STORE_IDS_AT),
+    *((s, f"{p}tool_resources.file_search.vector_stores", "maxItems", 1) for s, p in THREAD_INPUTS.items()),
+    *((s, f"{p}tool_resources.file_search", "oneOf", [{"required": ["vector_store_ids"]}, {"required": ["vector_stores"]}])
+      for s, p in THREAD_INPUTS.items()),
+    *((s, f"{p}{STATIC}.max_chunk_size_tokens", "minimum", 100) for s, p in THREAD_INPUTS.items()),
+    *((s, f"{p}{STATIC}.max_chunk_size_tokens", "maximum", 4096) for s, p in THREAD_INPUTS.items()),
+    *((s, f"{p}{STATIC}", "x-threadspec-rules",
+       [{"rule": "at_most_half_of", "property": "chunk_overlap_tokens", "of": "max_chunk_size_tokens"}])
+      for s, p in THREAD_INPUTS.items()),
+    *((s, "tools[*].function.name", "pattern", "^[a-zA-Z0-9_-]{1,64}$") for s in (*RUN_INPUTS, "RunObject")),
+    *((s, "tool_choice.function.name", "pattern", "^[a-zA-Z0-9_-]{1,64}$") for s in RUN_INPUTS),
+    *((s, "tool_choice", "enum", ["none", "auto", "required"]) for s in RUN_INPUTS),
+    *((s, "tool_choice", "required", ["type", "function"]) for s in RUN_INPUTS),
+    *((s, "response_format.json_schema.name", "pattern", "^[a-zA-Z0-9_-]{1,64}$") for s in RUN_INPUTS),
+    *((s, "truncation_strategy.type", "enum", ["auto", "last_messages"]) for s in RUN_INPUTS),
+    *((s, "truncation_strategy.last_messages", "minimum", 1) for s in RUN_INPUTS),
+    *((s, "tools[*].file_search.max_num_results", "minimum", 1) for s in RUN_INPUTS),
+    *((s, "tools[*].file_search.max_num_results", "maximum", 50) for s in RUN_INPUTS),
+    *((s, "tools[*].file_search.ranking_options.score_threshold", "minimum", 0) for s in RUN_INPUTS),
+    *((s, "tools[*].file_search.ranking_options.score_threshold", "maximum", 1) for s in RUN_INPUTS),
+    *((s, f"{p}role", "enum", ["user", "assistant"]) for s, p in MESSAGE_INPUTS.items()),
+    *((s, f"{p}content", "minItems", 1) for s, p in MESSAGE_INPUTS.items()),
+    *((s, f"{p}content", "type", "string") for s, p in MESSAGE_INPUTS.items()),
+    *((s, f"{p}attachments[*]", "required", ["file_id"]) for s, p in MESSAGE_INPUTS.items()),
+    *((s, "", "additionalProperties", False) for s in (
+        "CreateThreadRequest", "CreateThreadAndRunRequest", "CreateMessageRequest", "CreateRunRequest",
+        "ModifyThreadRequest", "ModifyMessageRequest", "ModifyRunRequest", "SubmitToolOutputsRunRequest")),
+    *((s, f"{p}messages[*]", "additionalProperties", False) for s, p in THREAD_INPUTS.items()),
+    ("RunObject", "status", "enum", ["queued", "in_progress", "requires_action", "cancelling", "cancelled",
+                                     "failed", "completed", "incomplete", "expired"]),
+]  # fmt: skip
+
+
+def _resolve(node: Any) -> Any:
+    while isinstance(node, dict) and "$ref" in node:
+        node = SCHEMAS[node["$ref"].rsplit("/", 1)[-1]]
+    return node
+
+
+def _alternatives(node: Any) -> list[Any]:
+    """The schema and, recursively, the branches of its unions, refs resolved."""
+    node = _resolve(node)
+    out = [node]
+    for key in ("anyOf", "oneOf"):
+        for branch in node.get(key, []) if isinstance(node, dict) else []:
+            if set(_resolve(branch)) != {"required"}:
+                out.extend(_alternatives(branch))
+    return out
+
+
+def _locate(schema: str, location: str) -> list[Any]:
+    nodes = _alternatives(SCHEMAS[schema])
+    for part in filter(None, location.replace("[*]", ".[*]").split(".")):
+        step = []
+        for node in nodes:
+            if part == "[*]" and "items" in node:
+                step.extend(_alternatives(node["items"]))
+            elif part in node.get("properties", {}):
+                step.extend(_alternatives(node["properties"][part]))
+        assert step, f"{schema}: nothing at {location!r} (stuck at {part!r})"
+        nodes = step
+    return nodes
+
+
+def _keyword(node: Any, keyword: str) -> Any:
+    for part in keyword.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+@pytest.mark.parametrize(("schema", "location", "keyword", "expected"), LIMITS,
+                         ids=[f"{s}:{loc or '<root>'}:{k}" for s, loc, k, _ in LIMITS])  # fmt: skip
+def test_limit_is_a_schema_keyword(schema: str, location: str, keyword: str, expected: Any) -> None:
+    found = [_keyword(node, keyword) for node in _locate(schema, location)]
+    if keyword == "required":
+        assert any(isinstance(f, list) and set(expected) <= set(f) for f in found), found
+    elif keyword == "type" and isinstance(expected, str):
+        assert expected in found, found
+    else:
+        assert expected in found, found
+
+
+def test_list_limit_parameter_is_1_to_100_default_20() -> None:
+    limit = SPEC["components"]["parameters"]["Limit"]["schema"]
+    assert (limit["type"], limit["minimum"], limit["maximum"], limit["default"]) == ("integer", 1, 100, 20)
+    order = SPEC["components"]["parameters"]["Order"]["schema"]
+    assert (order["enum"], order["default"]) == (["asc", "desc"], "desc")
+
+
+def test_the_table_would_catch_a_missing_limit() -> None:
+    """The locator fails loudly on a location the spec does not have, rather than passing vacuously."""
+    with pytest.raises(AssertionError, match="nothing at"):
+        _locate("CreateRunRequest", "tools[*].function.no_such_field")

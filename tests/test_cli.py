@@ -1,0 +1,143 @@
+"""The `threadspec` command line: the contract of issue 4, exit codes included."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from threadspec.cli import main
+
+VALID = {"assistant_id": "asst_1"}
+TOO_MANY = {"assistant_id": "asst_1", "metadata": {f"k{i}": "v" for i in range(17)}}
+
+
+def run(argv: list[str], stdin: str = "") -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(argv, stdin=io.StringIO(stdin), stdout=out)
+    return code, out.getvalue()
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, Path]:
+    paths = {
+        "valid": tmp_path / "valid.json",
+        "invalid": tmp_path / "invalid.json",
+        "lines": tmp_path / "bodies.jsonl",
+        "broken": tmp_path / "broken.json",
+    }
+    paths["valid"].write_text(json.dumps(VALID))
+    paths["invalid"].write_text(json.dumps(TOO_MANY))
+    paths["lines"].write_text(json.dumps(VALID) + "\n\n" + json.dumps(TOO_MANY) + "\n")
+    paths["broken"].write_text('{"assistant_id": ')
+    return paths
+
+
+def test_valid_file_exits_0(files: dict[str, Path]) -> None:
+    code, out = run(["validate", "--schema", "CreateThreadAndRunRequest", str(files["valid"])])
+    assert (code, out) == (0, f"{files['valid']}: valid\n")
+
+
+def test_invalid_file_exits_1_and_shows_location_rule_and_message(files: dict[str, Path]) -> None:
+    code, out = run(
+        ["validate", "--schema", "CreateThreadAndRunRequest", str(files["valid"]), str(files["invalid"])]
+    )
+    assert code == 1
+    assert out.splitlines() == [
+        f"{files['valid']}: valid",
+        f"{files['invalid']}: invalid (1 error)",
+        "  metadata  [maxProperties]  Invalid 'metadata': too many properties. Expected an object with at most 16 "
+        "properties, but got an object with 17 properties instead.",
+    ]
+
+
+def test_jsonl_input_reports_each_line_in_json_format(files: dict[str, Path]) -> None:
+    code, out = run(
+        ["validate", "--operation", "createThreadAndRun", "--format", "json", str(files["lines"])]
+    )
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 1
+    assert [(r["line"], r["valid"]) for r in records] == [(1, True), (3, False)]
+    assert records[1]["errors"][0]["code"] == "object_above_max_properties"
+
+
+def test_stdin_is_read_with_dash_or_no_file() -> None:
+    assert run(["validate", "--schema", "CreateThreadAndRunRequest", "-"], json.dumps(VALID))[0] == 0
+    assert run(["validate", "--schema", "CreateThreadAndRunRequest"], json.dumps(TOO_MANY))[0] == 1
+
+
+def test_malformed_json_is_an_invalid_payload(files: dict[str, Path]) -> None:
+    code, out = run(["validate", "--schema", "CreateThreadRequest", str(files["broken"])])
+    assert code == 1 and "[input]  We could not parse the JSON body" in out
+
+
+def test_response_validation(files: dict[str, Path], tmp_path: Path) -> None:
+    thread = tmp_path / "thread.json"
+    thread.write_text(json.dumps({"id": "thread_1", "object": "thread", "created_at": 1, "tool_resources": None,
+                                  "metadata": {}}))  # fmt: skip
+    assert run(["validate", "--operation", "getThread", "--response", "200", str(thread)])[0] == 0
+    assert run(["validate", "--operation", "getThread", "--response", "200", str(files["valid"])])[0] == 1
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate", "--schema", "NoSuchSchema", "x.json"],
+        ["validate", "--operation", "noSuchOperation"],
+        ["validate", "--schema", "Metadata", "--operation", "getThread"],
+        ["validate"],
+        ["validate", "--schema", "Metadata", "/no/such/file.json"],
+        ["validate", "--schema", "Metadata", "--response", "200"],
+        ["validate", "--operation", "getThread"],
+        ["no-such-command"],
+    ],
+)
+def test_usage_errors_and_unreadable_input_exit_2(argv: list[str]) -> None:
+    assert run(argv)[0] == 2
+
+
+def test_batch_writes_exactly_one_line_per_input_line_in_order() -> None:
+    lines = [
+        json.dumps({"schema": "CreateThreadAndRunRequest", "body": VALID}),
+        "this is not json",
+        json.dumps({"operation": "createThreadAndRun", "body": TOO_MANY}),
+        "",
+        json.dumps({"schema": "NoSuchSchema", "body": {}}),
+        json.dumps({"body": {}}),
+        json.dumps({"operation": "getThread", "response": 200, "body": {}}),
+    ]
+    code, out = run(["validate", "--batch"], "\n".join(lines) + "\n")
+    results = [json.loads(line) for line in out.splitlines()]
+    assert code == 1
+    assert len(results) == len(lines)
+    assert [r["valid"] for r in results] == [True, False, False, False, False, False, False]
+    for index in (1, 3, 4, 5):
+        assert results[index]["errors"][0]["rule"] == "input"
+    assert results[2]["errors"][0]["code"] == "object_above_max_properties"
+    assert results[6]["errors"][0]["rule"] == "required"
+
+
+def test_schemas_lists_names_and_schema_prints_one() -> None:
+    code, out = run(["schemas"])
+    assert code == 0 and "CreateThreadAndRunRequest" in out.splitlines()
+    code, out = run(["schema", "Metadata"])
+    assert code == 0 and json.loads(out)["maxProperties"] == 16
+    assert run(["schema", "Nope"])[0] == 2
+
+
+def test_console_script_exit_codes(files: dict[str, Path]) -> None:
+    exe = [sys.executable, "-m", "threadspec.cli"]
+    assert (
+        subprocess.run(
+            [*exe, "validate", "--schema", "CreateThreadAndRunRequest", str(files["valid"])]
+        ).returncode
+        == 0
+    )
+    done = subprocess.run([*exe, "validate", "--schema", "CreateThreadAndRunRequest", str(files["invalid"])],
+                          capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 1 and "too many properties" in done.stdout
+    assert subprocess.run([*exe, "validate"], capture_output=True).returncode == 2

@@ -1,0 +1,245 @@
+"""The public validation API: verdicts, locations, raise-first, bytes or values, hostile input."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+import threadspec
+from threadspec import (
+    InvalidPayloadError,
+    MalformedPayloadError,
+    PayloadError,
+    ThreadspecError,
+    UnknownOperationError,
+    UnknownSchemaError,
+    ensure_valid,
+    ensure_valid_request,
+    ensure_valid_response,
+    is_valid,
+    parse,
+    validate,
+    validate_request,
+    validate_response,
+)
+from threadspec._decode import MAX_DEPTH, depth_exceeds
+from threadspec._generated import models
+
+VALID = {"assistant_id": "asst_1", "thread": {"messages": [{"role": "user", "content": "hi"}]}}
+TWO_ERRORS = {"assistant_id": 5, "temperature": 9}
+
+
+@pytest.mark.parametrize("form", ["dict", "bytes", "str", "bytearray", "memoryview"])
+def test_bytes_text_or_values_give_the_same_verdict(form: str) -> None:
+    text = json.dumps(TWO_ERRORS)
+    body: Any = {
+        "dict": TWO_ERRORS,
+        "bytes": text.encode(),
+        "str": text,
+        "bytearray": bytearray(text.encode()),
+        "memoryview": memoryview(text.encode()),
+    }[form]
+    result = validate(body, "CreateThreadAndRunRequest")
+    assert not result.valid and not result
+    assert [(e.pointer, e.param, e.rule, e.limit) for e in result.errors] == [
+        ("/assistant_id", "assistant_id", "type", "string"),
+        ("/temperature", "temperature", "maximum", 2),
+    ]
+    assert is_valid(body, "CreateThreadAndRunRequest") is False
+
+
+def test_valid_payload_has_no_errors_and_default_schema_is_create_thread_and_run() -> None:
+    result = validate(VALID)
+    assert result.valid and result.errors == [] and result.schema == "CreateThreadAndRunRequest"
+    assert result.to_dict() == {"valid": True, "errors": []}
+    assert is_valid(json.dumps(VALID).encode())
+
+
+def test_violation_carries_pointer_param_rule_limit_value_and_message() -> None:
+    body = {
+        **VALID,
+        "thread": {"messages": [{}, {}, {"role": "user", "content": "x" * 0, "metadata": {"k": "v" * 600}}]},
+    }
+    error = next(e for e in validate(body).errors if e.rule == "maxLength")
+    assert error.pointer == "/thread/messages/2/metadata/k"
+    assert error.param == "thread.messages[2].metadata.k"
+    assert (error.limit, error.code, error.location) == (512, "string_above_max_length", "body")
+    assert len(error.value) <= 80 and error.value.endswith("…")
+    assert error.to_dict()["message"] == error.message
+
+
+def test_json_pointer_escapes_slash_and_tilde() -> None:
+    error = validate({"metadata": {"a/b~c": "v" * 513}}, "ModifyThreadRequest").errors[0]
+    assert error.pointer == "/metadata/a~1b~0c"
+
+
+def test_collect_all_finds_every_error() -> None:
+    body = {"assistant_id": "a", "metadata": {f"k{i}": "v" for i in range(17)}, "top_p": 2, "x": 1, "y": 2}
+    rules = sorted(e.rule for e in validate(body, "CreateRunRequest").errors)
+    assert rules == ["additionalProperties", "additionalProperties", "maxProperties", "maximum"]
+
+
+def test_raise_first_raises_the_first_violation_in_the_payload_error_family() -> None:
+    with pytest.raises(InvalidPayloadError) as raised:
+        ensure_valid(TWO_ERRORS, "CreateThreadAndRunRequest")
+    assert isinstance(raised.value, PayloadError) and isinstance(raised.value, ThreadspecError)
+    assert [e.param for e in raised.value.errors] == ["assistant_id"]
+    assert str(raised.value) == raised.value.first.message
+    ensure_valid(VALID)  # returns quietly
+
+
+def test_malformed_input_raises_malformed_payload_error() -> None:
+    with pytest.raises(MalformedPayloadError) as raised:
+        ensure_valid(b"{nope", "CreateThreadRequest")
+    assert raised.value.first.rule == "input"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"",
+        b"{",
+        b"nope",
+        b'{"a": NaN}',
+        b'{"a": Infinity}',
+        b"\xff\xfe{}",
+        b'{"a": 1e400}',
+        b'{"a": "\\ud800"}x',
+    ],
+)
+def test_undecodable_bodies_are_one_input_error(raw: bytes) -> None:
+    errors = validate(raw, "CreateThreadRequest").errors
+    assert [(e.rule, e.param, e.code) for e in errors] == [("input", None, None)]
+
+
+def test_deep_nesting_is_refused_without_recursion_error() -> None:
+    deep = (
+        b'{"assistant_id": "a", "tools": [{"type": "function", "function": {"name": "f", "parameters": '
+        + (b'{"a":' * 10_000 + b"1" + b"}" * 10_000)
+        + b"}}]}"
+    )
+    errors = validate(deep, "CreateRunRequest").errors
+    assert [e.rule for e in errors] == ["input"]
+    assert f"deeper than {MAX_DEPTH} levels" in errors[0].message
+    assert validate(b"[" * 100_000, "CreateRunRequest").errors[0].rule == "input"
+
+
+def test_nesting_up_to_the_limit_is_accepted() -> None:
+    depth = MAX_DEPTH - 5  # body, tools, tool, function, parameters
+    params = '{"a":' * depth + "1" + "}" * depth
+    body = f'{{"assistant_id": "a", "tools": [{{"type": "function", "function": {{"name": "f", "parameters": {params}}}}}]}}'
+    assert validate(body.encode(), "CreateRunRequest").valid
+
+
+def test_depth_check_ignores_brackets_inside_strings() -> None:
+    assert not depth_exceeds(json.dumps({"s": "[" * 5000}).encode())
+    assert depth_exceeds(b"[" * 600 + b"]" * 600)
+
+
+def test_huge_input_is_judged_not_crashed() -> None:
+    body = {"assistant_id": "a", "instructions": "x" * 5_000_000}
+    errors = validate(json.dumps(body).encode(), "CreateRunRequest").errors
+    assert [(e.rule, e.limit) for e in errors] == [("maxLength", 256000)]
+
+
+def test_big_integers_are_judged_exactly() -> None:
+    assert validate(
+        b'{"assistant_id": "a", "max_prompt_tokens": 123456789012345678901234567890}', "CreateRunRequest"
+    ).valid
+    assert not validate(
+        b'{"assistant_id": "a", "temperature": 123456789012345678901234567890}', "CreateRunRequest"
+    ).valid
+
+
+def test_unknown_names_raise_lookup_errors_that_are_key_errors() -> None:
+    with pytest.raises(UnknownSchemaError) as raised:
+        validate({}, "NoSuchSchema")
+    assert isinstance(raised.value, KeyError) and "NoSuchSchema" in str(raised.value)
+    with pytest.raises(UnknownOperationError):
+        validate_request("noSuchOperation")
+
+
+def test_parse_returns_the_generated_model() -> None:
+    parsed = parse(json.dumps(VALID).encode())
+    assert isinstance(parsed, models.CreateThreadAndRunRequest)
+    assert parsed.model_dump(mode="json", exclude_unset=True) == VALID
+    with pytest.raises(InvalidPayloadError):
+        parse(TWO_ERRORS)
+
+
+def test_validate_request_checks_path_query_headers_and_body() -> None:
+    result = validate_request(
+        "listMessages",
+        path_params={"thread_id": "run_1"},
+        query={"limit": "0", "order": "sideways", "after": "msg_1"},
+        headers={"OpenAI-Beta": "assistants=v2"},
+    )
+    assert [(e.location, e.param, e.rule) for e in result.errors] == [
+        ("path", "thread_id", "pattern"),
+        ("query", "limit", "minimum"),
+        ("query", "order", "enum"),
+    ]
+    ok = validate_request(
+        "listMessages", path_params={"thread_id": "thread_1"}, query={"limit": "100", "order": "asc"}
+    )
+    assert ok.valid
+
+
+def test_query_limit_must_be_an_integer() -> None:
+    error = validate_request(
+        "listRuns", path_params={"thread_id": "thread_1"}, query={"limit": "ten"}
+    ).errors[0]
+    assert (error.param, error.rule, error.message) == (
+        "limit",
+        "type",
+        "Invalid type for 'limit': expected an integer, but got a string instead.",
+    )
+
+
+def test_validate_request_body_and_missing_path_ids() -> None:
+    result = validate_request("createMessage", {"role": "user"})
+    assert [(e.location, e.param, e.rule) for e in result.errors] == [
+        ("path", "thread_id", "required"),
+        ("body", "content", "required"),
+    ]
+    with pytest.raises(InvalidPayloadError):
+        ensure_valid_request(
+            "createMessage", {"role": "user", "content": "x"}, path_params={"thread_id": "msg_1"}
+        )
+    ensure_valid_request("createThread", b"", headers={"openai-beta": "assistants=v2"})
+
+
+def test_path_ids_too_long_are_refused() -> None:
+    error = validate_request("getThread", path_params={"thread_id": "thread_" + "a" * 100}).errors[0]
+    assert (error.param, error.rule, error.limit) == ("thread_id", "maxLength", 64)
+
+
+THREAD = {"id": "thread_1", "object": "thread", "created_at": 1, "tool_resources": None, "metadata": {}}
+
+
+def test_validate_response_by_status_and_content_type() -> None:
+    assert validate_response("getThread", 200, THREAD).valid
+    missing = validate_response("getThread", 200, {k: v for k, v in THREAD.items() if k != "metadata"})
+    assert [e.param for e in missing.errors] == ["metadata"]
+    envelope = {"error": {"message": "m", "type": "invalid_request_error", "param": None, "code": None}}
+    assert validate_response("getThread", 404, envelope).valid
+    undocumented = validate_response("getThread", 418, {})
+    assert [e.rule for e in undocumented.errors] == ["status"]
+    with pytest.raises(InvalidPayloadError):
+        ensure_valid_response("getThread", 200, {})
+
+
+def test_validate_response_reads_event_streams() -> None:
+    stream = "event: thread.created\ndata: " + json.dumps(THREAD) + "\n\nevent: done\ndata: [DONE]\n\n"
+    assert validate_response("createThreadAndRun", 200, stream, "text/event-stream").valid
+    bad = 'event: thread.created\ndata: {"id": 1}\n\nevent: done\ndata: [DONE]\n\n'
+    errors = validate_response("createThreadAndRun", 200, bad, "text/event-stream; charset=utf-8").errors
+    assert errors and all(e.location == "stream" and e.pointer.startswith("/0/") for e in errors)
+
+
+def test_public_names_resolve() -> None:
+    assert threadspec.schema("Metadata")["title"] == "Metadata"
+    assert len(threadspec.operations()) == 18
+    assert threadspec.operation("createRun").streams
