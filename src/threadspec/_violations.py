@@ -51,10 +51,13 @@ def _violation(
     )
 
 
+NODE_TYPE = "x-threadspec-node-type"  # the type of a node whose keywords are checked one by one
+
+
 def _schema_types(schema: Any) -> list[str]:
     if not isinstance(schema, dict):
         return []
-    kinds = schema.get("type")
+    kinds = schema.get("type", schema.get(NODE_TYPE))
     if isinstance(kinds, str):
         return [kinds]
     if isinstance(kinds, list):

@@ -17,6 +17,7 @@ from pydantic import ValidationError as PydanticValidationError
 from threadspec import _fast, messages, spec
 from threadspec._decode import MAX_DEPTH, as_bytes, decode, depth_exceeds, is_raw, malformed
 from threadspec._generated import models
+from threadspec._localize import localized_violations
 from threadspec._reference import reference_validator, validator_for_schema
 from threadspec._violations import violations
 from threadspec.errors import InvalidPayloadError, MalformedPayloadError
@@ -48,8 +49,12 @@ def _fast_verdict(body: Any, schema: str) -> bool | None:
 
 def _slow_errors(body: Any, schema: str, location: str = "body") -> Iterator[Violation]:
     value = decode(body) if is_raw(body) else body
-    root = spec.schema(schema)
-    yield from violations(reference_validator(schema).iter_errors(value), root, location)
+    yield from localized_violations(value, schema, location)
+
+
+def reference_errors(value: Any, schema: str, location: str = "body") -> Iterator[Violation]:
+    """Violations from the plain reference walk of the whole payload (the yardstick in tests)."""
+    yield from violations(reference_validator(schema).iter_errors(value), spec.schema(schema), location)
 
 
 def is_valid(body: Any, schema: str = DEFAULT_SCHEMA) -> bool:
