@@ -141,3 +141,32 @@ def test_console_script_exit_codes(files: dict[str, Path]) -> None:
                           capture_output=True, text=True)  # fmt: skip
     assert done.returncode == 1 and "too many properties" in done.stdout
     assert subprocess.run([*exe, "validate"], capture_output=True).returncode == 2
+
+
+def test_mock_command_reports_a_bad_reply_file_without_a_traceback(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "threadspec.cli", "mock", "--reply-file", str(tmp_path / "none.json")],
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.startswith("threadspec: ") and "Traceback" not in done.stderr
+
+
+def test_mock_command_serves_and_stops_on_ctrl_c() -> None:
+    import signal
+
+    import httpx
+
+    proc = subprocess.Popen([sys.executable, "-m", "threadspec.cli", "mock", "--port", "0", "--seed", "1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        assert "serving http://127.0.0.1:" in line
+        url = line.split("serving ", 1)[1].strip()
+        created = httpx.post(f"{url}/threads", json={}, headers={"OpenAI-Beta": "assistants=v2"}, timeout=10)
+        assert created.status_code == 200
+        assert created.json()["object"] == "thread"
+    finally:
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err

@@ -59,10 +59,13 @@ def malformed(message: str, value: str = "") -> MalformedPayloadError:
     )
 
 
-def decode(body: Raw) -> Any:
-    """Decode JSON text; raise :class:`MalformedPayloadError` for anything that is not JSON."""
+def decode(body: Raw, max_depth: int | None = MAX_DEPTH) -> Any:
+    """Decode JSON text; raise :class:`MalformedPayloadError` for anything that is not JSON.
+
+    ``max_depth=None`` leaves the depth to the decoder's own recursion guard (for trusted responses).
+    """
     raw = as_bytes(body)
-    if depth_exceeds(raw):
+    if max_depth is not None and depth_exceeds(raw, max_depth):
         raise malformed(
             f"{JSON_BODY_ERROR} It nests deeper than {MAX_DEPTH} levels.", value=f"{len(raw)} bytes"
         )

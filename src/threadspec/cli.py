@@ -108,7 +108,7 @@ def _validate(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
             errors = _check(payload.body, args.schema, args.operation, args.response)
             any_invalid = any_invalid or bool(errors)
             if args.format == "json":
-                record = {"source": payload.source, "line": payload.line, "valid": not errors}
+                record: dict[str, Any] = {"source": payload.source, "line": payload.line, "valid": not errors}
                 record["errors"] = [e.to_dict() for e in errors]
                 print(json.dumps(record, ensure_ascii=False), file=out)
             else:
@@ -161,6 +161,43 @@ def _schema(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int:
     return EXIT_OK
 
 
+# ------------------------------------------------------------------------------------ mock
+def _mock(args: argparse.Namespace, _stdin: TextIO, _out: TextIO) -> int:
+    from threadspec.mock import MockConfig, serve  # the server stack loads only for this command
+
+    try:
+        config = MockConfig(
+            host=args.host, port=args.port, mode=args.mode, db=args.db, api_key=args.api_key, seed=args.seed,
+            validate_responses=args.validate_responses, reply_file=args.reply_file, advance=args.advance,
+            max_body_bytes=args.max_body_bytes, run_expiry_seconds=args.run_expiry_seconds,
+            poll_after_ms=args.poll_after_ms,
+        )  # fmt: skip
+        serve(config)
+    except (ValueError, OSError) as exc:  # a bad reply file, database or address: say so, no traceback
+        raise UsageError(str(exc)) from exc
+    return EXIT_OK
+
+
+def _add_mock(sub: Any) -> None:
+    mock = sub.add_parser("mock", help="serve the mock Assistants API (stateful by default)")
+    mock.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
+    mock.add_argument("--port", type=int, default=4010)
+    mock.add_argument("--mode", choices=("stateful", "stateless"), default="stateful")
+    mock.add_argument("--db", metavar="PATH", help="SQLite file that keeps everything across restarts")
+    mock.add_argument("--api-key", metavar="KEY", help="require `Authorization: Bearer KEY`")
+    mock.add_argument("--seed", type=int, help="reproducible ids and timestamps")
+    mock.add_argument(
+        "--validate-responses", action="store_true", help="check every response against the spec"
+    )
+    mock.add_argument("--reply-file", metavar="PATH", help="JSON file of scripted assistant replies")
+    mock.add_argument("--advance", choices=("instant", "per_poll"), default="instant",
+                      help="runs settle at once, or move one status per retrieval")  # fmt: skip
+    mock.add_argument("--max-body-bytes", type=int, default=16 * 1024 * 1024)
+    mock.add_argument("--run-expiry-seconds", type=int, default=600)
+    mock.add_argument("--poll-after-ms", type=int, default=100)
+    mock.set_defaults(handler=_mock)
+
+
 # ------------------------------------------------------------------------------------ parser
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="threadspec", description=__doc__.splitlines()[0])
@@ -186,6 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     one = sub.add_parser("schema", help="print one component's JSON Schema")
     one.add_argument("name", metavar="NAME")
     one.set_defaults(handler=_schema)
+    _add_mock(sub)
     return parser
 
 

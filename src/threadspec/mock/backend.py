@@ -1,0 +1,56 @@
+"""What every operation works with: the store, ids, the clock, the script, and lookups that 404."""
+
+from __future__ import annotations
+
+from threadspec.mock.config import MockConfig
+from threadspec.mock.ids import IdMaker, make_clock
+from threadspec.mock.records import Kind, Record, Store
+from threadspec.mock.script import Script
+from threadspec.mock.wording import not_found
+
+
+class Backend:
+    """One store and the rules for making new objects in it."""
+
+    def __init__(self, store: Store, config: MockConfig, script: Script) -> None:
+        self.store = store
+        self.config = config
+        self.script = script
+        self.ids = IdMaker(config.seed)
+        self.now = make_clock(config.clock, config.seed is not None, store.peek_seq)
+
+    def allocate(self, prefix: str) -> tuple[str, int, int]:
+        """A new object's id, sequence number and creation time."""
+        seq = self.store.next_seq()
+        return self.ids.make(prefix, seq), seq, self.now()
+
+    def new_id(self, prefix: str) -> str:
+        return self.allocate(prefix)[0]
+
+    def _get(self, kind: Kind, object_id: str, thread_id: str, run_id: str | None = None) -> Record:
+        record = self.store.get(kind, object_id)
+        if (
+            record is None
+            or record.thread_id != thread_id
+            or (run_id is not None and record.run_id != run_id)
+        ):
+            raise not_found(kind, object_id)
+        return record
+
+    def thread(self, thread_id: str) -> Record:
+        record = self.store.get("thread", thread_id)
+        if record is None:
+            raise not_found("thread", thread_id)
+        return record
+
+    def message(self, thread_id: str, message_id: str) -> Record:
+        self.thread(thread_id)
+        return self._get("message", message_id, thread_id)
+
+    def run(self, thread_id: str, run_id: str) -> Record:
+        self.thread(thread_id)
+        return self._get("run", run_id, thread_id)
+
+    def step(self, thread_id: str, run_id: str, step_id: str) -> Record:
+        self.run(thread_id, run_id)
+        return self._get("step", step_id, thread_id, run_id)

@@ -1,0 +1,69 @@
+"""How a mock server is set up; the ``threadspec mock`` flags map one to one onto these fields."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from threadspec.asgi import DEFAULT_MAX_BODY_BYTES
+
+Mode = Literal["stateful", "stateless"]
+Advance = Literal["instant", "per_poll"]
+
+
+@dataclass(frozen=True, slots=True)
+class MockConfig:
+    """Everything a mock server needs to know; the defaults serve ``http://127.0.0.1:4010/v1``.
+
+    ``mode``: ``stateful`` keeps threads, messages, runs and steps and follows the API's rules;
+    ``stateless`` answers every valid request with a made-up, schema-valid object of the right
+    kind, echoing the request.
+
+    ``db``: a SQLite file that keeps everything across restarts; ``None`` keeps it in memory.
+
+    ``seed``: makes ids and timestamps reproducible — ids are derived from the seed and a counter,
+    and the clock starts at 2025-01-01T00:00:00Z and ticks one second per object created.
+
+    ``reply_file``: a JSON file of scripted assistant replies (see :mod:`threadspec.mock.replies`);
+    without one the assistant echoes the last user message.
+
+    ``advance``: ``instant`` settles a run as soon as it is created (the create response still
+    shows it ``queued``, as the API does); ``per_poll`` moves it one status further on each
+    retrieval of the run. Streams always follow the run to its end.
+
+    ``clock``: Unix time in seconds; for tests that need to move time (run expiry).
+    """
+
+    host: str = "127.0.0.1"
+    port: int = 4010
+    mode: Mode = "stateful"
+    db: Path | str | None = None
+    api_key: str | None = None
+    seed: int | None = None
+    validate_responses: bool = False
+    reply_file: Path | str | None = None
+    advance: Advance = "instant"
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    run_expiry_seconds: int = 600
+    poll_after_ms: int = 100
+    require_beta: bool = True
+    clock: Callable[[], float] | None = None
+
+    def __post_init__(self) -> None:
+        if self.mode not in ("stateful", "stateless"):
+            raise ValueError(f"mode must be 'stateful' or 'stateless', not {self.mode!r}")
+        if self.advance not in ("instant", "per_poll"):
+            raise ValueError(f"advance must be 'instant' or 'per_poll', not {self.advance!r}")
+        if not 0 <= self.port <= 65535:
+            raise ValueError(f"port must be between 0 and 65535, not {self.port}")
+        if self.max_body_bytes < 1 or self.run_expiry_seconds < 1 or self.poll_after_ms < 0:
+            raise ValueError(
+                "max_body_bytes and run_expiry_seconds must be positive, poll_after_ms not negative"
+            )
+
+    @property
+    def base_url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}/v1"

@@ -1,0 +1,41 @@
+"""What a handler answers: one JSON object, or a stream of server-sent events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from threadspec.mock.records import to_json
+from threadspec.sse import DONE, encode
+
+
+@dataclass(frozen=True, slots=True)
+class JsonReply:
+    """A 200 answer, already encoded: a snapshot that later changes to the object cannot touch."""
+
+    body: bytes
+    headers: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, value: Any, *headers: tuple[str, str]) -> JsonReply:
+        return cls(to_json(value), headers)
+
+
+@dataclass(slots=True)
+class Events:
+    """The events a run emits while it moves, each encoded the moment it happens."""
+
+    frames: list[bytes] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+
+    def emit(self, name: str, data: Any) -> None:
+        self.names.append(name)
+        self.frames.append(encode(name, to_json(data).decode()))
+
+    def done(self) -> Events:
+        self.names.append("done")
+        self.frames.append(encode("done", DONE))
+        return self
+
+
+Reply = JsonReply | Events

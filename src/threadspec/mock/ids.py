@@ -1,0 +1,48 @@
+"""Object ids in the API's form (``thread_…``, ``msg_…``, ``run_…``, ``step_…``, ``call_…``) and the clock."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import time
+from collections.abc import Callable
+
+_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_LENGTH = 24
+# 2025-01-01T00:00:00Z: where the clock of a seeded mock starts.
+SEEDED_EPOCH = 1_735_689_600
+
+
+def _base62(data: bytes, length: int = _LENGTH) -> str:
+    number = int.from_bytes(data, "big")
+    out = []
+    for _ in range(length):
+        number, digit = divmod(number, len(_ALPHABET))
+        out.append(_ALPHABET[digit])
+    return "".join(out)
+
+
+class IdMaker:
+    """Random ids, or, with a seed, ids derived from the seed, the kind and a counter.
+
+    The counter is the store's object sequence, which a SQLite store keeps across restarts, so a
+    seeded mock reopened on its database never hands out an id twice.
+    """
+
+    def __init__(self, seed: int | None) -> None:
+        self.seed = seed
+
+    def make(self, prefix: str, seq: int) -> str:
+        if self.seed is None:
+            return f"{prefix}_{_base62(secrets.token_bytes(18))}"
+        digest = hashlib.blake2b(f"{self.seed}:{prefix}:{seq}".encode(), digest_size=18).digest()
+        return f"{prefix}_{_base62(digest)}"
+
+
+def make_clock(given: Callable[[], float] | None, seeded: bool, seq: Callable[[], int]) -> Callable[[], int]:
+    """Unix seconds: the given clock, a logical one for seeded mocks (one tick per object), or real time."""
+    if given is not None:
+        return lambda: int(given())
+    if seeded:
+        return lambda: SEEDED_EPOCH + seq()
+    return lambda: int(time.time())

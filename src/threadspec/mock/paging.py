@@ -1,0 +1,42 @@
+"""Cursor pages the way the API pages its lists: ``limit``, ``order``, ``after``, ``before``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from threadspec.asgi import MatchedRequest
+from threadspec.mock.records import Record
+
+DEFAULT_LIMIT = 20
+
+
+def page(records: Sequence[Record], request: MatchedRequest) -> dict[str, Any]:
+    """One page of ``records`` (oldest first, as stores return them) as a list object.
+
+    ``after`` starts the page right after that object and ``before`` ends it right before, both
+    in the requested order; ``has_more`` says whether objects lie beyond the page in the direction
+    of travel. A cursor that names no object of the list yields an empty page.
+    """
+    ordered = list(records) if request.query_value("order") == "asc" else list(reversed(records))
+    limit = int(request.query_value("limit") or DEFAULT_LIMIT)
+    ids = [r.id for r in ordered]
+    after, before = request.query_value("after"), request.query_value("before")
+    start, end = 0, len(ordered)
+    if after:
+        start = ids.index(after) + 1 if after in ids else len(ids)
+    if before:
+        end = ids.index(before) if before in ids else 0
+    window = ordered[start:end]
+    if before and not after:
+        chosen, has_more = window[-limit:], len(window) > limit
+    else:
+        chosen, has_more = window[:limit], len(window) > limit
+    data = [r.body for r in chosen]
+    return {
+        "object": "list",
+        "data": data,
+        "first_id": data[0]["id"] if data else None,
+        "last_id": data[-1]["id"] if data else None,
+        "has_more": has_more,
+    }

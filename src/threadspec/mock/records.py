@@ -1,0 +1,77 @@
+"""What the mock stores, and the interface both stores (memory and SQLite) implement."""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+
+import msgspec
+
+Kind = Literal["thread", "message", "run", "step"]
+KINDS: tuple[Kind, ...] = ("thread", "message", "run", "step")
+
+# Objects are kept as JSON text: no aliasing between what was stored and what is served, and
+# msgspec handles the 512 levels free-form fields may nest (the stdlib's copy.deepcopy would not).
+_encoder = msgspec.json.Encoder()
+_decoder = msgspec.json.Decoder()
+
+
+def to_json(value: Any) -> bytes:
+    return _encoder.encode(value)
+
+
+def from_json(raw: bytes | str) -> Any:
+    return _decoder.decode(raw)
+
+
+@dataclass(slots=True)
+class Record:
+    """One stored object: the API object in ``body``, the mock's own bookkeeping in ``state``.
+
+    ``seq`` is a store-wide counter, so objects created in the same second still sort in the
+    order they were created.
+    """
+
+    kind: Kind
+    id: str
+    thread_id: str
+    run_id: str | None
+    created_at: int
+    seq: int
+    body: dict[str, Any]
+    state: dict[str, Any] = field(default_factory=dict)
+
+
+class Store(Protocol):
+    """Storage for threads and everything in them; every write happens inside ``transaction()``."""
+
+    def next_seq(self) -> int:
+        """Take the next number of the store-wide sequence."""
+        ...
+
+    def peek_seq(self) -> int:
+        """The last number taken, without taking one."""
+        ...
+
+    def get(self, kind: Kind, object_id: str) -> Record | None: ...
+
+    def put(self, record: Record) -> None:
+        """Insert or replace."""
+        ...
+
+    def delete(self, kind: Kind, object_id: str) -> None: ...
+
+    def delete_thread(self, thread_id: str) -> None:
+        """Remove a thread with its messages, runs and steps."""
+        ...
+
+    def children(self, kind: Kind, thread_id: str, run_id: str | None = None) -> list[Record]:
+        """The objects of one kind in a thread (or run), oldest first: by ``created_at``, then ``seq``."""
+        ...
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """All writes inside persist together when it exits normally, and none of them otherwise."""
+        ...
+
+    def close(self) -> None: ...

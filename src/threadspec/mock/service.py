@@ -1,0 +1,91 @@
+"""The mock's operations behind one lock: stateful on a kept store, or stateless on scratch ones."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
+
+from threadspec.asgi import MatchedRequest
+from threadspec.mock import runs, threads
+from threadspec.mock.backend import Backend
+from threadspec.mock.config import MockConfig
+from threadspec.mock.events import Reply
+from threadspec.mock.lifecycle import Lifecycle
+from threadspec.mock.memory_store import MemoryStore
+from threadspec.mock.records import Store
+from threadspec.mock.script import Script
+from threadspec.mock.sqlite_store import SqliteStore
+from threadspec.mock.stateless import stage
+
+Handler = Callable[[Lifecycle, MatchedRequest], Reply]
+
+HANDLERS: dict[str, Handler] = {
+    "createThread": threads.create_thread,
+    "createThreadAndRun": runs.create_thread_and_run,
+    "getThread": threads.get_thread,
+    "modifyThread": threads.modify_thread,
+    "deleteThread": threads.delete_thread,
+    "listMessages": threads.list_messages,
+    "createMessage": threads.create_message,
+    "getMessage": threads.get_message,
+    "modifyMessage": threads.modify_message,
+    "deleteMessage": threads.delete_message,
+    "listRuns": runs.list_runs,
+    "createRun": runs.create_run,
+    "getRun": runs.get_run,
+    "modifyRun": runs.modify_run,
+    "cancelRun": runs.cancel_run,
+    "listRunSteps": runs.list_run_steps,
+    "getRunStep": runs.get_run_step,
+    "submitToolOuputsToRun": runs.submit_tool_outputs,
+}
+_STATELESS: dict[str, Handler] = {
+    **HANDLERS,
+    "submitToolOuputsToRun": partial(runs.submit_tool_outputs, strict=False),
+}
+
+
+def open_store(config: MockConfig) -> Store:
+    return MemoryStore() if config.db is None else SqliteStore(config.db)
+
+
+class Service:
+    """Answers validated requests; one at a time, each in its own store transaction.
+
+    ``handle`` blocks (SQLite writes, the lock): the app calls it from a worker thread.
+    """
+
+    def __init__(self, config: MockConfig) -> None:
+        self.config = config
+        self.script = Script.load(config.reply_file)
+        self.store: Store = (
+            open_store(config) if config.mode == "stateful" else MemoryStore()
+        )  # no db: nothing kept
+        self.life = Lifecycle(Backend(self.store, config, self.script))
+        self._lock = threading.Lock()
+        self._stateless_config = replace(config, advance="instant")
+        self._stateless_seq = 0
+
+    def handle(self, request: MatchedRequest) -> Reply:
+        """The reply to a request; raises :class:`ApiError` for the API's error answers."""
+        with self._lock:
+            if self.config.mode == "stateless":
+                return self._stateless(request)
+            with self.store.transaction():
+                return HANDLERS[request.operation_id](self.life, request)
+
+    def _stateless(self, request: MatchedRequest) -> Reply:
+        # a scratch store per request, numbered on from the last so seeded ids never repeat
+        scratch = MemoryStore(start_seq=self._stateless_seq)
+        life = Lifecycle(Backend(scratch, self._stateless_config, self.script))
+        stage(life, request)
+        try:
+            return _STATELESS[request.operation_id](life, request)
+        finally:
+            self._stateless_seq = scratch.peek_seq()
+
+    def close(self) -> None:
+        with self._lock:
+            self.store.close()

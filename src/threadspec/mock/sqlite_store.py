@@ -1,0 +1,115 @@
+"""The SQLite store: one file that survives restarts and never loses an acknowledged write.
+
+Every request runs in one ``BEGIN IMMEDIATE`` … ``COMMIT`` transaction that ends before the
+response is sent; the journal is WAL with ``synchronous=FULL``, so a committed write survives a
+crash of the process or the machine. One connection is shared; the mock serialises all access
+to it with its own lock and runs it in worker threads, off the event loop.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from threadspec.mock.records import Kind, Record, from_json, to_json
+
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS objects (
+    kind TEXT NOT NULL,
+    id TEXT NOT NULL,
+    thread_id TEXT NOT NULL,
+    run_id TEXT,
+    created_at INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    state TEXT NOT NULL,
+    PRIMARY KEY (kind, id)
+);
+CREATE INDEX IF NOT EXISTS objects_by_thread ON objects (thread_id, kind, created_at, seq);
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT OR IGNORE INTO counters (name, value) VALUES ('seq', 0);
+"""
+_COLUMNS = "kind, id, thread_id, run_id, created_at, seq, body, state"
+
+
+def _record(row: tuple[Any, ...]) -> Record:
+    kind, object_id, thread_id, run_id, created_at, seq, body, state = row
+    return Record(kind, object_id, thread_id, run_id, created_at, seq, from_json(body), from_json(state))
+
+
+class SqliteStore:
+    """Objects as JSON text in one table, keyed by kind and id."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        try:
+            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            self._open()
+        except sqlite3.Error as exc:
+            raise ValueError(f"cannot use {self.path} as the mock's database: {exc}") from None
+
+    def _open(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            self._db.close()
+            raise ValueError(f"{self.path} was written by a newer threadspec (schema {version})")
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        with self.transaction():  # executescript would commit on its own; one statement at a time
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    self._db.execute(statement)
+            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def next_seq(self) -> int:
+        self._db.execute("UPDATE counters SET value = value + 1 WHERE name = 'seq'")
+        return self.peek_seq()
+
+    def peek_seq(self) -> int:
+        value: int = self._db.execute("SELECT value FROM counters WHERE name = 'seq'").fetchone()[0]
+        return value
+
+    def get(self, kind: Kind, object_id: str) -> Record | None:
+        row = self._db.execute(
+            f"SELECT {_COLUMNS} FROM objects WHERE kind = ? AND id = ?", (kind, object_id)
+        ).fetchone()
+        return None if row is None else _record(row)
+
+    def put(self, record: Record) -> None:
+        self._db.execute(
+            f"INSERT OR REPLACE INTO objects ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                record.kind, record.id, record.thread_id, record.run_id, record.created_at, record.seq,
+                to_json(record.body).decode(), to_json(record.state).decode(),
+            ),
+        )  # fmt: skip
+
+    def delete(self, kind: Kind, object_id: str) -> None:
+        self._db.execute("DELETE FROM objects WHERE kind = ? AND id = ?", (kind, object_id))
+
+    def delete_thread(self, thread_id: str) -> None:
+        self._db.execute("DELETE FROM objects WHERE thread_id = ?", (thread_id,))
+
+    def children(self, kind: Kind, thread_id: str, run_id: str | None = None) -> list[Record]:
+        query = f"SELECT {_COLUMNS} FROM objects WHERE thread_id = ? AND kind = ?"
+        args: tuple[Any, ...] = (thread_id, kind)
+        if run_id is not None:
+            query, args = query + " AND run_id = ?", (*args, run_id)
+        return [_record(row) for row in self._db.execute(query + " ORDER BY created_at, seq", args)]
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def close(self) -> None:
+        self._db.close()

@@ -1,0 +1,56 @@
+"""Stateless mode: every valid request is answered as if what it names existed.
+
+Each request gets a scratch in-memory store, staged with the objects its path names (a thread
+with one user message, a message, a run in the state the operation needs, a step), and then the
+stateful operation runs on it. So answers have the real shapes and echo the request, and nothing
+is kept: the same request twice gets two fresh answers (identical ones under a seed, given the
+same history of requests).
+"""
+
+from __future__ import annotations
+
+from threadspec.asgi import MatchedRequest
+from threadspec.mock.events import Events
+from threadspec.mock.lifecycle import Lifecycle
+from threadspec.mock.records import Record
+from threadspec.mock.runs import start_run
+from threadspec.mock.script import Call
+from threadspec.mock.threads import add_message, body_of, new_thread
+
+STAGED_ASSISTANT = "asst_mock"
+STAGED_QUESTION = "Hello! What can you do?"
+_STAGED_FUNCTION = "mock_function"
+
+
+def stage(life: Lifecycle, request: MatchedRequest) -> None:
+    """Put into the scratch store what the request's path names, in a state the operation accepts."""
+    params = request.path_params
+    thread_id = params.get("thread_id")
+    if thread_id is None:
+        return
+    new_thread(life, {}, thread_id=thread_id)
+    add_message(life, thread_id, {"role": "user", "content": STAGED_QUESTION}, params.get("message_id"))
+    run_id = params.get("run_id")
+    if run_id is None and request.operation_id != "listRuns":
+        return
+    run = start_run(life, thread_id, {"assistant_id": STAGED_ASSISTANT}, Events(), run_id)
+    if request.operation_id == "cancelRun":
+        return  # left queued: cancellable
+    if request.operation_id == "submitToolOuputsToRun":
+        outputs = body_of(request).get("tool_outputs") or []
+        life.advance(run, Events())
+        calls = [Call(_STAGED_FUNCTION, "{}") for _ in outputs]
+        life.call_tools(run, calls, 0, Events(), [o.get("tool_call_id") for o in outputs])
+        return
+    life.settle(run, Events())
+    step_id = params.get("step_id")
+    if step_id is not None:
+        _rename_last_step(life, run, step_id)
+
+
+def _rename_last_step(life: Lifecycle, run: Record, step_id: str) -> None:
+    step = life.b.store.children("step", run.thread_id, run.id)[-1]
+    life.b.store.delete("step", step.id)
+    step.id = step_id
+    step.body["id"] = step_id
+    life.b.store.put(step)

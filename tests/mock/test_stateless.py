@@ -1,0 +1,116 @@
+"""Stateless mode: every valid request gets a schema-valid answer of its kind, echoing the request."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from threadspec import spec
+from threadspec.mock import MockConfig
+from threadspec.sse import parse_text
+
+pytestmark = pytest.mark.anyio
+
+T, M, R, S = "thread_abc123", "msg_abc123", "run_abc123", "step_abc123"
+TOOL = {"type": "function", "function": {"name": "lookup", "parameters": {"type": "object"}}}
+
+# (operationId, method, path, body, what the answer must echo)
+REQUESTS: list[tuple[str, str, str, Any, dict[str, Any]]] = [
+    ("createThread", "POST", "/threads", {"metadata": {"k": "v"}}, {"object": "thread", "metadata": {"k": "v"}}),
+    ("createThreadAndRun", "POST", "/threads/runs", {"assistant_id": "asst_9", "model": "gpt-5", "instructions": "Hi"},
+     {"object": "thread.run", "assistant_id": "asst_9", "model": "gpt-5", "instructions": "Hi", "status": "queued"}),
+    ("getThread", "GET", f"/threads/{T}", None, {"id": T, "object": "thread"}),
+    ("modifyThread", "POST", f"/threads/{T}", {"metadata": {"a": "b"}}, {"id": T, "metadata": {"a": "b"}}),
+    ("deleteThread", "DELETE", f"/threads/{T}", None, {"id": T, "object": "thread.deleted", "deleted": True}),
+    ("listMessages", "GET", f"/threads/{T}/messages", None, {"object": "list", "has_more": False}),
+    ("createMessage", "POST", f"/threads/{T}/messages", {"role": "user", "content": "Hey", "metadata": {"m": "1"}},
+     {"thread_id": T, "role": "user", "metadata": {"m": "1"}}),
+    ("getMessage", "GET", f"/threads/{T}/messages/{M}", None, {"id": M, "thread_id": T}),
+    ("modifyMessage", "POST", f"/threads/{T}/messages/{M}", {"metadata": {"x": "y"}}, {"id": M, "metadata": {"x": "y"}}),
+    ("deleteMessage", "DELETE", f"/threads/{T}/messages/{M}", None, {"id": M, "object": "thread.message.deleted"}),
+    ("listRuns", "GET", f"/threads/{T}/runs", None, {"object": "list"}),
+    ("createRun", "POST", f"/threads/{T}/runs", {"assistant_id": "asst_9", "tools": [TOOL], "metadata": {"r": "1"}},
+     {"thread_id": T, "assistant_id": "asst_9", "tools": [TOOL], "metadata": {"r": "1"}, "status": "queued"}),
+    ("getRun", "GET", f"/threads/{T}/runs/{R}", None, {"id": R, "thread_id": T, "status": "completed"}),
+    ("modifyRun", "POST", f"/threads/{T}/runs/{R}", {"metadata": {"z": "1"}}, {"id": R, "metadata": {"z": "1"}}),
+    ("cancelRun", "POST", f"/threads/{T}/runs/{R}/cancel", None, {"id": R, "status": "cancelling"}),
+    ("listRunSteps", "GET", f"/threads/{T}/runs/{R}/steps", None, {"object": "list"}),
+    ("getRunStep", "GET", f"/threads/{T}/runs/{R}/steps/{S}", None, {"id": S, "run_id": R, "thread_id": T}),
+    ("submitToolOuputsToRun", "POST", f"/threads/{T}/runs/{R}/submit_tool_outputs",
+     {"tool_outputs": [{"tool_call_id": "call_1", "output": "42"}, {"output": "no id"}]}, {"id": R, "status": "queued"}),
+]  # fmt: skip
+
+
+def test_every_operation_has_a_request() -> None:
+    assert sorted(r[0] for r in REQUESTS) == sorted(spec.operations())
+
+
+@pytest.mark.parametrize(
+    ("operation", "method", "path", "body", "echo"), REQUESTS, ids=[r[0] for r in REQUESTS]
+)
+async def test_every_valid_request_gets_its_kind_of_answer(
+    open_mock: Any, operation: str, method: str, path: str, body: Any, echo: dict[str, Any]
+) -> None:
+    async with open_mock(MockConfig(mode="stateless")) as client:
+        for _ in range(2):  # nothing is kept: the second answer is as good as the first
+            response = await client.request(method, path, json=body)
+            assert response.status_code == 200, response.text
+            answer = response.json()
+            assert {k: answer[k] for k in echo} == echo
+
+
+async def test_lists_hold_objects(open_mock: Any) -> None:
+    async with open_mock(MockConfig(mode="stateless")) as client:
+        for path in (f"/threads/{T}/messages", f"/threads/{T}/runs", f"/threads/{T}/runs/{R}/steps"):
+            page = (await client.get(path)).json()
+            assert page["data"] and page["first_id"] == page["data"][0]["id"]
+
+
+async def test_submitted_outputs_land_on_the_calls(open_mock: Any) -> None:
+    async with open_mock(MockConfig(mode="stateless")) as client:
+        body = {"stream": True, "tool_outputs": [{"tool_call_id": "call_1", "output": "42"}]}
+        response = await client.post(f"/threads/{T}/runs/{R}/submit_tool_outputs", json=body)
+    first = parse_text(response.content)[0].payload()
+    assert first["event"] == "thread.run.step.completed"
+    assert first["data"]["step_details"]["tool_calls"][0]["id"] == "call_1"
+    assert first["data"]["step_details"]["tool_calls"][0]["function"]["output"] == "42"
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "first"),
+    [
+        ("/threads/runs", {"assistant_id": "a", "stream": True}, "thread.created"),
+        (f"/threads/{T}/runs", {"assistant_id": "a", "stream": True}, "thread.run.created"),
+        (f"/threads/{T}/runs", {"assistant_id": "a", "stream": True, "tools": [TOOL]}, "thread.run.created"),
+    ],
+)
+async def test_streams(open_mock: Any, path: str, body: dict[str, Any], first: str) -> None:
+    async with open_mock(MockConfig(mode="stateless")) as client:
+        response = await client.post(path, json=body)
+    assert response.headers["content-type"].startswith("text/event-stream")
+    events = [e.event for e in parse_text(response.content)]
+    assert events[0] == first
+    assert events[-2] == ("thread.run.requires_action" if "tools" in body else "thread.run.completed")
+
+
+async def test_seeded_answers_repeat(open_mock: Any) -> None:
+    async def session() -> list[bytes]:
+        async with open_mock(MockConfig(mode="stateless", seed=3)) as client:
+            return [
+                (await client.request(method, path, json=body)).content
+                for _, method, path, body, _ in REQUESTS
+            ]
+
+    first, second = await session(), await session()
+    assert first == second
+    async with open_mock(MockConfig(mode="stateless", seed=4)) as client:
+        other = (await client.post("/threads", json={})).content
+    assert other != first[0]
+
+
+async def test_bad_requests_are_still_refused(open_mock: Any) -> None:
+    async with open_mock(MockConfig(mode="stateless")) as client:
+        response = await client.post(f"/threads/{T}/runs", json={})
+    assert response.status_code == 400
+    assert response.json()["error"]["message"] == "Missing required parameter: 'assistant_id'."
