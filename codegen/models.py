@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -93,8 +94,30 @@ def _ruff(args: tuple[str, ...], text: str) -> str:
     return done.stdout
 
 
+_ALIASED_FIELD = re.compile(r"Field\([^)]*\balias=")
+_CONFIG = re.compile(r"^    model_config = ConfigDict\(", re.MULTILINE)
+
+
+def serialize_by_alias(text: str) -> str:
+    """Make classes with aliased fields dump under the JSON names.
+
+    A property such as ``schema`` shadows a BaseModel attribute, so the generator names the field
+    ``schema_`` with an alias; without this, ``model_dump()`` writes ``schema_`` and the model no longer
+    round-trips the API's JSON. datamodel-code-generator has no option for it.
+    """
+    chunks = re.split(r"(?m)^(?=class )", text)
+    for index, chunk in enumerate(chunks):
+        if chunk.startswith("class ") and _ALIASED_FIELD.search(chunk):
+            if not _CONFIG.search(chunk):
+                raise ModelGenerationError(f"aliased fields but no model_config in: {chunk.splitlines()[0]}")
+            chunks[index] = _CONFIG.sub(
+                "    model_config = ConfigDict(serialize_by_alias=True, ", chunk, count=1
+            )
+    return "".join(chunks)
+
+
 def generate_models(spec_path: Path, spec: dict[str, Any], out_file: Path) -> None:
     text = run_datamodel_codegen(spec_path, out_file)
-    text = add_rule_validators(text, spec["components"]["schemas"])
+    text = serialize_by_alias(add_rule_validators(text, spec["components"]["schemas"]))
     text = _ruff(RUFF_FORMAT_ARGS, _ruff(RUFF_FIX_ARGS, text))
     out_file.write_text(text, encoding="utf-8")

@@ -70,6 +70,10 @@ WORDING: list[tuple[str, str, Any, str | None, str | None, str]] = [
      {"tool_resources": {"file_search": {"vector_store_ids": ["vs_1"], "vector_stores": []}}},
      "tool_resources.file_search", "invalid_value",
      "Invalid 'tool_resources.file_search': conflicting parameters. Expected exactly one of 'vector_store_ids' or 'vector_stores', but got 2 of them instead."),
+    ("tag of the wrong type", "CreateRunRequest", {**BASE, "tools": [{"type": None}]},
+     "tools[0].type", "invalid_type", "Invalid type for 'tools[0].type': expected a string, but got null instead."),
+    ("enum field named type in a nullable union", "CreateRunRequest", {**BASE, "truncation_strategy": {"type": "x"}},
+     "truncation_strategy.type", "invalid_value", "Invalid value: 'x'. Supported values are: 'auto' and 'last_messages'."),
     ("body type", "CreateThreadRequest", [1], None, "invalid_type",
      "Invalid type for body: expected an object, but got an array instead."),
 ]  # fmt: skip

@@ -243,3 +243,12 @@ def test_public_names_resolve() -> None:
     assert threadspec.schema("Metadata")["title"] == "Metadata"
     assert len(threadspec.operations()) == 18
     assert threadspec.operation("createRun").streams
+
+
+def test_schemas_handed_out_are_copies_so_callers_cannot_corrupt_validation() -> None:
+    """hypothesis-jsonschema rewrites the schema it is given; that must not leak into the validators."""
+    mine = threadspec.schema("ModifyThreadRequest")
+    mine["properties"]["metadata"] = {"type": "integer"}
+    mine.setdefault("$defs", {}).clear()
+    assert threadspec.is_valid({"metadata": {"k": "v"}}, "ModifyThreadRequest")
+    assert threadspec.schema("ModifyThreadRequest") != mine

@@ -282,7 +282,7 @@ class _Compiler:
 @cache
 def fast_type(schema_name: str) -> Any | None:
     """The msgspec type for a component, or ``None`` when it has no exact fast path."""
-    root = spec.schema(schema_name)
+    root = spec.shared_schema(schema_name)
     compiler = _Compiler(root)
     try:
         typ = compiler.compile({k: v for k, v in root.items() if k != "$defs"}, schema_name)

@@ -51,12 +51,12 @@ def _is_type(value: Any, kind: str) -> bool:
 class _Walker:
     def __init__(self, schema_name: str, location: str) -> None:
         self.name = schema_name
-        self.root = spec.schema(schema_name)
+        self.root = spec.shared_schema(schema_name)
         self.defs: dict[str, Any] = self.root.get("$defs", {})
         self.location = location
 
     def resolve(self, node: Any) -> Any:
-        while isinstance(node, dict) and "$ref" in node and len(node) == 1:
+        while isinstance(node, dict) and "$ref" in node and set(node) - {"$ref"} <= _ANNOTATIONS:
             node = self.defs[node["$ref"].rsplit("/", 1)[-1]]
         return node
 
@@ -163,7 +163,7 @@ def _relaxed(node: dict[str, Any]) -> dict[str, Any]:
 
 @cache
 def _compiler(schema_name: str) -> _Compiler:
-    return _Compiler(spec.schema(schema_name))
+    return _Compiler(spec.shared_schema(schema_name))
 
 
 _TYPES: dict[tuple[str, int], Any] = {}
@@ -200,7 +200,7 @@ def _one_keyword_validator(schema_name: str, node_id: int, keyword: str, node: d
     key = (schema_name, node_id, keyword)
     validator = _VALIDATORS.get(key)
     if validator is None:
-        schema = {keyword: node[keyword], "$defs": spec.schema(schema_name).get("$defs", {})}
+        schema = {keyword: node[keyword], "$defs": spec.shared_schema(schema_name).get("$defs", {})}
         if "type" in node:  # an annotation for the wording (integer or decimal), not a second type check
             schema[NODE_TYPE] = node["type"]
         validator = _VALIDATORS[key] = ReferenceValidator(schema)
@@ -210,7 +210,7 @@ def _one_keyword_validator(schema_name: str, node_id: int, keyword: str, node: d
 @cache
 def _root(schema_name: str) -> dict[str, Any]:
     """The root schema without its $defs, built once so its identity keys the caches."""
-    return {k: v for k, v in spec.schema(schema_name).items() if k != "$defs"}
+    return {k: v for k, v in spec.shared_schema(schema_name).items() if k != "$defs"}
 
 
 def localized_violations(value: Any, schema_name: str, location: str = "body") -> Iterator[Violation]:

@@ -50,7 +50,7 @@ ReferenceValidator = validators.extend(
 
 @cache
 def reference_validator(schema_name: str) -> Validator:
-    validator: Validator = ReferenceValidator(spec.schema(schema_name))
+    validator: Validator = ReferenceValidator(spec.shared_schema(schema_name))
     return validator
 
 

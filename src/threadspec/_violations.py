@@ -170,13 +170,24 @@ class _Translator:
             by_branch[int(sub.relative_schema_path[0])].append(sub)
         candidates = [i for i, errs in by_branch.items() if not any(self._rules_out(e) for e in errs)]
         if not candidates:
-            if isinstance(value, dict) and isinstance(value.get("type"), str):
-                allowed = self._discriminator_values(branches, "type")
-                if allowed:
-                    at = [*path, "type"]
-                    worded = messages.invalid_value(value["type"], allowed)
-                    yield _violation(at, "const", allowed, value["type"], worded, self.location)
-                    return
+            for tag in _DISCRIMINATORS:
+                allowed = self._discriminator_values(branches, tag) if isinstance(value, dict) else []
+                if not allowed or tag not in value:
+                    continue
+                at = [*path, tag]
+                if isinstance(value[tag], str):
+                    worded = messages.invalid_value(value[tag], allowed)
+                    yield _violation(at, "const", allowed, value[tag], worded, self.location)
+                else:
+                    yield _violation(
+                        at,
+                        "type",
+                        "string",
+                        value[tag],
+                        messages.wrong_type(param_of(at), ["string"], value[tag]),
+                        self.location,
+                    )
+                return
             expected = [t for b in branches for t in self.union_types(b)]
             worded = messages.wrong_type(param, expected, value)
             yield _violation(path, "type", expected, value, worded, self.location)
@@ -198,7 +209,8 @@ class _Translator:
         relative = list(error.relative_path)
         if not relative and error.validator == "type":
             return True
-        return len(relative) == 1 and relative[0] in _DISCRIMINATORS and error.validator in ("const", "enum")
+        # a tag is a const; an enum-valued "type" (TruncationObject) is an ordinary field
+        return len(relative) == 1 and relative[0] in _DISCRIMINATORS and error.validator == "const"
 
     def _discriminator_values(self, branches: list[Any], prop: str) -> list[Any]:
         values: list[Any] = []

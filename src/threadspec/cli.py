@@ -95,7 +95,7 @@ def _validate(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     if args.response is not None and args.operation is None:
         raise UsageError("--response needs --operation")
     if args.schema is not None:
-        spec.schema(args.schema)
+        spec.shared_schema(args.schema)
     else:
         spec.operation(args.operation)
     sources = args.files or ["-"]
@@ -198,6 +198,24 @@ def _add_mock(sub: Any) -> None:
     mock.set_defaults(handler=_mock)
 
 
+# ------------------------------------------------------------------------------------ contract
+def _contract(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    from threadspec.contract.runner import handle  # hypothesis loads only for this command
+
+    code: int = handle(args, stdin, out)
+    return code
+
+
+def _add_contract(sub: Any) -> None:
+    from threadspec.contract.config import add_arguments  # light: no hypothesis
+
+    contract = sub.add_parser(
+        "contract", help="check a server against the contract (positive, negative, workflows, streams)"
+    )
+    add_arguments(contract)
+    contract.set_defaults(handler=_contract)
+
+
 # ------------------------------------------------------------------------------------ parser
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="threadspec", description=__doc__.splitlines()[0])
@@ -224,6 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
     one.add_argument("name", metavar="NAME")
     one.set_defaults(handler=_schema)
     _add_mock(sub)
+    _add_contract(sub)
     return parser
 
 

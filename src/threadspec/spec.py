@@ -6,6 +6,7 @@ package needs no file outside itself. Lookups are cached; the returned objects m
 
 from __future__ import annotations
 
+import copy
 import json
 from dataclasses import dataclass
 from functools import cache
@@ -40,12 +41,21 @@ def _schema_name_set() -> frozenset[str]:
 
 
 @cache
-def schema(name: str) -> dict[str, Any]:
-    """The self-contained JSON Schema (2020-12) of one component."""
+def shared_schema(name: str) -> dict[str, Any]:
+    """The cached schema that threadspec's own modules read; never mutate it (use :func:`schema`)."""
     if name not in _schema_name_set():
         raise UnknownSchemaError(name, list(schema_names()))
     document: dict[str, Any] = _load(f"schemas/{name}.json")
     return document
+
+
+def schema(name: str) -> dict[str, Any]:
+    """The self-contained JSON Schema (2020-12) of one component: a fresh copy, the caller's to change.
+
+    Copies, because some consumers rewrite what they are given (hypothesis-jsonschema canonicalises
+    schemas in place), and a shared cached dict would carry that into every later validation.
+    """
+    return copy.deepcopy(shared_schema(name))
 
 
 @dataclass(frozen=True, slots=True)

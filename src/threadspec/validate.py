@@ -54,7 +54,7 @@ def _slow_errors(body: Any, schema: str, location: str = "body") -> Iterator[Vio
 
 def reference_errors(value: Any, schema: str, location: str = "body") -> Iterator[Violation]:
     """Violations from the plain reference walk of the whole payload (the yardstick in tests)."""
-    yield from violations(reference_validator(schema).iter_errors(value), spec.schema(schema), location)
+    yield from violations(reference_validator(schema).iter_errors(value), spec.shared_schema(schema), location)
 
 
 def is_valid(body: Any, schema: str = DEFAULT_SCHEMA) -> bool:
@@ -67,7 +67,7 @@ def is_valid(body: Any, schema: str = DEFAULT_SCHEMA) -> bool:
     verdict = _fast_verdict(body, schema)
     if verdict is not None:
         return verdict
-    spec.schema(schema)
+    spec.shared_schema(schema)
     try:
         return next(_slow_errors(body, schema), None) is None
     except MalformedPayloadError:
@@ -76,7 +76,7 @@ def is_valid(body: Any, schema: str = DEFAULT_SCHEMA) -> bool:
 
 def iter_errors(body: Any, schema: str = DEFAULT_SCHEMA) -> Iterator[Violation]:
     """Every violation of ``schema`` in ``body`` (JSON text or decoded values), lazily."""
-    spec.schema(schema)
+    spec.shared_schema(schema)
     if _fast_verdict(body, schema):
         return
     try:
@@ -103,7 +103,7 @@ def ensure_valid(body: Any, schema: str = DEFAULT_SCHEMA) -> None:
 
 
 def model_class(schema: str) -> type[BaseModel]:
-    spec.schema(schema)
+    spec.shared_schema(schema)
     cls: type[BaseModel] = getattr(models, schema)
     return cls
 

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from codegen.build import generate
-from codegen.models import ModelGenerationError, add_rule_validators
+from codegen.models import ModelGenerationError, add_rule_validators, serialize_by_alias
 from tests.codegen.conftest import SPEC
 from threadspec._reference import ReferenceValidator
 
@@ -58,6 +58,29 @@ def test_rule_pass_refuses_unknown_rules() -> None:
         add_rule_validators(
             "class A(BaseModel):\n    x: int\n", {"A": {"x-threadspec-rules": [{"rule": "nope"}]}}
         )
+
+
+def test_alias_pass_makes_aliased_models_dump_their_json_names() -> None:
+    text = (
+        'class A(BaseModel):\n    model_config = ConfigDict(extra="forbid")\n'
+        '    schema_: Annotated[dict[str, Any], Field(alias="schema")]\n\n\n'
+        'class B(BaseModel):\n    model_config = ConfigDict(extra="forbid")\n    x: int\n'
+    )
+    out = serialize_by_alias(text)
+    assert "class A(BaseModel):\n    model_config = ConfigDict(serialize_by_alias=True, extra=" in out
+    assert out.count("serialize_by_alias") == 1
+
+
+def test_generated_models_round_trip_aliased_and_defaulted_fields() -> None:
+    from threadspec._generated import models
+
+    body = {"name": "answer", "schema": {"type": "object"}}
+    assert models.JsonSchemaFormat.model_validate(body).model_dump(mode="json", exclude_unset=True) == body
+    # a $ref with a default beside it stays non-nullable
+    with pytest.raises(pydantic.ValidationError):
+        models.CreateRunRequest.model_validate({"assistant_id": "a", "parallel_tool_calls": None})
+    with pytest.raises(pydantic.ValidationError):
+        models.MessageContentImageFile.model_validate({"file_id": "f", "detail": None})
 
 
 def _import(path: Path, name: str) -> ModuleType:

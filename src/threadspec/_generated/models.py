@@ -81,7 +81,7 @@ class Metadata(
 
 
 class ParallelToolCalls(RootModel[StrictBool]):
-    root: StrictBool = True
+    root: StrictBool
     """
     Whether the model may call several functions at once while it uses tools.
     """
@@ -364,7 +364,7 @@ class StaticChunkingStrategy(BaseModel):
 
 
 class ImageDetail(RootModel[Literal["auto", "low", "high"]]):
-    root: Literal["auto", "low", "high"] = "auto"
+    root: Literal["auto", "low", "high"]
     """
     `low` is cheaper, `high` reads more of the image, `auto` lets the server choose.
     """
@@ -448,7 +448,7 @@ class MessageDeltaContentImageFile(BaseModel):
     """
 
     file_id: StrictStr | MISSING = MISSING
-    detail: Annotated[ImageDetail | None, Field(validate_default=True)] = "auto"
+    detail: ImageDetail | MISSING = MISSING
 
 
 class MessageDeltaContentImageUrl(BaseModel):
@@ -457,7 +457,7 @@ class MessageDeltaContentImageUrl(BaseModel):
     """
 
     url: StrictStr | MISSING = MISSING
-    detail: Annotated[ImageDetail | None, Field(validate_default=True)] = "auto"
+    detail: ImageDetail | MISSING = MISSING
 
 
 class MessageDeltaContentRefusalObject(BaseModel):
@@ -852,7 +852,7 @@ class JsonSchemaFormat(BaseModel):
     A named JSON Schema the answer must follow.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(serialize_by_alias=True, extra="forbid")
     name: Annotated[StrictStr, Field(pattern="^[a-zA-Z0-9_-]{1,64}$")]
     """
     Letters, digits, underscores and dashes, 1 to 64 of them.
@@ -882,7 +882,7 @@ class MessageContentImageFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     file_id: StrictStr
-    detail: Annotated[ImageDetail | None, Field(validate_default=True)] = "auto"
+    detail: Annotated[ImageDetail, Field(validate_default=True)] = "auto"
 
 
 class MessageContentImageUrl(BaseModel):
@@ -895,7 +895,7 @@ class MessageContentImageUrl(BaseModel):
     """
     An http(s) URL of a supported image format.
     """
-    detail: Annotated[ImageDetail | None, Field(validate_default=True)] = "auto"
+    detail: Annotated[ImageDetail, Field(validate_default=True)] = "auto"
 
 
 class MessageContentTextAnnotationsFileCitationObject(BaseModel):
@@ -1531,7 +1531,7 @@ class CreateRunRequest(BaseModel):
     """
     truncation_strategy: TruncationObject | None | MISSING = MISSING
     tool_choice: AssistantsApiToolChoiceOption | None | MISSING = MISSING
-    parallel_tool_calls: Annotated[ParallelToolCalls | None, Field(validate_default=True)] = True
+    parallel_tool_calls: Annotated[ParallelToolCalls, Field(validate_default=True)] = True
     response_format: AssistantsApiResponseFormatOption | None | MISSING = MISSING
 
 
@@ -1858,7 +1858,7 @@ class CreateThreadAndRunRequest(BaseModel):
     """
     truncation_strategy: TruncationObject | None | MISSING = MISSING
     tool_choice: AssistantsApiToolChoiceOption | None | MISSING = MISSING
-    parallel_tool_calls: Annotated[ParallelToolCalls | None, Field(validate_default=True)] = True
+    parallel_tool_calls: Annotated[ParallelToolCalls, Field(validate_default=True)] = True
     response_format: AssistantsApiResponseFormatOption | None | MISSING = MISSING
 
 
