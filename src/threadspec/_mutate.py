@@ -1,0 +1,570 @@
+"""Building payloads around a constraint: minimal valid values, values at and past a limit, grafting.
+
+Everything here takes a :class:`Source` for its choices, so the same code yields one deterministic case
+per constraint (:class:`FirstSource`, for the coverage meta-test and the contract runner) and random
+cases that hypothesis can shrink (:class:`DrawSource`, for the public strategies).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeGuard, TypeVar
+
+from hypothesis import strategies as st
+
+from threadspec import constraints
+from threadspec._patterns import compiled, to_python_pattern
+from threadspec.constraints import Constraint, Hop, Schema, Segment, node_types, resolved, takes_branch
+
+T = TypeVar("T")
+ABSENT: Any = object()  # a property or item that is not there (yet)
+# Characters for boundary strings: lengths count code points, so multibyte and astral ones must be in play.
+WIDE = ("a", "é", "中", "😀", "𝔸")
+
+
+class Unbuildable(Exception):
+    """No value at (or past) this constraint's limit can be built; the coverage meta-test reports it."""
+
+
+class Source(Protocol):
+    """Where the builders' choices come from."""
+
+    def choice(self, options: Sequence[T]) -> T: ...
+    def integer(self, low: int, high: int) -> int: ...
+    def text(self, size: int) -> str: ...
+    def matching(self, pattern: str, examples: Sequence[Any] = ()) -> str: ...
+
+
+class FirstSource:
+    """Deterministic choices: the first option, the low end, a fixed mix of wide characters."""
+
+    def choice(self, options: Sequence[T]) -> T:
+        return options[0]
+
+    def integer(self, low: int, high: int) -> int:
+        return low
+
+    def text(self, size: int) -> str:
+        return "".join(WIDE[i % len(WIDE)] for i in range(size))
+
+    def matching(self, pattern: str, examples: Sequence[Any] = ()) -> str:
+        regex = compiled(pattern)
+        for candidate in (*examples, *_SEEDS):
+            if isinstance(candidate, str) and regex.search(candidate):
+                return candidate
+        raise Unbuildable(f"no example or built-in string matches {pattern!r}: add `examples` to the spec")
+
+
+# Strings tried against a pattern that has no `examples`; the spec gives examples where these fail.
+_SEEDS = ("a", "a1", "abc123", "0", "a_b-c")
+
+
+class DrawSource:
+    """Choices drawn by hypothesis, so failures shrink."""
+
+    def __init__(self, draw: Callable[[st.SearchStrategy[Any]], Any]) -> None:
+        self.draw = draw
+
+    def choice(self, options: Sequence[T]) -> T:
+        value: T = self.draw(st.sampled_from(options))
+        return value
+
+    def integer(self, low: int, high: int) -> int:
+        value: int = self.draw(st.integers(low, high))
+        return value
+
+    def text(self, size: int) -> str:
+        if size == 0:
+            return ""
+        # A short drawn unit, repeated: cheap for 256,000 characters, and it shrinks to plain ASCII.
+        unit: str = self.draw(
+            st.text(st.sampled_from(WIDE) | st.characters(codec="utf-8"), min_size=1, max_size=6)
+        )
+        return (unit * (size // len(unit) + 1))[:size]
+
+    def matching(self, pattern: str, examples: Sequence[Any] = ()) -> str:
+        value: str = self.draw(st.from_regex(to_python_pattern(pattern), fullmatch=True))
+        return value
+
+
+# ---------------------------------------------------------------------------------- minimal values
+def minimal(node: Schema, defs: Mapping[str, Any], source: Source, kind: str | None = None) -> Any:
+    """A small valid value of a resolved node (of JSON type ``kind`` when given)."""
+    if constraints.is_union(node):
+        branches = [
+            b for b in constraints.union_branches(node, defs) if kind is None or _admits(b, defs, kind)
+        ]
+        return minimal(source.choice(branches), defs, source, kind)
+    if "const" in node:
+        return node["const"]
+    if "enum" in node:
+        return source.choice(list(node["enum"]))
+    types = node_types(node, defs)
+    kind = kind or (source.choice(types) if types else "object")
+    if kind == "null":
+        return None
+    if kind == "boolean":
+        return source.choice([False, True])
+    if kind in ("integer", "number"):
+        return number(node, kind == "integer", source)
+    if kind == "string":
+        return string(node, source)
+    if kind == "array":
+        item = resolved(node.get("items", True), defs)
+        return [minimal(item, defs, source) for _ in range(node.get("minItems", 0))]
+    return _object(node, defs, source)
+
+
+def _admits(node: Schema, defs: Mapping[str, Any], kind: str) -> bool:
+    types = node_types(node, defs)
+    return not types or kind in types or (kind == "integer" and "number" in types)
+
+
+def _object(node: Schema, defs: Mapping[str, Any], source: Source, keep: str | None = None) -> dict[str, Any]:
+    names = list(node.get("required", ()))
+    groups = [list(g.get("required", ())) for g in node.get("oneOf", ())] if "properties" in node else []
+    if groups:
+        names += source.choice([g for g in groups if keep is None or keep in g] or groups)
+    properties = node.get("properties", {})
+    out = {name: minimal(resolved(properties.get(name, True), defs), defs, source) for name in names}
+    for _ in range(node.get("minProperties", 0) - len(out)):
+        out[fresh_key(node, out, source)] = minimal(
+            resolved(node.get("additionalProperties", True), defs), defs, source
+        )
+    for rule in node.get(constraints.RULES_KEYWORD, ()):
+        keep_rule(out, rule)
+    return out
+
+
+def bounds(node: Schema, integer: bool) -> tuple[float | None, float | None]:
+    """The inclusive range a number node allows (exclusive bounds moved one step inward)."""
+    low, high = node.get("minimum"), node.get("maximum")
+    if "exclusiveMinimum" in node:
+        ex = node["exclusiveMinimum"]
+        low = math.floor(ex) + 1 if integer else math.nextafter(ex, math.inf)
+    if "exclusiveMaximum" in node:
+        ex = node["exclusiveMaximum"]
+        high = math.ceil(ex) - 1 if integer else math.nextafter(ex, -math.inf)
+    if integer:
+        low = None if low is None else math.ceil(low)
+        high = None if high is None else math.floor(high)
+    return low, high
+
+
+def number(node: Schema, integer: bool, source: Source) -> int | float:
+    low, high = bounds(node, integer)
+    start = low if low is not None else (min(0, high) if high is not None else 0)
+    end = high if high is not None else start + 1000
+    if integer:
+        return source.integer(int(start), int(end))
+    return source.choice([float(start), float(end), (start + end) / 2])
+
+
+def string(node: Schema, source: Source, size: int | None = None) -> str:
+    """A string valid under the node's pattern and lengths, of exactly ``size`` code points when given."""
+    pattern = node.get("pattern")
+    low, high = node.get("minLength", 0), node.get("maxLength", math.inf)
+    if size is None and pattern is not None:
+        match = source.matching(pattern, node.get("examples", ()))
+        if low <= len(match) <= high:
+            return match
+        size = min(max(len(match), low), high)
+    if size is None:
+        size = source.integer(low, int(min(high, low + 8)))
+    if pattern is None:
+        return source.text(int(size))
+    return fit(pattern, int(size), source, node.get("examples", ()))
+
+
+def fit(pattern: str, size: int, source: Source, examples: Sequence[Any] = ()) -> str:
+    """A string of exactly ``size`` code points that matches ``pattern`` (ECMA semantics)."""
+    regex = compiled(pattern)
+    seeds = [e for e in examples if isinstance(e, str) and regex.search(e)] + [
+        source.matching(pattern, examples)
+    ]
+    for seed in seeds:
+        for pad in dict.fromkeys((seed[-1:] or "a", "a", "0", "_")):
+            for candidate in ((seed + pad * size)[:size], (pad * size + seed)[-size:] if size else ""):
+                if len(candidate) == size and regex.search(candidate):
+                    return candidate
+    raise Unbuildable(f"no string of {size} characters matching {pattern!r} could be built")
+
+
+def fresh_key(node: Schema, taken: Mapping[str, Any], source: Source) -> str:
+    """A map key that is neither in ``taken`` nor a declared property, and fits ``propertyNames``."""
+    names = node.get("propertyNames") or {}
+    known = set(node.get("properties", {}))
+    longest = names.get("maxLength", 64)
+    for attempt in range(64):
+        # a counter prefix keeps keys apart even when the source repeats itself
+        key = (f"k{attempt}" + string({**names, "maxLength": max(longest - 4, 0)}, source))[:longest]
+        if key not in taken and key not in known:
+            return key
+    raise Unbuildable(f"no fresh key beside {sorted(taken)[:3]}")
+
+
+# ---------------------------------------------------------------------------------- grafting
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a graft made: the new payload, the concrete path of the node, the unknown key it added."""
+
+    body: Any
+    path: tuple[Segment, ...]
+    extra: str | None = None
+
+
+Edit = Callable[[Any], tuple[Any, str | None]]
+
+
+def copy(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [copy(v) for v in value]
+    return value
+
+
+def graft(body: Any, constraint: Constraint, edit: Edit, source: Source) -> Outcome:
+    """Reach the constraint's node in (a copy of) ``body``, building a minimal parent chain where it is
+    missing, and replace the node by ``edit(node)``; the rest of the body stays as it was."""
+    defs = constraint.defs
+    root = {
+        k: v for k, v in constraints.root_schema(constraint.root, constraint.location).items() if k != "$defs"
+    }
+    start = copy(body) if body is not ABSENT else minimal(root, defs, source)  # callers keep their body
+    grafter = _Grafter(defs, edit, source)
+    new = grafter.run(start, root, constraint.hops, ())
+    return Outcome(new, grafter.path, grafter.extra)
+
+
+class _Grafter:
+    def __init__(self, defs: Mapping[str, Any], edit: Edit, source: Source) -> None:
+        self.defs, self.edit, self.source = defs, edit, source
+        self.path: tuple[Segment, ...] = ()
+        self.extra: str | None = None
+
+    def run(self, value: Any, node: Schema, hops: Sequence[Hop], at: tuple[Segment, ...]) -> Any:
+        if not hops:
+            self.path = at
+            new, self.extra = self.edit(value)
+            return new
+        hop, rest = hops[0], hops[1:]
+        if hop.kind == "branch":
+            if not takes_branch(value, hop.schema, self.defs):
+                value = minimal(hop.schema, self.defs, self.source)
+            return self.run(value, hop.schema, rest, at)
+        if hop.kind == "property":
+            key = str(hop.key)
+            obj = dict(value) if isinstance(value, dict) else _object(node, self.defs, self.source, keep=key)
+            _keep_one_group(obj, node, key)
+            child = obj.get(key, ABSENT)
+            obj[key] = self.run(self._present(child, hop), hop.schema, rest, (*at, key))
+            return obj
+        if hop.kind == "item":
+            items = list(value) if isinstance(value, list) else []
+            room = node.get("maxItems") is None or len(items) < node["maxItems"]
+            index = self.source.choice(list(range(len(items))) + ([len(items)] if room or not items else []))
+            if index == len(items):
+                items.append(ABSENT)
+            items[index] = self.run(self._present(items[index], hop), hop.schema, rest, (*at, index))
+            return items
+        mapping = dict(value) if isinstance(value, dict) else {}
+        keys = [k for k in mapping if k not in node.get("properties", {})]
+        room = node.get("maxProperties") is None or len(mapping) < node["maxProperties"]
+        key = self.source.choice(keys + ([ABSENT] if room or not keys else []))
+        if key is ABSENT:
+            key = fresh_key(node, mapping, self.source)
+        mapping[key] = self.run(self._present(mapping.get(key, ABSENT), hop), hop.schema, rest, (*at, key))
+        return mapping
+
+    def _present(self, value: Any, hop: Hop) -> Any:
+        return minimal(hop.schema, self.defs, self.source) if value is ABSENT else value
+
+
+def _keep_one_group(obj: dict[str, Any], node: Schema, key: str) -> None:
+    """Under oneOf-of-required groups, reaching into one group's property drops the other groups'."""
+    groups = [list(g.get("required", ())) for g in node.get("oneOf", ())] if "properties" in node else []
+    if any(key in g for g in groups):
+        for group in groups:
+            if key not in group:
+                for name in group:
+                    obj.pop(name, None)
+
+
+def get(body: Any, path: Sequence[Segment]) -> Any:
+    for part in path:
+        body = body[part]
+    return body
+
+
+def fix_rules(
+    body: Any, root: str, location: constraints.Location = "body", skip: Sequence[Segment] | None = None
+) -> Any:
+    """Make every x-threadspec-rules object in ``body`` keep its rule (in place), except the one at ``skip``."""
+    for rule in _rules_of(root, location):
+        for path in list(rule.locate(body)):
+            if skip is not None and tuple(path) == tuple(skip):
+                continue
+            obj = get(body, path)
+            if not isinstance(obj, dict):
+                continue
+            keep_rule(obj, rule.limit)
+    return body
+
+
+def keep_rule(obj: dict[str, Any], rule: Mapping[str, Any]) -> None:
+    """Make one object keep one x-threadspec-rules rule, in place, changing as little as it can."""
+    if rule.get("rule") != "at_most_half_of":
+        raise Unbuildable(f"no generator knows the rule {rule.get('rule')!r}")
+    part, whole = obj.get(rule["property"]), obj.get(rule["of"])
+    if _is_int(part) and _is_int(whole) and whole >= 0 and part * 2 > whole:
+        obj[rule["property"]] = part % (whole // 2 + 1)
+
+
+def _rules_of(root: str, location: constraints.Location) -> list[Constraint]:
+    found = (
+        constraints.inventory(root) if location == "body" else constraints.parameter_inventory(root, location)
+    )
+    return [c for c in found if c.is_rule]
+
+
+def _is_int(value: Any) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+# ---------------------------------------------------------------------------------- edits at a limit
+def edit_for(c: Constraint, valid: bool, source: Source, far: bool = False) -> Edit:
+    """The edit that puts the node exactly at the limit (``valid``) or past it: one step, or any
+    distance when ``far``. Raises :class:`Unbuildable` for a keyword no builder knows."""
+    if not valid and not c.violable:
+        raise Unbuildable(f"{c.id} cannot be broken")
+    builder = _EDITS.get(c.keyword) or (_rule_edit if c.is_rule else None)
+    if builder is None:
+        raise Unbuildable(f"no generator knows the keyword {c.keyword!r} ({c.id})")
+    # far past a count limit stays near it: every extra key or item costs draws, and 17 breaks 16 as well as 1016
+    step = source.integer(1, 8 if c.keyword in _COUNTS else 1000) if far else 1
+    return builder(c, valid, source, step)
+
+
+_COUNTS = frozenset({"maxItems", "minItems", "maxProperties", "minProperties"})
+_EditBuilder = Callable[[Constraint, bool, Source, int], Edit]
+
+
+def _same(value: Any) -> tuple[Any, str | None]:
+    return value, None
+
+
+def _integer_node(c: Constraint) -> bool:
+    types = node_types(c.schema, c.defs)
+    return "integer" in types and "number" not in types
+
+
+def perturbed(value: Any, allowed: Sequence[Any], source: Source) -> Any:
+    """A value of the same JSON type as ``value`` that is not in ``allowed``."""
+    if isinstance(value, str):
+        options: list[Any] = [value + "x", value.upper(), " " + value, value + "\n", "", value[:-1]]
+    elif isinstance(value, bool):
+        options = [not value]
+    elif isinstance(value, int | float):
+        options = [value + 1, value - 1]
+    else:
+        options = ["null", 0]
+    return source.choice([o for o in options if o not in allowed and type(o) is type(value)] or ["\x00"])
+
+
+def _type(c: Constraint, valid: bool, source: Source, step: int) -> Edit:
+    types = list(c.limit)
+    if valid:
+        kind = source.choice(types)
+        return lambda cur: (
+            cur if constraints.json_type(cur) == kind else minimal(c.schema, c.defs, source, kind),
+            None,
+        )
+    wrong: list[Any] = [None, True, "1", 1.5, [], {}, 0] if c.location == "body" else ["abc", "1.5", ""]
+    if _integer_node(c):  # an integral decimal is a number, not an integer: 256.0 is refused
+        wrong.insert(0, float(number(c.schema, True, source)))
+    value = source.choice([w for w in wrong if not constraints.allows_type(types, w)])
+    return lambda cur: (copy(value), None)
+
+
+def _literal(c: Constraint, valid: bool, source: Source, step: int) -> Edit:
+    allowed = [c.limit] if c.keyword == "const" else list(c.limit)
+    value = source.choice(allowed)
+    bad = value if valid else perturbed(value, allowed, source)
+    return lambda cur: (bad, None)
+
+
+def _length(c: Constraint, valid: bool, source: Source, step: int) -> Edit:
+    above = c.keyword == "maxLength"
+    size = c.limit if valid else (c.limit + step if above else max(0, c.limit - step))
+    node = {k: v for k, v in c.schema.items() if k not in ("maxLength", "minLength")}
+    value = string(node, source, size)
+    return lambda cur: (value, None)
+
+
+def _pattern(c: Constraint, valid: bool, source: Source, step: int) -> Edit:
+    match = string(c.schema, source)
+    if valid:
+        return lambda cur: (match, None)
+    regex, low, high = compiled(c.limit), c.schema.get("minLength", 0), c.schema.get("maxLength", math.inf)
+    # a trailing newline first: "$" in ECMA-262 does not match before it, in Python's re it does
+    options = [match + "\n", match + " ", " " + match, "", "!" + match, match + "\u00e9\n"]
+    value = source.choice([o for o in options if not regex.search(o) and low <= len(o) <= high] or [None])
+    if value is None:
+        raise Unbuildable(f"no near miss of {c.limit!r} found")
+    return lambda cur: (value, None)
+
+
+def _bound(c: Constraint, valid: bool, source: Source, step: int) -> Edit:
+    integer = _integer_node(c)
+    limit = c.limit
+    down = c.keyword in ("minimum", "exclusiveMinimum")  # breaking it means going below
+    exclusive = c.keyword.startswith("exclusive")
+    if integer:
+        at = (math.floor(limit) + 1 if down else math.ceil(limit) - 1) if exclusive else limit
+        value: int | float = at if valid else (at - step if down else at + step)
+    elif valid:
+        inward = math.nextafter(float(limit), math.inf if down else -math.inf)
+        value = inward if exclusive else source.choice([limit, float(limit)])
+    elif exclusive:
+        value = (
+            source.choice([limit, float(limit)])
+            if step == 1
+            else (limit - step / 7 if down else limit + step / 7)
+        )
+    else:
+        value = math.nextafter(float(limit), -math.inf if down else math.inf)
+        value = value if step == 1 else (limit - step / 7 if down else limit + step / 7)
+    return lambda cur: (value, None)
+
+
+def _multiple(c: Constraint, valid: bool, source: Source, step: int) -> Edit:
+    base = c.limit * source.integer(0, 10)
+    off = c.limit / 2 if not _integer_node(c) else (1 if c.limit > 1 else None)
+    if not valid and off is None:
+        raise Unbuildable(f"{c.id}: every integer is a multiple of 1")
+    value = base if valid else base + off
+    return lambda cur: (value, None)
+
+
+def _items(c: Constraint, valid: bool, source: Source, step: int) -> Edit:
+    size = c.limit if valid else (c.limit + step if c.keyword == "maxItems" else max(0, c.limit - step))
+    item = resolved(c.schema.get("items", True), c.defs)
+
+    def edit(cur: Any) -> tuple[Any, str | None]:
+        pool = list(cur) if isinstance(cur, list) and cur else [minimal(item, c.defs, source)]
+        return [copy(pool[i % len(pool)]) for i in range(size)], None
+
+    return edit
+
+
+def _unique(c: Constraint, valid: bool, source: Source, step: int) -> Edit:
+    item = resolved(c.schema.get("items", True), c.defs)
+    twin = minimal(item, c.defs, source)
+    return lambda cur: ([twin] if valid else [twin, copy(twin)], None)
+
+
+def _properties(c: Constraint, valid: bool, source: Source, step: int) -> Edit:
+    above = c.keyword == "maxProperties"
+    size = c.limit if valid else (c.limit + step if above else max(0, c.limit - step))
+    values = resolved(c.schema.get("additionalProperties", True), c.defs)
+
+    def edit(cur: Any) -> tuple[Any, str | None]:
+        current = cur if isinstance(cur, dict) else {}
+        out = {k: current[k] for k in list(current)[:size]}
+        while len(out) < size:
+            out[fresh_key(c.schema, out, source)] = minimal(values, c.defs, source)
+        return out, None
+
+    return edit
+
+
+def _names(c: Constraint, valid: bool, source: Source, step: int) -> Edit:
+    names = c.schema.get("propertyNames") or {}
+    values = resolved(c.schema.get("additionalProperties", True), c.defs)
+    if c.facet == "pattern":
+        key = _pattern(_facet(c, names), valid, source, step)(None)[0]
+    else:
+        above = c.facet == "maxLength"
+        size = c.limit if valid else (c.limit + step if above else max(0, c.limit - step))
+        key = (
+            str(source.integer(0, 9)) + string({**names, "minLength": 0, "maxLength": size}, source, size)
+        )[:size]
+
+    def edit(cur: Any) -> tuple[Any, str | None]:
+        out = dict(cur) if isinstance(cur, dict) else {}
+        out.pop(key, None)
+        if c.schema.get("maxProperties") is not None and len(out) >= c.schema["maxProperties"]:
+            out.pop(next(iter(out)))
+        out[key] = minimal(values, c.defs, source)
+        return out, None
+
+    return edit
+
+
+def _facet(c: Constraint, names: Schema) -> Constraint:
+    return Constraint(c.root, c.location, c.hops, "pattern", c.limit, names, c.declared_in, c.pointer)
+
+
+def _required(c: Constraint, valid: bool, source: Source, step: int) -> Edit:
+    if valid:
+        return _same
+    return lambda cur: ({k: v for k, v in cur.items() if k != c.limit}, None)
+
+
+def _additional(c: Constraint, valid: bool, source: Source, step: int) -> Edit:
+    if valid:
+        return _same
+    known = set(c.schema.get("properties", {}))
+    key = source.choice([k for k in ("unknown_field", "extra", "Type", "metadata_", "") if k not in known])
+    value: Any = source.choice([1, "x", None, {}])
+    return lambda cur: ({**cur, key: copy(value)}, key)
+
+
+def _groups(c: Constraint, valid: bool, source: Source, step: int) -> Edit:
+    if valid:
+        return _same
+    how = source.choice(["all", "none"])
+    properties = c.schema.get("properties", {})
+
+    def edit(cur: Any) -> tuple[Any, str | None]:
+        out = {k: v for k, v in cur.items() if how == "all" or k not in c.limit}
+        for name in c.limit if how == "all" else ():
+            if name not in out:
+                out[name] = minimal(resolved(properties.get(name, True), c.defs), c.defs, source)
+        return out, None
+
+    return edit
+
+
+def _discriminator(c: Constraint, valid: bool, source: Source, step: int) -> Edit:
+    prop = str(c.facet)
+    if not valid:
+        return lambda cur: ({**cur, prop: perturbed(cur.get(prop, ""), list(c.limit), source)}, None)
+    tag = source.choice(list(c.limit))
+    branch = next(
+        b for b in constraints.union_branches(c.schema, c.defs) if constraints.tag_of(b) == (prop, tag)
+    )
+    return lambda cur: (cur if cur.get(prop) == tag else minimal(branch, c.defs, source), None)
+
+
+def _rule_edit(c: Constraint, valid: bool, source: Source, step: int) -> Edit:
+    if c.keyword != "at_most_half_of":
+        raise Unbuildable(f"no generator knows the rule {c.keyword!r}")
+    part, whole = c.limit["property"], c.limit["of"]
+    low, high = bounds(resolved(c.schema.get("properties", {}).get(whole, True), c.defs), True)
+    total = source.integer(int(low or 0), int(high if high is not None else (low or 0) + 10_000))
+    value = total // 2 if valid else total // 2 + step
+    return lambda cur: ({**cur, whole: total, part: value}, None)
+
+
+_EDITS: dict[str, _EditBuilder] = {
+    "type": _type, "const": _literal, "enum": _literal, "maxLength": _length, "minLength": _length,
+    "pattern": _pattern, "minimum": _bound, "maximum": _bound, "exclusiveMinimum": _bound,
+    "exclusiveMaximum": _bound, "multipleOf": _multiple, "maxItems": _items, "minItems": _items,
+    "uniqueItems": _unique, "maxProperties": _properties, "minProperties": _properties,
+    "propertyNames": _names, "required": _required, "additionalProperties": _additional,
+    "oneOf": _groups, "discriminator": _discriminator,
+}  # fmt: skip

@@ -1,0 +1,53 @@
+"""Contract tests against a live server: ``threadspec contract --base-url URL`` and the pytest plugin.
+
+``run(ContractConfig(base_url=...))`` performs, for each selected operation, the positive, negative
+and (where the operation streams) streaming checks, then the workflows, deletes what it created and
+returns a :class:`ContractReport` (``report.render()`` for people, ``report.exit_code`` for shells).
+
+The names load on first use: pytest imports the plugin submodule of this package at start-up, and
+that must not pull in hypothesis' generators (hypothesis warns about work done before its plugin).
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from threadspec.contract.config import CHECKS, ContractConfig, add_arguments, config_from_args
+    from threadspec.contract.report import CheckResult, ContractReport, Failure, Outcome
+    from threadspec.contract.runner import handle, run, run_async
+
+_HOMES = {
+    "CHECKS": "config",
+    "ContractConfig": "config",
+    "add_arguments": "config",
+    "config_from_args": "config",
+    "CheckResult": "report",
+    "ContractReport": "report",
+    "Failure": "report",
+    "Outcome": "report",
+    "handle": "runner",
+    "run": "runner",
+    "run_async": "runner",
+}
+
+__all__ = [
+    "CHECKS",
+    "CheckResult",
+    "ContractConfig",
+    "ContractReport",
+    "Failure",
+    "Outcome",
+    "add_arguments",
+    "config_from_args",
+    "handle",
+    "run",
+    "run_async",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"threadspec.contract.{_HOMES[name]}"), name)

@@ -1,0 +1,159 @@
+"""What a contract run is told, and the command-line options that say it."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+
+import httpx
+
+from threadspec import spec
+
+CHECKS = ("positive", "negative", "workflow", "streaming")
+DEFAULT_ASSISTANT = "asst_threadspec"
+
+
+@dataclass(frozen=True, slots=True)
+class ContractConfig:
+    """One contract run; only ``base_url`` is required.
+
+    ``operations`` and ``checks`` narrow the run (``None``: all). ``stateful`` says whether the server
+    keeps what it is sent; ``None`` finds out with one probe, and workflows are skipped against a server
+    that does not (such as the stateless mock). ``transport`` lets tests run in-process (an
+    ``httpx.ASGITransport`` around an app) without sockets.
+    """
+
+    base_url: str
+    api_key_env: str = "OPENAI_API_KEY"
+    operations: tuple[str, ...] | None = None
+    checks: tuple[str, ...] | None = None
+    max_examples: int = 10
+    seed: int | None = None
+    junit_xml: str | None = None
+    json: str | None = None
+    workers: int = 1
+    time_budget_seconds: float | None = 600.0
+    assistant_id: str = DEFAULT_ASSISTANT
+    stateful: bool | None = None
+    poll_timeout_seconds: float = 60.0
+    request_timeout_seconds: float = 30.0
+    progress: bool = True
+    transport: httpx.AsyncBaseTransport | None = None
+
+    def __post_init__(self) -> None:
+        for op in self.operations or ():
+            spec.operation(op)  # an unknown id raises UnknownOperationError, which the CLI reports
+        unknown = set(self.checks or ()) - set(CHECKS)
+        if unknown:
+            raise ValueError(f"unknown checks {sorted(unknown)}; choose from {list(CHECKS)}")
+        if self.max_examples < 1 or self.workers < 1:
+            raise ValueError("max_examples and workers must be at least 1")
+        if self.transport is not None and not isinstance(self.transport, httpx.AsyncBaseTransport):
+            raise TypeError(
+                "transport must be an httpx async transport, such as httpx.ASGITransport(app=...)"
+            )
+
+    def selected_operations(self) -> tuple[str, ...]:
+        chosen = set(self.operations or spec.operations())
+        return tuple(op for op in spec.operations() if op in chosen)
+
+    def selected_checks(self) -> tuple[str, ...]:
+        return tuple(c for c in CHECKS if self.checks is None or c in self.checks)
+
+
+def _csv(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def _operation_ids(text: str) -> tuple[str, ...]:
+    chosen = _csv(text)
+    unknown = [op for op in chosen if op not in spec.operations()]
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown operations {unknown}; see the operationIds in spec/openapi.yaml"
+        )
+    return chosen
+
+
+def _check_names(text: str) -> tuple[str, ...]:
+    chosen = _csv(text)
+    if not set(chosen) <= set(CHECKS):
+        raise argparse.ArgumentTypeError(f"choose from {', '.join(CHECKS)}")
+    return chosen
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The ``threadspec contract`` options."""
+    parser.add_argument(
+        "--base-url", required=True, metavar="URL", help="the API root, e.g. http://127.0.0.1:4010/v1"
+    )
+    parser.add_argument(
+        "--api-key-env",
+        default="OPENAI_API_KEY",
+        metavar="NAME",
+        help="environment variable that holds the API key",
+    )
+    parser.add_argument(
+        "--operations",
+        type=_operation_ids,
+        metavar="IDS",
+        help="comma-separated operationIds to check (default: all 18)",
+    )
+    parser.add_argument(
+        "--checks", type=_check_names, metavar="NAMES", help=f"comma-separated subset of {', '.join(CHECKS)}"
+    )
+    parser.add_argument(
+        "--max-examples", type=_positive, default=10, metavar="N", help="generated requests per case"
+    )
+    parser.add_argument(
+        "--seed", type=int, metavar="N", help="seed for generation (printed when chosen at random)"
+    )
+    parser.add_argument("--junit-xml", metavar="PATH", help="write a JUnit XML report")
+    parser.add_argument("--json", metavar="PATH", help="write a JSON report")
+    parser.add_argument(
+        "--workers", type=_positive, default=1, metavar="N", help="checks run at the same time"
+    )
+    parser.add_argument(
+        "--time-budget",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="stop sending requests after this long",
+    )
+    parser.add_argument(
+        "--assistant-id",
+        default=DEFAULT_ASSISTANT,
+        metavar="ID",
+        help="the assistant that runs are created with",
+    )
+    state = parser.add_mutually_exclusive_group()
+    state.add_argument(
+        "--stateful", dest="stateful", action="store_true", default=None, help="insist on workflows"
+    )
+    state.add_argument("--stateless", dest="stateful", action="store_false", help="skip the workflows")
+    parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+
+
+def config_from_args(args: argparse.Namespace) -> ContractConfig:
+    return ContractConfig(
+        base_url=args.base_url,
+        api_key_env=args.api_key_env,
+        operations=args.operations or None,
+        checks=args.checks or None,
+        max_examples=args.max_examples,
+        seed=args.seed,
+        junit_xml=args.junit_xml,
+        json=args.json,
+        workers=args.workers,
+        time_budget_seconds=args.time_budget,
+        assistant_id=args.assistant_id,
+        stateful=args.stateful,
+        progress=not args.quiet,
+    )

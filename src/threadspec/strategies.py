@@ -1,0 +1,272 @@
+"""Hypothesis strategies for payloads of the contract: valid ones, ones exactly at a limit, broken ones.
+
+Every strategy is driven by the spec through :mod:`threadspec.constraints`, so a limit added to
+``spec/openapi.yaml`` is fuzzed without anyone writing a test::
+
+    from hypothesis import given
+    from threadspec import strategies
+
+    @given(strategies.valid("CreateMessageRequest"))
+    def test_accepts(body): ...
+
+    @given(strategies.invalid("CreateRunRequest", rule="maxItems"))
+    def test_refuses(case):  # case.body breaks one constraint, reported at case.pointer as case.rule
+        ...
+
+    @given(strategies.boundary("ModifyThreadRequest"))
+    def test_limits(case):  # case.body sits exactly at a limit (case.expect_valid) or one step past it
+        ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from hypothesis import reject
+from hypothesis import strategies as st
+from hypothesis_jsonschema import from_schema
+
+from threadspec import _mutate, constraints, spec
+from threadspec._mutate import ABSENT, DrawSource, FirstSource, Source, Unbuildable
+from threadspec._patterns import to_python_pattern
+from threadspec.constraints import Constraint, Location, Segment
+
+__all__ = [
+    "BoundaryCase",
+    "Mutation",
+    "boundary",
+    "boundary_cases",
+    "invalid",
+    "param",
+    "pointer",
+    "uncovered",
+    "valid",
+]
+
+# Bounds on what valid() draws, so generation stays fast; boundary() reaches the real limits.
+MAX_ITEMS = 3
+MAX_MAP_ENTRIES = 4
+_ANNOTATIONS = frozenset(
+    {
+        "$schema",
+        "$id",
+        "$comment",
+        "title",
+        "description",
+        "examples",
+        "default",
+        "deprecated",
+        "readOnly",
+        "writeOnly",
+    }
+)
+_SCHEMA_LISTS = ("anyOf", "oneOf", "allOf")
+_SCHEMA_MAPS = ("properties", "$defs", "patternProperties")
+_SCHEMA_VALUES = ("items", "additionalProperties", "propertyNames", "not")
+
+
+def pointer(path: Sequence[Segment]) -> str:
+    """The RFC 6901 JSON pointer of a concrete path: ``/thread/messages/2/content``."""
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+
+
+def param(path: Sequence[Segment]) -> str | None:
+    """The API's ``param`` form of a concrete path, ``thread.messages[2].content``; ``None`` for the root."""
+    if not path:
+        return None
+    out = str(path[0])
+    for part in path[1:]:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class BoundaryCase:
+    """A payload exactly at one constraint's limit (``expect_valid``) or one step past it.
+
+    ``path`` is where the constrained node sits in ``body``; ``error_path`` is where a validator reports
+    the breach (``None`` for an accepted case): the node itself, or below it for ``required`` (the
+    missing name), ``additionalProperties`` (the unknown key), discriminators and rules (the property).
+    """
+
+    constraint: Constraint
+    body: Any
+    expect_valid: bool
+    path: tuple[Segment, ...]
+    error_path: tuple[Segment, ...] | None = None
+
+    @property
+    def rule(self) -> str | None:
+        """The ``rule`` the breach is reported under, ``None`` for an accepted case."""
+        return None if self.expect_valid else self.constraint.rule
+
+    @property
+    def pointer(self) -> str | None:
+        return None if self.error_path is None else pointer(self.error_path)
+
+    @property
+    def param(self) -> str | None:
+        """The ``param`` an API error names for the breach (``None`` for an accepted case or the root)."""
+        return None if self.error_path is None else param(self.error_path)
+
+    @property
+    def location(self) -> Location:
+        """``body``, or ``query``/``path`` for a case about an operation's parameters."""
+        return self.constraint.location
+
+
+@dataclass(frozen=True, slots=True)
+class Mutation:
+    """A valid payload with one violating change: the first violation is ``rule`` at ``path``."""
+
+    constraint: Constraint
+    body: Any
+    path: tuple[Segment, ...]
+    rule: str
+
+    @property
+    def pointer(self) -> str:
+        return pointer(self.path)
+
+    @property
+    def param(self) -> str | None:
+        """The ``param`` an API error names for the violation (``None`` at the root)."""
+        return param(self.path)
+
+
+# ---------------------------------------------------------------------------------- valid bodies
+def _view(node: Any) -> Any:
+    """The schema as hypothesis-jsonschema reads it (draft 7): no annotations or x- keywords,
+    ECMA patterns made Python patterns (``$`` → ``\\Z``), arrays and maps bounded."""
+    if not isinstance(node, dict):
+        return node
+    out: dict[str, Any] = {}
+    for key, value in node.items():
+        if key in _ANNOTATIONS or key.startswith("x-"):
+            continue
+        if key == "pattern":
+            out[key] = to_python_pattern(value)
+        elif key in _SCHEMA_MAPS:
+            out[key] = {name: _view(sub) for name, sub in value.items()}
+        elif key in _SCHEMA_LISTS:
+            out[key] = [_view(sub) for sub in value]
+        else:
+            out[key] = _view(value) if key in _SCHEMA_VALUES else value
+    kinds = node.get("type")
+    kinds = [kinds] if isinstance(kinds, str) else kinds or []
+    if "array" in kinds:
+        out["maxItems"] = max(min(node.get("maxItems", MAX_ITEMS), MAX_ITEMS), node.get("minItems", 0))
+    if "object" in kinds and not node.get("properties"):
+        limit = min(node.get("maxProperties", MAX_MAP_ENTRIES), MAX_MAP_ENTRIES)
+        out["maxProperties"] = max(limit, node.get("minProperties", 0))
+    return out
+
+
+@cache
+def _valid(schema_name: str) -> st.SearchStrategy[Any]:
+    # x-threadspec-rules cannot be stated to hypothesis-jsonschema; patching each drawn body keeps
+    # generation by construction (a filter would reject most bodies with a static chunking strategy)
+    return from_schema(_view(spec.schema(schema_name))).map(
+        lambda body: _mutate.fix_rules(_mutate.copy(body), schema_name)
+    )
+
+
+def valid(schema_name: str) -> st.SearchStrategy[Any]:
+    """Payloads that ``schema_name`` accepts (arrays hold at most 3 items, maps at most 4 entries)."""
+    spec.shared_schema(schema_name)  # an unknown name fails here, not at the first draw
+    return _valid(schema_name)
+
+
+# ---------------------------------------------------------------------------------- boundary and broken
+def _constraints(root: str, location: Location) -> tuple[Constraint, ...]:
+    if location == "body":
+        return constraints.inventory(root)
+    return constraints.parameter_inventory(root, location)
+
+
+def _matches(c: Constraint, rule: str | None) -> bool:
+    return rule is None or rule in (c.keyword, c.rule)
+
+
+def _build(c: Constraint, base: Any, expect_valid: bool, source: Source, far: bool = False) -> BoundaryCase:
+    edit = _mutate.edit_for(c, expect_valid, source, far)
+    out = _mutate.graft(base, c, edit, source)
+    _mutate.fix_rules(out.body, c.root, c.location, skip=out.path if c.is_rule else None)
+    error_path = None if expect_valid else c.report_path(out.path, out.extra)
+    return BoundaryCase(c, out.body, expect_valid, out.path, error_path)
+
+
+def boundary_cases(
+    root: str, location: Location = "body", of: Iterable[Constraint] | None = None
+) -> list[BoundaryCase]:
+    """One case at and (where it can be broken) one case past every constraint, deterministically.
+
+    ``root`` is a component name, or an operationId with ``location`` ``"query"`` or ``"path"``; ``of``
+    narrows the constraints (default: the root's whole inventory). A constraint no builder can serve
+    yields no case, and :func:`uncovered` reports it.
+    """
+    out: list[BoundaryCase] = []
+    for c in _constraints(root, location) if of is None else of:
+        for expect_valid in (True, False) if c.violable else (True,):
+            try:
+                out.append(_build(c, ABSENT, expect_valid, FirstSource()))
+            except Unbuildable:
+                continue
+    return out
+
+
+def uncovered(inventory: Iterable[Constraint], cases: Iterable[BoundaryCase]) -> list[Constraint]:
+    """The constraints without an at-limit case, or (when they can be broken) without a past-limit case."""
+    seen = {(case.constraint, case.expect_valid) for case in cases}
+    return [c for c in inventory if (c, True) not in seen or (c.violable and (c, False) not in seen)]
+
+
+def _options(root: str, location: Location, rule: str | None, expect_valid: bool | None) -> list[Constraint]:
+    if location == "body":
+        spec.shared_schema(root)  # an unknown name fails here, not at the first draw
+    found = [
+        c
+        for c in _constraints(root, location)
+        if _matches(c, rule) and (c.violable or expect_valid is not False)
+    ]
+    if not found:
+        raise ValueError(f"{root} ({location}) has no constraint {rule!r} to fuzz")
+    return found
+
+
+@st.composite
+def _boundary(
+    draw: st.DrawFn, options: list[Constraint], expect_valid: bool | None, far: bool
+) -> BoundaryCase:
+    c = draw(st.sampled_from(options))
+    accept = expect_valid if expect_valid is not None else (draw(st.booleans()) if c.violable else True)
+    base = draw(_valid(c.root)) if c.location == "body" else ABSENT
+    try:
+        return _build(c, base, accept, DrawSource(draw), far)
+    except Unbuildable:
+        reject()
+
+
+def boundary(
+    root: str, *, rule: str | None = None, expect_valid: bool | None = None, location: Location = "body"
+) -> st.SearchStrategy[BoundaryCase]:
+    """Cases exactly at a limit (accepted) or one step past it (refused), at any location the limit applies.
+
+    The case is grafted onto a drawn valid payload, so ``thread.messages[i].metadata`` is reached at a
+    random ``i``. ``rule`` picks constraints by keyword (``"maxLength"``) or reported rule (``"const"``);
+    ``location`` ``"query"`` or ``"path"`` fuzzes the parameters of operation ``root``.
+    """
+    return _boundary(_options(root, location, rule, expect_valid), expect_valid, False)
+
+
+def _mutation(case: BoundaryCase) -> Mutation:
+    assert case.error_path is not None
+    return Mutation(case.constraint, case.body, case.error_path, case.constraint.rule)
+
+
+def invalid(schema_name: str, rule: str | None = None) -> st.SearchStrategy[Mutation]:
+    """A valid payload with one violating change somewhere in the tree (of keyword ``rule``, or any)."""
+    return _boundary(_options(schema_name, "body", rule, False), False, True).map(_mutation)

@@ -1,0 +1,140 @@
+"""The hypothesis driver finds and shrinks failures within its caps; the CLI options build the config."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+import pytest
+from hypothesis import strategies as st
+
+from threadspec import UnknownOperationError
+from threadspec.contract import ContractConfig, add_arguments, config_from_args
+from threadspec.contract.client import BudgetExhaustedError
+from threadspec.contract.falsify import falsify
+from threadspec.contract.report import Failure
+
+
+def _fails_from(threshold: int, calls: list[int]) -> Callable[[int], Failure | None]:
+    def probe(value: int) -> Failure | None:
+        calls.append(value)
+        return Failure("case", f"{value} too big") if value >= threshold else None
+
+    return probe
+
+
+def test_the_smallest_failure_is_the_one_reported() -> None:
+    calls: list[int] = []
+    found = falsify(st.integers(0, 10_000), _fails_from(1000, calls), max_examples=200, seed=1)
+    assert found.failure is not None and found.failure.reason == "1000 too big"
+    assert found.sent == len(calls)
+
+
+def test_shrinking_is_capped() -> None:
+    calls: list[int] = []
+    found = falsify(st.integers(0, 10**9), _fails_from(10, calls), max_examples=200, seed=2, shrink_limit=3)
+    assert found.failure is not None
+    assert found.shrink_calls == 3
+    first_failure = next(i for i, v in enumerate(calls) if v >= 10)
+    assert len(calls) == first_failure + 1 + 3
+
+
+def test_passing_probes_find_nothing() -> None:
+    found = falsify(st.integers(), lambda _: None, max_examples=7, seed=3)
+    assert (found.failure, found.sent) == (None, 7)
+
+
+def test_a_spent_budget_stops_the_search() -> None:
+    def probe(_: int) -> Failure | None:
+        raise BudgetExhaustedError("spent")
+
+    found = falsify(st.integers(), probe, max_examples=50, seed=4)
+    assert found.budget_spent and found.sent == 1 and found.failure is None
+
+
+def test_a_fault_of_the_runner_is_raised_not_shrunk() -> None:
+    calls: list[int] = []
+
+    def probe(value: int) -> Failure | None:
+        calls.append(value)
+        raise KeyError("bug")
+
+    with pytest.raises(KeyError):
+        falsify(st.integers(), probe, max_examples=50, seed=5)
+    assert len(calls) == 1
+
+
+def test_cli_options_make_the_config() -> None:
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    args = parser.parse_args(
+        [
+            "--base-url",
+            "http://127.0.0.1:4010/v1",
+            "--operations",
+            "createThread, getThread",
+            "--checks",
+            "positive,workflow",
+            "--max-examples",
+            "4",
+            "--seed",
+            "9",
+            "--junit-xml",
+            "out.xml",
+            "--json",
+            "out.json",
+            "--workers",
+            "2",
+            "--time-budget",
+            "30",
+            "--stateless",
+            "--quiet",
+            "--api-key-env",
+            "MY_KEY",
+        ]
+    )
+    config = config_from_args(args)
+    assert config == ContractConfig(
+        base_url="http://127.0.0.1:4010/v1",
+        api_key_env="MY_KEY",
+        operations=("createThread", "getThread"),
+        checks=("positive", "workflow"),
+        max_examples=4,
+        seed=9,
+        junit_xml="out.xml",
+        json="out.json",
+        workers=2,
+        time_budget_seconds=30.0,
+        stateful=False,
+        progress=False,
+    )
+    defaults = config_from_args(parser.parse_args(["--base-url", "http://x"]))
+    assert (defaults.operations, defaults.checks, defaults.stateful, defaults.progress) == (
+        None,
+        None,
+        None,
+        True,
+    )
+    assert len(defaults.selected_operations()) == 18
+
+
+def test_the_config_refuses_what_it_cannot_run() -> None:
+    with pytest.raises(UnknownOperationError):
+        ContractConfig(base_url="http://x", operations=("listThreads",))
+    with pytest.raises(ValueError, match="unknown checks"):
+        ContractConfig(base_url="http://x", checks=("fuzz",))
+    with pytest.raises(ValueError, match="at least 1"):
+        ContractConfig(base_url="http://x", workers=0)
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("--operations", "listThreads"), ("--checks", "fuzz"), ("--max-examples", "0"), ("--workers", "-1")],
+)
+def test_bad_options_are_usage_errors(option: str, value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    with pytest.raises(SystemExit) as exited:
+        parser.parse_args(["--base-url", "http://x", option, value])
+    assert exited.value.code == 2
+    assert f"argument {option}" in capsys.readouterr().err

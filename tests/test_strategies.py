@@ -1,0 +1,183 @@
+"""The public strategies: the schema view they feed hypothesis-jsonschema, the values at each limit, coverage."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from typing import Any
+
+import pytest
+from hypothesis import given
+
+from threadspec import UnknownSchemaError, constraints, is_valid, strategies
+from threadspec._mutate import get
+from threadspec.strategies import BoundaryCase, Mutation, boundary_cases
+
+_CASES: dict[str, list[BoundaryCase]] = {}
+
+
+def cases(root: str, location: constraints.Location = "body") -> list[BoundaryCase]:
+    key = f"{root}.{location}"
+    if key not in _CASES:
+        _CASES[key] = boundary_cases(root, location)
+    return _CASES[key]
+
+
+def at_and_past(
+    root: str, template: str, keyword: str, location: constraints.Location = "body"
+) -> tuple[Any, Any]:
+    """The node values of the accepted and the refused case of one constraint."""
+    hits = [
+        c
+        for c in cases(root, location)
+        if c.constraint.template == template and c.constraint.keyword == keyword
+    ]
+    at = [get(c.body, c.path) for c in hits if c.expect_valid]
+    past = [get(c.body, c.path) for c in hits if not c.expect_valid]
+    assert len(at) == len(past) == 1, [c.constraint.id for c in hits]
+    return at[0], past[0]
+
+
+# ---------------------------------------------------------------------------------- the values at each limit
+def test_metadata_holds_16_keys_not_17() -> None:
+    at, past = at_and_past("ModifyThreadRequest", "metadata", "maxProperties")
+    assert (len(at), len(past)) == (16, 17)
+
+
+def test_keys_count_code_points_including_astral_ones() -> None:
+    at, past = at_and_past("ModifyThreadRequest", "metadata", "propertyNames")
+    key_at, key_past = max(at, key=len), max(past, key=len)
+    assert (len(key_at), len(key_past)) == (64, 65)
+    assert any(ord(ch) > 0xFFFF for ch in key_at)  # one code point, two UTF-16 units, four UTF-8 bytes
+    assert len(key_at.encode()) > 64
+
+
+def test_values_hold_512_characters_not_513() -> None:
+    at, past = at_and_past("ModifyMessageRequest", "metadata.*", "maxLength")
+    assert (len(at), len(past)) == (512, 513)
+
+
+@pytest.mark.parametrize(
+    ("root", "template", "keyword", "at", "past"),
+    [
+        ("CreateRunRequest", "temperature", "maximum", 2, math.nextafter(2, math.inf)),
+        ("CreateRunRequest", "temperature", "minimum", 0, -5e-324),
+        ("CreateRunRequest", "top_p", "maximum", 1, math.nextafter(1, math.inf)),
+        ("CreateRunRequest", "max_prompt_tokens", "minimum", 256, 255),
+        ("CreateRunRequest", "max_completion_tokens", "minimum", 256, 255),
+        ("CreateRunRequest", "truncation_strategy.last_messages", "minimum", 1, 0),
+        ("CreateRunRequest", "tools[*].file_search.max_num_results", "maximum", 50, 51),
+        ("CreateRunRequest", "tools[*].file_search.max_num_results", "minimum", 1, 0),
+        ("CreateRunRequest", "tools[*].file_search.ranking_options.score_threshold", "maximum", 1, math.nextafter(1, 2)),
+        ("CreateThreadRequest", "tool_resources.file_search.vector_stores[*].chunking_strategy.static.max_chunk_size_tokens", "minimum", 100, 99),
+        ("CreateThreadRequest", "tool_resources.file_search.vector_stores[*].chunking_strategy.static.max_chunk_size_tokens", "maximum", 4096, 4097),
+    ],
+)  # fmt: skip
+def test_numbers_at_and_one_step_past(root: str, template: str, keyword: str, at: Any, past: Any) -> None:
+    assert at_and_past(root, template, keyword) == (at, past)
+
+
+@pytest.mark.parametrize(
+    ("root", "template", "at", "past"),
+    [
+        ("CreateRunRequest", "tools", 20, 21),
+        ("CreateThreadRequest", "tool_resources.file_search.vector_stores", 1, 2),
+        ("CreateThreadRequest", "tool_resources.file_search.vector_store_ids", 1, 2),
+        ("CreateThreadRequest", "tool_resources.code_interpreter.file_ids", 20, 21),
+        ("CreateThreadRequest", "tool_resources.file_search.vector_stores[*].file_ids", 10000, 10001),
+    ],
+)
+def test_arrays_at_and_one_past(root: str, template: str, at: int, past: int) -> None:
+    values = at_and_past(root, template, "maxItems")
+    assert tuple(len(v) for v in values) == (at, past)
+
+
+def test_chunk_overlap_at_half_and_one_over() -> None:
+    template = "thread.tool_resources.file_search.vector_stores[*].chunking_strategy.static"
+    at, past = at_and_past("CreateThreadAndRunRequest", template, "at_most_half_of")
+    assert at["chunk_overlap_tokens"] == at["max_chunk_size_tokens"] // 2
+    assert past["chunk_overlap_tokens"] == past["max_chunk_size_tokens"] // 2 + 1
+
+
+def test_a_pattern_is_missed_by_a_trailing_newline() -> None:
+    at, past = at_and_past("CreateRunRequest", "tools[*].function.name", "pattern")
+    assert past == at + "\n"  # "$" does not match before a final newline in ECMA-262
+
+
+def test_an_integer_is_refused_as_an_integral_decimal() -> None:
+    at, past = at_and_past("CreateRunRequest", "max_prompt_tokens", "type")
+    assert (at, past) == (256, 256.0)
+
+
+def test_list_limit_at_1_and_100() -> None:
+    assert at_and_past("listMessages", "limit", "minimum", "query") == (1, 0)
+    assert at_and_past("listMessages", "limit", "maximum", "query") == (100, 101)
+
+
+def test_cases_reach_deep_locations_through_a_minimal_parent_chain() -> None:
+    case = next(
+        c for c in cases("CreateThreadAndRunRequest")
+        if c.constraint.template == "thread.messages[*].attachments[*].tools[*]" and c.constraint.keyword == "discriminator"
+        and not c.expect_valid
+    )  # fmt: skip
+    assert case.path == ("thread", "messages", 0, "attachments", 0, "tools", 0)
+    assert case.pointer == "/thread/messages/0/attachments/0/tools/0/type"
+    assert case.rule == "const"
+    assert is_valid({**case.body, "thread": {}}, "CreateThreadAndRunRequest")
+
+
+# ---------------------------------------------------------------------------------- coverage
+def test_uncovered_reports_a_constraint_no_generator_knows() -> None:
+    real = constraints.inventory("ModifyThreadRequest")[0]
+    unknown = dataclasses.replace(real, keyword="frobnicate", pointer="/frobnicate")
+    found = boundary_cases("ModifyThreadRequest", of=[real, unknown])
+    assert strategies.uncovered([real, unknown], found) == [unknown]
+
+
+def test_uncovered_requires_a_refused_case_for_what_can_be_broken() -> None:
+    maximum = next(c for c in constraints.inventory("CreateRunRequest") if c.keyword == "maximum")
+    accepted_only = [c for c in boundary_cases("CreateRunRequest", of=[maximum]) if c.expect_valid]
+    assert strategies.uncovered([maximum], accepted_only) == [maximum]
+
+
+def test_every_request_constraint_is_covered() -> None:
+    for name in constraints.request_schemas():
+        assert strategies.uncovered(constraints.inventory(name), cases(name)) == [], name
+
+
+# ---------------------------------------------------------------------------------- the view and the API
+def test_the_view_is_draft_7_with_python_patterns_and_bounded_sizes() -> None:
+    view = strategies._view(strategies.spec.schema("CreateRunRequest"))
+    assert "$schema" not in view and "$id" not in view
+    assert view["$defs"]["FunctionObject"]["properties"]["name"]["pattern"] == "^[a-zA-Z0-9_-]{1,64}\\Z"
+    assert "x-threadspec-rules" not in str(view)
+    assert view["properties"]["tools"]["maxItems"] == strategies.MAX_ITEMS
+    assert view["$defs"]["Metadata"]["maxProperties"] == strategies.MAX_MAP_ENTRIES
+    assert view["properties"]["assistant_id"] == {"type": "string"}
+
+
+def test_unknown_names_fail_when_the_strategy_is_made() -> None:
+    with pytest.raises(UnknownSchemaError):
+        strategies.valid("NoSuchSchema")
+    with pytest.raises(UnknownSchemaError):
+        strategies.invalid("NoSuchSchema")
+    with pytest.raises(ValueError, match="no constraint"):
+        strategies.boundary("ModifyRunRequest", rule="pattern")
+
+
+@given(strategies.valid("StaticChunkingStrategy"))
+def test_valid_bodies_keep_the_overlap_rule(body: dict[str, int]) -> None:
+    assert body["chunk_overlap_tokens"] * 2 <= body["max_chunk_size_tokens"]
+
+
+@given(strategies.invalid("CreateRunRequest", rule="maxItems"))
+def test_invalid_breaks_the_asked_keyword(mutation: Mutation) -> None:
+    assert (mutation.rule, mutation.constraint.keyword) == ("maxItems", "maxItems")
+    assert mutation.pointer == strategies.pointer(mutation.path)
+    assert len(get(mutation.body, mutation.path)) > mutation.constraint.limit
+
+
+@given(strategies.boundary("CreateThreadRequest", rule="maxProperties", expect_valid=True))
+def test_boundary_sits_exactly_at_the_limit(case: BoundaryCase) -> None:
+    assert case.expect_valid and case.error_path is None and case.rule is None
+    assert len(get(case.body, case.path)) == case.constraint.limit == 16
