@@ -54,7 +54,9 @@ def _slow_errors(body: Any, schema: str, location: str = "body") -> Iterator[Vio
 
 def reference_errors(value: Any, schema: str, location: str = "body") -> Iterator[Violation]:
     """Violations from the plain reference walk of the whole payload (the yardstick in tests)."""
-    yield from violations(reference_validator(schema).iter_errors(value), spec.shared_schema(schema), location)
+    yield from violations(
+        reference_validator(schema).iter_errors(value), spec.shared_schema(schema), location
+    )
 
 
 def is_valid(body: Any, schema: str = DEFAULT_SCHEMA) -> bool:
