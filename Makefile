@@ -6,7 +6,7 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install test test-fast test-thorough lint format typecheck generate check-generated mock bench soak all clean
+.PHONY: help install test test-fast test-thorough lint format typecheck generate check-generated mock bench bench-quick soak all clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -49,6 +49,9 @@ mock: $(STAMP) ## run the mock server on http://127.0.0.1:4010 (stateful)
 
 bench: $(STAMP) ## print the benchmark tables (see bench/README.md)
 	$(PY) bench/run.py
+
+bench-quick: $(STAMP) ## a short smoke run of every benchmark part
+	$(PY) bench/run.py --quick
 
 soak: $(STAMP) ## long reliability runs (minutes)
 	$(BIN)/pytest -n 2 -m soak -p no:cacheprovider tests/reliability

@@ -96,3 +96,41 @@ def corpus() -> dict[str, bytes]:
     out = {f"{name}/valid": json.dumps(body).encode() for name, body in bodies.items()}
     out.update({f"{name}/invalid": json.dumps(invalid(body)).encode() for name, body in bodies.items()})
     return out
+
+
+def _scale_message(i: int) -> dict[str, Any]:
+    """One of three message shapes, in turn: plain text, text with metadata, content parts with an image."""
+    text = f"Turn {i}: the order rec_{8800 + i} left the warehouse on time but the tracking page still says pending."
+    if i % 3 == 0:
+        return {"role": "user", "content": text}
+    if i % 3 == 1:
+        return {"role": "assistant", "content": text, "metadata": {"turn": str(i), "channel": "web"}}
+    return {
+        "role": "user",
+        "content": [
+            {"type": "text", "text": text},
+            {
+                "type": "image_url",
+                "image_url": {"url": f"https://example.com/label-{i}.png", "detail": "low"},
+            },
+        ],
+    }
+
+
+def sized(target: int) -> dict[str, Any]:
+    """A valid CreateThreadAndRunRequest of about ``target`` bytes (at least ~250): more messages, same shapes."""
+    body: dict[str, Any] = {
+        "assistant_id": "asst_abc123",
+        "model": "gpt-4o",
+        "metadata": {"user": "user_42"},
+        "thread": {"messages": []},
+    }
+    size = len(json.dumps(body))
+    messages = body["thread"]["messages"]
+    while True:
+        message = _scale_message(len(messages))
+        grown = size + len(json.dumps(message)) + (2 if messages else 0)
+        if messages and grown > target:
+            return body
+        messages.append(message)
+        size = grown

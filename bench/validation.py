@@ -1,15 +1,21 @@
 """Validation speed: threadspec against the parse alone and against the validators users would pick instead.
 
-Run: ``python bench/validation.py`` (or ``make bench``). Contenders run in one process, alternating,
-and each number is the median of several rounds, so ratios hold even on a noisy machine.
+Run: ``python bench/validation.py [--quick]`` (or ``make bench``). Contenders run in one process,
+alternating, and each number is the median of several rounds, so ratios hold even on a noisy
+machine. Before timing, every contender's verdict on every body is checked against the corpus's
+label; a contender that disagrees is marked in the table.
+
+Optional contenders (the ``bench`` extra: jsonschema-rs, fastjsonschema, openapi-core) are
+skipped with a note when they are not installed.
 """
 
 from __future__ import annotations
 
+import argparse
+import copy
 import json
 import statistics
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,115 +25,206 @@ from jsonschema import Draft202012Validator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _common import FULL, SETTINGS, Goal, Settings, loopback_only, note, render, time_per_call, verdict
 from corpus import corpus
 
 from threadspec import is_valid, model_class, spec, validate
 
 SCHEMA = "CreateThreadAndRunRequest"
-ROUNDS = 7
+FLOOR = "orjson.loads (floor)"
+REFERENCE = "jsonschema 2020-12, verdict"
+VERDICT_BYTES = "threadspec bytes, verdict"
+ERRORS_BYTES = "threadspec bytes, full errors"
+
+# A contender answers with its verdict (True: valid), or None when it has none (the floor).
+Contender = Callable[[], bool | None]
+Factory = Callable[[bytes], Contender]
 
 
-def _time_per_call(fn: Callable[[], object], budget: float = 0.05) -> float:
-    """Microseconds per call, from a loop sized to take about ``budget`` seconds."""
-    loops = 1
-    while True:
-        start = time.perf_counter()
-        for _ in range(loops):
-            fn()
-        elapsed = time.perf_counter() - start
-        if elapsed > budget / 5 or loops > 1_000_000:
-            return elapsed / loops * 1e6
-        loops *= 4
+def _pydantic_verdict(model: Any, raw: bytes) -> bool:
+    try:
+        model.model_validate_json(raw)
+    except ValueError:  # pydantic's ValidationError: an invalid body is an answer, not a failure
+        return False
+    return True
 
 
-def contenders(raw: bytes) -> dict[str, Callable[[], object]]:
-    value = orjson.loads(raw)
+def _core() -> dict[str, Factory]:
+    """Contenders that are always there: dependencies of threadspec itself."""
     reference = Draft202012Validator(spec.schema(SCHEMA))
     model = model_class(SCHEMA)
-    found: dict[str, Callable[[], object]] = {
-        "orjson.loads (floor)": lambda: orjson.loads(raw),
-        "threadspec bytes, verdict": lambda: is_valid(raw, SCHEMA),
-        "threadspec dict, verdict": lambda: is_valid(value, SCHEMA),
-        "threadspec bytes, full errors": lambda: validate(raw, SCHEMA),
-        "pydantic models (json)": lambda: _swallow(lambda: model.model_validate_json(raw)),
-        "jsonschema Draft 2020-12": lambda: reference.is_valid(orjson.loads(raw)),
+
+    def floor(raw: bytes) -> Contender:
+        return lambda: (orjson.loads(raw), None)[1]
+
+    def dict_in(fn: Callable[[Any], bool]) -> Factory:
+        def make(raw: bytes) -> Contender:
+            value = orjson.loads(raw)
+            return lambda: fn(value)
+
+        return make
+
+    return {
+        FLOOR: floor,
+        VERDICT_BYTES: lambda raw: lambda: is_valid(raw, SCHEMA),
+        "threadspec dict, verdict": dict_in(lambda value: is_valid(value, SCHEMA)),
+        ERRORS_BYTES: lambda raw: lambda: validate(raw, SCHEMA).valid,
+        "threadspec dict, full errors": dict_in(lambda value: validate(value, SCHEMA).valid),
+        "pydantic models (json)": lambda raw: lambda: _pydantic_verdict(model, raw),
+        REFERENCE: lambda raw: lambda: reference.is_valid(orjson.loads(raw)),
+        "jsonschema 2020-12, all errors": lambda raw: (
+            lambda: not list(reference.iter_errors(orjson.loads(raw)))
+        ),
     }
-    found.update(_optional(raw))
-    return found
 
 
-def _swallow(fn: Callable[[], object]) -> object:
-    try:
-        return fn()
-    except ValueError as exc:  # pydantic's ValidationError: an invalid body is an answer, not a failure
-        return exc
+def _refuse_remote(uri: str) -> Any:
+    raise ValueError(f"the benchmark resolves no remote $ref ({uri})")
 
 
-def _optional(raw: bytes) -> dict[str, Callable[[], object]]:
-    """Contenders from the `bench` extra; skipped with a note when not installed."""
-    out: dict[str, Callable[[], object]] = {}
+def _optional() -> dict[str, Factory]:
+    """Contenders from the ``bench`` extra; skipped with a note when not installed."""
+    out: dict[str, Factory] = {}
     schema = spec.schema(SCHEMA)
     try:
         import jsonschema_rs
-
-        rs = jsonschema_rs.validator_for(schema)
-        out["jsonschema-rs"] = lambda: rs.is_valid(orjson.loads(raw))
     except ImportError:
-        print("note: jsonschema-rs not installed (pip install -e .[bench])", file=sys.stderr)
+        note("jsonschema-rs not installed: skipped (pip install -e '.[bench]')")
+    else:
+        rs = jsonschema_rs.validator_for(schema, retriever=_refuse_remote)
+        out["jsonschema-rs (verdict)"] = lambda raw: lambda: rs.is_valid(orjson.loads(raw))
     try:
         import fastjsonschema
-
-        fast = fastjsonschema.compile(_draft7(schema))
-        out["fastjsonschema"] = lambda: _swallow(lambda: fast(orjson.loads(raw)))
     except ImportError:
-        print("note: fastjsonschema not installed (pip install -e .[bench])", file=sys.stderr)
+        note("fastjsonschema not installed: skipped (pip install -e '.[bench]')")
+    else:
+        fast = fastjsonschema.compile(_draft7(schema))
+
+        def fast_verdict(raw: bytes) -> bool:
+            try:
+                fast(orjson.loads(raw))
+            except fastjsonschema.JsonSchemaValueException:
+                return False
+            return True
+
+        out["fastjsonschema (draft-7 view)"] = lambda raw: lambda: fast_verdict(raw)
+    try:
+        request_validator = _openapi_core()
+    except ImportError:
+        note("openapi-core not installed: skipped (pip install -e '.[bench]')")
+    else:
+        out["openapi-core (whole request)"] = request_validator
     return out
 
 
 def _draft7(schema: dict[str, Any]) -> dict[str, Any]:
-    """fastjsonschema reads draft 7: same document, older dialect URI."""
-    return {**schema, "$schema": "http://json-schema.org/draft-07/schema#"}
+    """fastjsonschema reads draft 7: the same document under the older dialect URI.
+
+    A deep copy: fastjsonschema rewrites the schema it compiles, and ``spec.schema`` is shared.
+    """
+    return {**copy.deepcopy(schema), "$schema": "http://json-schema.org/draft-07/schema#"}
 
 
-def measure(raws: dict[str, bytes]) -> dict[str, dict[str, float]]:
+def _openapi_core() -> Factory:
+    """openapi-core validating a whole ``POST /v1/threads/runs`` request (headers, security, body)."""
+    from openapi_core import OpenAPI
+    from openapi_core.exceptions import OpenAPIError
+    from openapi_core.testing import MockRequest
+
+    api = OpenAPI.from_dict(copy.deepcopy(spec.openapi()))
+    headers = {"OpenAI-Beta": "assistants=v2", "Authorization": "Bearer sk-bench"}
+
+    def make(raw: bytes) -> Contender:
+        request = MockRequest(
+            "http://127.0.0.1:4010", "post", "/v1/threads/runs",
+            headers=headers, data=raw, content_type="application/json",
+        )  # fmt: skip
+
+        def verdict() -> bool:
+            try:
+                api.validate_request(request)
+            except OpenAPIError:
+                return False
+            return True
+
+        return verdict
+
+    return make
+
+
+def contenders() -> dict[str, Factory]:
+    return {**_core(), **_optional()}
+
+
+def measure(
+    raws: dict[str, bytes], settings: Settings = FULL
+) -> tuple[dict[str, dict[str, float]], dict[str, list[str]]]:
+    """Median µs per payload for each case and contender; and, per case, the contenders whose verdict was wrong."""
+    factories = contenders()
     results: dict[str, dict[str, float]] = {}
+    wrong: dict[str, list[str]] = {}
     for case, raw in raws.items():
-        fns = contenders(raw)
+        expected = case.endswith("/valid")
+        fns = {name: make(raw) for name, make in factories.items()}
+        wrong[case] = [name for name, fn in fns.items() if fn() not in (None, expected)]
         samples: dict[str, list[float]] = {name: [] for name in fns}
-        for _ in range(ROUNDS):  # alternate contenders so drift hits all of them alike
+        for _ in range(settings.rounds):  # alternate contenders so drift hits all of them alike
             for name, fn in fns.items():
-                samples[name].append(_time_per_call(fn))
+                samples[name].append(time_per_call(fn, settings.budget))
         results[case] = {name: statistics.median(values) for name, values in samples.items()}
-    return results
+    return results, wrong
 
 
-def table(results: dict[str, dict[str, float]]) -> str:
-    lines = []
+def table(results: dict[str, dict[str, float]], wrong: dict[str, list[str]] | None = None) -> str:
+    parts = []
     for case, timings in results.items():
-        floor = timings["orjson.loads (floor)"]
-        reference = timings["jsonschema Draft 2020-12"]
-        lines.append(f"\n{case}")
-        lines.append(f"  {'contender':34} {'µs/payload':>12} {'× floor':>9} {'× jsonschema':>13}")
-        for name, micros in timings.items():
-            lines.append(f"  {name:34} {micros:12.2f} {micros / floor:9.2f} {micros / reference:13.4f}")
-    return "\n".join(lines)
+        floor, reference = timings[FLOOR], timings[REFERENCE]
+        rows = [
+            [
+                name + (" (WRONG VERDICT)" if name in (wrong or {}).get(case, []) else ""),
+                f"{micros:.2f}",
+                f"{micros / floor:.2f}",
+                f"{micros / reference:.4f}",
+            ]
+            for name, micros in timings.items()
+        ]
+        parts.append(render(case, ["contender", "µs/payload", "× floor", "× jsonschema"], rows))
+    return "\n".join(parts)
 
 
-def main() -> None:
+def goals(results: dict[str, dict[str, float]]) -> list[Goal]:
+    """Each goal of the validation part, worded with its number, and whether it is met."""
+    typical, invalid = results["typical/valid"], results["typical/invalid"]
+    ratio = typical[VERDICT_BYTES] / typical[FLOOR]
+    speedup = typical[REFERENCE] / typical[VERDICT_BYTES]
+    errors = invalid[ERRORS_BYTES] / invalid[FLOOR]
+    return [
+        (f"typical valid body: threadspec verdict = {ratio:.2f}× orjson.loads alone (goal ≤ 1.5×)", ratio <= 1.5),
+        (f"typical valid body: threadspec verdict {speedup:.0f}× faster than jsonschema (goal > 100×)", speedup > 100),
+        (f"typical invalid body: full error report = {errors:.1f}× orjson.loads alone (goal ≤ 10×)", errors <= 10),
+    ]  # fmt: skip
+
+
+def run(settings: Settings = FULL) -> tuple[str, list[Goal]]:
+    """The validation tables as text, and the goals with their verdicts."""
     raws = corpus()
-    print(f"sizes: {json.dumps({k: len(v) for k, v in raws.items()})}")
-    results = measure(raws)
-    print(table(results))
-    typical = results["typical/valid"]
-    ratio = typical["threadspec bytes, verdict"] / typical["orjson.loads (floor)"]
-    speedup = typical["jsonschema Draft 2020-12"] / typical["threadspec bytes, verdict"]
-    errors = (
-        results["typical/invalid"]["threadspec bytes, full errors"]
-        / results["typical/invalid"]["orjson.loads (floor)"]
-    )
-    print(f"\ntypical valid body: threadspec verdict = {ratio:.2f}× orjson.loads alone (goal ≤ 1.5×), "
-          f"{speedup:.0f}× faster than jsonschema (goal > 100×)")  # fmt: skip
-    print(f"typical invalid body: full error report = {errors:.1f}× orjson.loads alone (goal ≤ 10×)")
+    results, wrong = measure(raws, settings)
+    sizes = json.dumps({k: len(v) for k, v in raws.items()})
+    text = f"Validation: µs per payload, median of {settings.rounds} alternating rounds; bytes: {sizes}"
+    return text + "\n" + table(results, wrong), goals(results)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--settings", choices=sorted(SETTINGS), default="full")
+    parser.add_argument("--quick", action="store_const", const="quick", dest="settings")
+    args = parser.parse_args(argv)
+    loopback_only()
+    text, met = run(SETTINGS[args.settings])
+    print(text)
+    print()
+    for line, ok in met:
+        print(f"{verdict(ok)} {line}")
 
 
 if __name__ == "__main__":

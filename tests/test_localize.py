@@ -8,9 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, note
+from hypothesis import strategies as st
 
+import threadspec
 from tests.codegen.test_models_vs_schemas import CASES
 from tests.test_messages import WORDING
+from threadspec import strategies
 from threadspec._localize import localized_violations
 from threadspec.validate import reference_errors
 
@@ -21,6 +25,8 @@ INPUTS: list[tuple[str, str, Any]] = [
     *((f"limits:{case}", "CreateThreadAndRunRequest", body) for case, body, _ in CASES),
     *((f"wording:{case}", schema, body) for case, schema, body, *_ in WORDING),
     *((f"corpus:{name}", "CreateThreadAndRunRequest", json.loads(raw)) for name, raw in corpus().items()),
+    ("unknown empty key before a bad one", "ModifyRunRequest", {"": 1, "metadata": True}),
+    ("unknown key with a backtick", "ModifyRunRequest", {"a` - at `$.v": 1, "metadata": True}),
     ("many errors at once", "CreateThreadAndRunRequest", {
         "assistant_id": 1, "bogus": True, "metadata": {"k" * 70: "v" * 600, **{f"k{i}": i for i in range(20)}},
         "thread": {"messages": [{"role": "system", "content": [], "attachments": [{"tools": [{"type": "x"}]}]}, 5],
@@ -47,3 +53,21 @@ def test_localized_walk_equals_reference_walk(case: str, schema: str, value: Any
 
 def test_the_many_errors_case_really_has_many_errors() -> None:
     assert len(list(localized_violations(INPUTS[-1][2], "CreateThreadAndRunRequest"))) >= 20
+
+
+REQUEST_SCHEMAS = sorted({op.request_schema for op in threadspec.operations().values() if op.request_schema})
+
+
+@pytest.mark.parametrize("schema", REQUEST_SCHEMAS)
+@given(data=st.data())
+def test_localized_walk_equals_reference_walk_on_mutated_bodies(schema: str, data: st.DataObject) -> None:
+    """One violation anywhere in a generated body, or two: the shortcuts never skip a finding."""
+    first = data.draw(strategies.invalid(schema))
+    body = first.body
+    if isinstance(body, dict) and data.draw(st.booleans(), label="second mutation"):
+        second = data.draw(strategies.invalid(schema))
+        if isinstance(second.body, dict):
+            body = {**second.body, **{k: v for k, v in body.items() if k not in second.body}}
+    note(f"body: {json.dumps(body)[:2000]}")
+    expected = sorted(map(_key, reference_errors(body, schema)))
+    assert sorted(map(_key, localized_violations(body, schema))) == expected

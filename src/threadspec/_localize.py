@@ -10,6 +10,7 @@ differential test holds this module's output equal to the full reference's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -67,22 +68,40 @@ class _Walker:
         if node is False:
             yield from self._keyword(value, {"not": {}}, "not", path)
             return
-        if _accepts(self.name, id(node), node, value):
+        reason = _rejection(self.name, id(node), node, value)
+        if reason is None:
             return
+        verified = (
+            _verified(reason, value)
+            if reason and isinstance(value, dict) and "properties" in node
+            else frozenset()
+        )
         # when the node passes without its own limits, no child can fail: skip the walk into them
         relaxed = _relaxed(node)
-        children_ok = relaxed is not node and _accepts(self.name, id(relaxed), relaxed, value)
+        children_ok = (isinstance(value, dict) and len(verified) == len(value)) or (
+            relaxed is not node and _accepts(self.name, id(relaxed), relaxed, value)
+        )
+        if verified and not children_ok and relaxed is not node:
+            # the keys after the first failure, checked together: one convert instead of one each
+            stop = _FIELD_AT.search(reason)
+            rest = {
+                k: v for k, v in value.items() if k not in verified and (stop is None or k != stop.group(1))
+            }
+            if rest and _accepts(self.name, id(relaxed), relaxed, rest):
+                verified = verified | frozenset(rest)
         for keyword in node:
             if keyword in _ANNOTATIONS:
                 continue
             if children_ok and keyword in _CHILDREN and node[keyword] is not False:
                 continue
             if keyword in _STRUCTURAL:
-                yield from self._structural(value, node, keyword, path)
+                yield from self._structural(value, node, keyword, path, verified)
             else:
                 yield from self._keyword(value, node, keyword, path)
 
-    def _structural(self, value: Any, node: dict[str, Any], keyword: str, path: Path) -> Iterator[Violation]:
+    def _structural(
+        self, value: Any, node: dict[str, Any], keyword: str, path: Path, verified: frozenset[str]
+    ) -> Iterator[Violation]:
         spec_value = node[keyword]
         if keyword == "type":
             kinds = [spec_value] if isinstance(spec_value, str) else list(spec_value)
@@ -91,7 +110,7 @@ class _Walker:
                 yield self._violation(path, "type", spec_value, value, worded)
         elif keyword == "properties" and isinstance(value, dict):
             for prop, sub in spec_value.items():
-                if prop in value:
+                if prop in value and prop not in verified:
                     yield from self.walk(value[prop], sub, [*path, prop])
         elif keyword == "required" and isinstance(value, dict):
             for prop in spec_value:
@@ -170,8 +189,8 @@ _TYPES: dict[tuple[str, int], Any] = {}
 _NO_FAST_TYPE = object()
 
 
-def _accepts(schema_name: str, node_id: int, node: dict[str, Any], value: Any) -> bool:
-    """Whether this node's compiled type accepts ``value``; False when it has no exact type."""
+def _rejection(schema_name: str, node_id: int, node: dict[str, Any], value: Any) -> str | None:
+    """None when this node's compiled type accepts ``value``; else msgspec's reason ("" without a type)."""
     key = (schema_name, node_id)
     box = _TYPES.get(key)
     if box is None:
@@ -185,12 +204,41 @@ def _accepts(schema_name: str, node_id: int, node: dict[str, Any], value: Any) -
             box = _NO_FAST_TYPE
         _TYPES[key] = box
     if box is _NO_FAST_TYPE:
-        return False
+        return ""
     try:
         msgspec.convert({"v": value}, box, strict=True)
-    except FAILURES:
-        return False
-    return True
+    except FAILURES as exc:
+        return str(exc)
+    return None
+
+
+def _accepts(schema_name: str, node_id: int, node: dict[str, Any], value: Any) -> bool:
+    return _rejection(schema_name, node_id, node, value) is None
+
+
+_FIELD_AT = re.compile(r" - at `\$\.v\.([A-Za-z0-9_]+)")
+_UNKNOWN = re.compile(r"^Object contains unknown field `(.*)` - at `\$\.v`$", re.DOTALL)
+# failures msgspec reports only after every field passed: a missing field, and the struct checks of
+# _fast (oneOf groups, x-threadspec-rules). Any other message proves nothing about the fields.
+_AFTER_FIELDS = re.compile(
+    r"^(Object missing required field `|exactly one of |\w+ must be at most )[^\n]* - at `\$\.v`$"
+)
+
+
+def _verified(reason: str, value: dict[str, Any]) -> frozenset[str]:
+    """Keys of ``value`` msgspec already found valid before it stopped.
+
+    msgspec converts an object's fields in input order and stops at the first failure, so every key
+    before the one it names passed; a failure at the object itself (a missing field, a rule checked
+    after the fields) comes after all of them passed.
+    """
+    keys = list(value)
+    field = _FIELD_AT.search(reason)
+    unknown = _UNKNOWN.match(reason)
+    stop = field.group(1) if field else unknown.group(1) if unknown else None
+    if stop is not None:
+        return frozenset(keys[: keys.index(stop)]) if stop in value else frozenset()
+    return frozenset(keys) if _AFTER_FIELDS.match(reason) else frozenset()
 
 
 _VALIDATORS: dict[tuple[str, int, str], Any] = {}

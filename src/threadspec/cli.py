@@ -172,7 +172,7 @@ def _mock(args: argparse.Namespace, _stdin: TextIO, _out: TextIO) -> int:
             max_body_bytes=args.max_body_bytes, run_expiry_seconds=args.run_expiry_seconds,
             poll_after_ms=args.poll_after_ms,
         )  # fmt: skip
-        serve(config)
+        serve(config, access_log=not args.quiet)
     except (ValueError, OSError) as exc:  # a bad reply file, database or address: say so, no traceback
         raise UsageError(str(exc)) from exc
     return EXIT_OK
@@ -195,6 +195,9 @@ def _add_mock(sub: Any) -> None:
     mock.add_argument("--max-body-bytes", type=int, default=16 * 1024 * 1024)
     mock.add_argument("--run-expiry-seconds", type=int, default=600)
     mock.add_argument("--poll-after-ms", type=int, default=100)
+    mock.add_argument(
+        "--quiet", action="store_true", help="no per-request access log (about a quarter more throughput)"
+    )
     mock.set_defaults(handler=_mock)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -139,6 +140,15 @@ def _coerce_query(raw: Any, schema: dict[str, Any]) -> Any:
     return raw
 
 
+@cache
+def _parameter_validator(operation_id: str, location: str, name: str) -> Any:
+    """Built once per parameter: constructing a jsonschema validator costs more than using it."""
+    param = next(
+        p for p in spec.operation(operation_id).parameters if (p.location, p.name) == (location, name)
+    )
+    return validator_for_schema(param.schema)
+
+
 def _parameter_errors(
     operation: spec.Operation, location: str, supplied: Mapping[str, Any] | None
 ) -> Iterator[Violation]:
@@ -159,7 +169,7 @@ def _parameter_errors(
                 messages.preview(value), message, code, location,
             )  # fmt: skip
             continue
-        errors = validator_for_schema(param.schema).iter_errors(value)
+        errors = _parameter_validator(operation.operation_id, param.location, param.name).iter_errors(value)
         yield from violations(errors, param.schema, location, prefix=[param.name])
 
 

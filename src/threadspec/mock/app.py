@@ -30,11 +30,16 @@ class _Operations:
 
     def __init__(self, service: Service) -> None:
         self.service = service
+        # an in-memory store never waits on I/O: a hop to a worker thread would only add latency
+        self.inline = service.config.mode == "stateless" or service.config.db is None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = matched_request(scope)
         try:
-            reply = await anyio.to_thread.run_sync(self.service.handle, request)
+            if self.inline:
+                reply = self.service.handle(request)
+            else:
+                reply = await anyio.to_thread.run_sync(self.service.handle, request)
         except ApiError as error:
             await send_json(send, error.status, error.body)
             return
@@ -77,6 +82,7 @@ def create_app(config: MockConfig | None = None) -> Starlette:
         api_key=config.api_key,
         max_body_bytes=config.max_body_bytes,
         validate_responses=config.validate_responses,
+        rate_limit=config.rate_limit_per_second,
     )
     app = Starlette(
         routes=[Route("/{path:path}", _Operations(service), methods=None)],

@@ -34,6 +34,9 @@ class MockConfig:
     retrieval of the run. Streams always follow the run to its end.
 
     ``clock``: Unix time in seconds; for tests that need to move time (run expiry).
+
+    ``rate_limit_per_second``: requests a second one client address may make (bursts of one
+    second's worth); more are answered 429 with ``Retry-After``. ``None`` (the default): no limit.
     """
 
     host: str = "127.0.0.1"
@@ -50,6 +53,7 @@ class MockConfig:
     poll_after_ms: int = 100
     require_beta: bool = True
     clock: Callable[[], float] | None = None
+    rate_limit_per_second: float | None = None
 
     def __post_init__(self) -> None:
         if self.mode not in ("stateful", "stateless"):
@@ -62,6 +66,9 @@ class MockConfig:
             raise ValueError(
                 "max_body_bytes and run_expiry_seconds must be positive, poll_after_ms not negative"
             )
+        rate = self.rate_limit_per_second
+        if rate is not None and not 0 < rate < float("inf"):
+            raise ValueError(f"rate_limit_per_second must be a positive number, not {rate}")
 
     @property
     def base_url(self) -> str:

@@ -23,12 +23,18 @@ class JsonReply:
 
 @dataclass(slots=True)
 class Events:
-    """The events a run emits while it moves, each encoded the moment it happens."""
+    """The events a run emits while it moves, each encoded the moment it happens.
+
+    ``kept=False`` for a request that does not stream: nothing is encoded, nothing is kept.
+    """
 
     frames: list[bytes] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
+    kept: bool = True
 
     def emit(self, name: str, data: Any) -> None:
+        if not self.kept:
+            return
         self.names.append(name)
         self.frames.append(encode(name, to_json(data).decode()))
 

@@ -13,12 +13,18 @@ _LENGTH = 24
 SEEDED_EPOCH = 1_735_689_600
 
 
+# two digits per division, least significant first: half the big-number arithmetic, the same ids
+_PAIRS = [_ALPHABET[i % 62] + _ALPHABET[i // 62] for i in range(62 * 62)]
+
+
 def _base62(data: bytes, length: int = _LENGTH) -> str:
     number = int.from_bytes(data, "big")
     out = []
-    for _ in range(length):
-        number, digit = divmod(number, len(_ALPHABET))
-        out.append(_ALPHABET[digit])
+    for _ in range(length // 2):
+        number, pair = divmod(number, 62 * 62)
+        out.append(_PAIRS[pair])
+    if length % 2:
+        out.append(_ALPHABET[number % 62])
     return "".join(out)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -9,6 +10,7 @@ from threadspec.mock.records import Kind, Record, from_json, to_json
 
 _Key = tuple[Kind, str]
 _Row = tuple[Kind, str, str, str | None, int, int, bytes, bytes]
+_Place = tuple[int, int, str]  # (created_at, seq, id): where an object sorts among its siblings
 
 
 def _row(record: Record) -> _Row:
@@ -31,6 +33,9 @@ class MemoryStore:
         self._by_thread: dict[str, dict[_Key, None]] = {}
         self._seq = start_seq
         self._journal: list[tuple[_Key, _Row | None]] | None = None
+        # per thread and kind, the objects' places in order; built when a page needs it, kept up to
+        # date by appends, dropped by any other change (and rebuilt when next needed)
+        self._orders: dict[tuple[str, Kind], list[_Place]] = {}
 
     def next_seq(self) -> int:
         self._seq += 1
@@ -54,6 +59,20 @@ class MemoryStore:
         else:
             self._rows[key] = row
             self._by_thread.setdefault(row[2], {})[key] = None
+        self._reorder(key, old, row)
+
+    def _reorder(self, key: _Key, old: _Row | None, row: _Row | None) -> None:
+        if old is not None and row is not None and old[2] == row[2] and old[4:6] == row[4:6]:
+            return  # replaced in place: same thread, same place
+        if old is not None:
+            self._orders.pop((old[2], key[0]), None)
+        if row is not None:
+            order = self._orders.get((row[2], key[0]))
+            place = (row[4], row[5], key[1])
+            if order is not None and (not order or order[-1] < place):
+                order.append(place)
+            else:
+                self._orders.pop((row[2], key[0]), None)
 
     def put(self, record: Record) -> None:
         self._write((record.kind, record.id), _row(record))
@@ -72,6 +91,48 @@ class MemoryStore:
             rows = [row for row in rows if row[3] == run_id]
         return [_record(row) for row in sorted(rows, key=lambda row: (row[4], row[5]))]
 
+    def _order(self, thread_id: str, kind: Kind) -> list[_Place]:
+        order = self._orders.get((thread_id, kind))
+        if order is None:
+            keys = [key for key in self._by_thread.get(thread_id, {}) if key[0] == kind]
+            order = sorted((self._rows[key][4], self._rows[key][5], key[1]) for key in keys)
+            self._orders[(thread_id, kind)] = order
+        return order
+
+    def page(
+        self,
+        kind: Kind,
+        thread_id: str,
+        *,
+        ascending: bool,
+        after: str | None,
+        before: str | None,
+        limit: int,
+    ) -> tuple[list[Record], bool]:
+        order = self._order(thread_id, kind)
+        low, high = 0, len(order)  # the window, as positions in ascending order
+        for cursor, is_after in ((after, True), (before, False)):
+            if not cursor:
+                continue
+            row = self._rows.get((kind, cursor))
+            if row is None or row[2] != thread_id:
+                return [], False
+            at = bisect_left(order, (row[4], row[5], cursor))
+            if is_after == ascending:
+                low = max(low, at + 1)
+            else:
+                high = min(high, at)
+        size = max(0, high - low)
+        take = min(limit, size)
+        nearest_before = bool(before) and not after
+        if ascending != nearest_before:  # the first `take` of the window in ascending order
+            places = order[low : low + take]
+        else:  # the last `take` in ascending order
+            places = order[high - take : high] if take else []
+        if not ascending:
+            places.reverse()
+        return [_record(self._rows[(kind, place[2])]) for place in places], size > limit
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         self._journal, seq = [], self._seq
@@ -89,3 +150,4 @@ class MemoryStore:
     def close(self) -> None:
         self._rows.clear()
         self._by_thread.clear()
+        self._orders.clear()

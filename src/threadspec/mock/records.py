@@ -70,6 +70,24 @@ class Store(Protocol):
         """The objects of one kind in a thread (or run), oldest first: by ``created_at``, then ``seq``."""
         ...
 
+    def page(
+        self,
+        kind: Kind,
+        thread_id: str,
+        *,
+        ascending: bool,
+        after: str | None,
+        before: str | None,
+        limit: int,
+    ) -> tuple[list[Record], bool]:
+        """One page of ``children(kind, thread_id)`` as :func:`paging.page` cuts it, reading only that page.
+
+        The objects strictly after ``after`` and strictly before ``before`` in the requested order;
+        the ``limit`` nearest ``before`` when only ``before`` is given, else the first ``limit``; and
+        whether more lie beyond the page. A cursor naming no such object gives an empty page.
+        """
+        ...
+
     def transaction(self) -> AbstractContextManager[None]:
         """All writes inside persist together when it exits normally, and none of them otherwise."""
         ...

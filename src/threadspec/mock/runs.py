@@ -52,13 +52,15 @@ def create_run(life: Lifecycle, request: MatchedRequest) -> Reply:
     running = active_run(life, thread.id)
     if running is not None:
         raise active_run_error(thread.id, running.id)
-    body, events = body_of(request), Events()
+    body = body_of(request)
+    events = Events(kept=bool(body.get("stream")))
     run = start_run(life, thread.id, body, events)
     return _answer(life, run, events, bool(body.get("stream")))
 
 
 def create_thread_and_run(life: Lifecycle, request: MatchedRequest) -> Reply:
-    body, events = body_of(request), Events()
+    body = body_of(request)
+    events = Events(kept=bool(body.get("stream")))
     thread = new_thread(life, body.get("thread") or {}, events)
     run_request = {k: v for k, v in body.items() if k != "thread"}
     run = life.create(thread.id, run_request, events)
@@ -76,7 +78,7 @@ def list_runs(life: Lifecycle, request: MatchedRequest) -> Reply:
 def get_run(life: Lifecycle, request: MatchedRequest) -> Reply:
     run = _run(life, request)
     if life.b.config.advance == "per_poll":
-        life.advance(run, Events())
+        life.advance(run, Events(kept=False))
     return JsonReply.of(run.body, _poll_header(life))
 
 
@@ -90,13 +92,14 @@ def modify_run(life: Lifecycle, request: MatchedRequest) -> Reply:
 
 
 def cancel_run(life: Lifecycle, request: MatchedRequest) -> Reply:
-    run, events = _run(life, request), Events()
+    run, events = _run(life, request), Events(kept=False)
     life.cancel(run, events)
     return _answer(life, run, events, stream=False)
 
 
 def submit_tool_outputs(life: Lifecycle, request: MatchedRequest, strict: bool = True) -> Reply:
-    run, body, events = _run(life, request), body_of(request), Events()
+    run, body = _run(life, request), body_of(request)
+    events = Events(kept=bool(body.get("stream")))
     life.submit(run, list(body.get("tool_outputs") or []), events, strict=strict)
     return _answer(life, run, events, bool(body.get("stream")))
 

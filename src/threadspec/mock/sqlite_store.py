@@ -101,6 +101,39 @@ class SqliteStore:
             query, args = query + " AND run_id = ?", (*args, run_id)
         return [_record(row) for row in self._db.execute(query + " ORDER BY created_at, seq", args)]
 
+    def page(
+        self,
+        kind: Kind,
+        thread_id: str,
+        *,
+        ascending: bool,
+        after: str | None,
+        before: str | None,
+        limit: int,
+    ) -> tuple[list[Record], bool]:
+        # cursors become bounds on (created_at, seq), so the index objects_by_thread seeks to the page
+        where = "thread_id = ? AND kind = ?"
+        args: list[Any] = [thread_id, kind]
+        for cursor, is_after in ((after, True), (before, False)):
+            if not cursor:
+                continue
+            bound = self._db.execute(
+                "SELECT created_at, seq FROM objects WHERE kind = ? AND id = ? AND thread_id = ?",
+                (kind, cursor, thread_id),
+            ).fetchone()
+            if bound is None:
+                return [], False
+            where += f" AND (created_at, seq) {'>' if is_after == ascending else '<'} (?, ?)"
+            args += bound
+        nearest_before = bool(before) and not after  # read from `before` backwards, then turn the page round
+        direction = "" if ascending != nearest_before else " DESC"
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS} FROM objects WHERE {where} ORDER BY created_at{direction}, seq{direction} LIMIT ?",
+            (*args, limit + 1),
+        ).fetchall()
+        chosen = rows[:limit][::-1] if nearest_before else rows[:limit]
+        return [_record(row) for row in chosen], len(rows) > limit
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         self._db.execute("BEGIN IMMEDIATE")

@@ -33,16 +33,16 @@ def stage(life: Lifecycle, request: MatchedRequest) -> None:
     run_id = params.get("run_id")
     if run_id is None and request.operation_id != "listRuns":
         return
-    run = start_run(life, thread_id, {"assistant_id": STAGED_ASSISTANT}, Events(), run_id)
+    run = start_run(life, thread_id, {"assistant_id": STAGED_ASSISTANT}, Events(kept=False), run_id)
     if request.operation_id == "cancelRun":
         return  # left queued: cancellable
     if request.operation_id == "submitToolOuputsToRun":
         outputs = body_of(request).get("tool_outputs") or []
-        life.advance(run, Events())
+        life.advance(run, Events(kept=False))
         calls = [Call(_STAGED_FUNCTION, "{}") for _ in outputs]
-        life.call_tools(run, calls, 0, Events(), [o.get("tool_call_id") for o in outputs])
+        life.call_tools(run, calls, 0, Events(kept=False), [o.get("tool_call_id") for o in outputs])
         return
-    life.settle(run, Events())
+    life.settle(run, Events(kept=False))
     step_id = params.get("step_id")
     if step_id is not None:
         _rename_last_step(life, run, step_id)

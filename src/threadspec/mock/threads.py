@@ -8,7 +8,7 @@ from threadspec.asgi import MatchedRequest
 from threadspec.mock import objects
 from threadspec.mock.events import Events, JsonReply, Reply
 from threadspec.mock.lifecycle import ACTIVE, Lifecycle
-from threadspec.mock.paging import page
+from threadspec.mock.paging import page, stored_page
 from threadspec.mock.records import Record
 from threadspec.mock.wording import message_during_run
 
@@ -80,10 +80,10 @@ def delete_thread(life: Lifecycle, request: MatchedRequest) -> Reply:
 
 def list_messages(life: Lifecycle, request: MatchedRequest) -> Reply:
     thread = life.b.thread(request.path_params["thread_id"])
-    messages = life.b.store.children("message", thread.id)
     run_id = request.query_value("run_id")
-    if run_id is not None:
-        messages = [m for m in messages if m.body.get("run_id") == run_id]
+    if run_id is None:
+        return JsonReply.of(stored_page(life.b.store, "message", thread.id, request))
+    messages = [m for m in life.b.store.children("message", thread.id) if m.body.get("run_id") == run_id]
     return JsonReply.of(page(messages, request))
 
 

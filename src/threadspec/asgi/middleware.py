@@ -1,0 +1,140 @@
+"""The middleware itself: each request through the gates in order, then on to the app or refused."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal
+
+import anyio.to_thread
+
+from threadspec import messages, spec
+from threadspec.asgi.auth import check_api_key, check_beta
+from threadspec.asgi.body import DEFAULT_MAX_BODY_BYTES, Disconnected, decode_body, read_body, replay
+from threadspec.asgi.headers import DEFAULT_MAX_HEADER_BYTES, read_headers
+from threadspec.asgi.query import parse_query
+from threadspec.asgi.ratelimit import RateLimiter
+from threadspec.asgi.refusal import Refusal, send_json
+from threadspec.asgi.responses import ResponseChecker
+from threadspec.asgi.routing import resolve, segments
+from threadspec.asgi.state import STATE_KEY, MatchedRequest
+from threadspec.asgi.types import ASGIApp, Receive, Scope, Send
+from threadspec.asgi.wording import invalid_method, invalid_url
+from threadspec.validate import is_valid, iter_request_errors
+
+# Bodies up to this size that the fast path accepts are checked on the event loop; anything else
+# goes to a worker thread. Decoding megabytes, and wording what is wrong with a broken body (the
+# reference validator walks every item of a union), can take seconds that other requests would
+# otherwise wait through.
+_INLINE_BYTES = 64 * 1024
+
+
+class ValidationMiddleware:
+    """Validate requests (and optionally responses) of an ASGI app against the threadspec contract.
+
+    ``max_body_bytes`` and ``max_header_bytes`` bound what one request may send (413 and 400).
+    ``rate_limit``: requests a second one client address may make (bursts of ``rate_limit_burst``,
+    by default one second's worth); more are answered 429 with ``Retry-After``. Off when ``None``.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        prefix: str = "/v1",
+        require_beta: bool = True,
+        api_key: str | None = None,
+        max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+        max_header_bytes: int = DEFAULT_MAX_HEADER_BYTES,
+        validate_responses: bool = False,
+        on_invalid_response: Literal["replace", "raise"] = "replace",
+        rate_limit: float | None = None,
+        rate_limit_burst: int | None = None,
+    ) -> None:
+        self.app = app
+        self.prefix = prefix
+        self.require_beta = require_beta
+        self.api_key = api_key
+        self.max_body_bytes = max_body_bytes
+        self.max_header_bytes = max_header_bytes
+        self.validate_responses = validate_responses
+        self.on_invalid_response = on_invalid_response
+        self.limiter = None if rate_limit is None else RateLimiter(rate_limit, rate_limit_burst)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        try:
+            matched = await self._admit(scope, receive)
+        except Disconnected:
+            return
+        except Refusal as refusal:
+            await send_json(send, refusal.status, refusal.body, refusal.headers)
+            return
+        scope["state"] = {**scope.get("state", {}), STATE_KEY: matched}
+        receive = replay(matched.raw_body, receive)
+        if self.validate_responses:
+            checker = ResponseChecker(matched.operation_id, send, self.on_invalid_response)
+            await self.app(scope, receive, checker.send)
+        else:
+            await self.app(scope, receive, send)
+
+    def _raw_path(self, scope: Scope) -> str:
+        raw = scope.get("raw_path")
+        path = raw.decode("latin-1") if isinstance(raw, bytes) and raw else str(scope["path"])
+        root = str(scope.get("root_path", ""))
+        # mounted apps see their mount point in the path; it is not part of the API's URL
+        return path[len(root) :] if root and path.startswith(root) else path
+
+    async def _admit(self, scope: Scope, receive: Receive) -> MatchedRequest:
+        """What the app gets to see of a request; raises :class:`Refusal` with the answer to a bad one."""
+        if self.limiter is not None:
+            client = scope.get("client")
+            self.limiter.check(str(client[0]) if client else "")
+        headers = read_headers(scope, self.max_header_bytes)
+        # before routing: with a key set, nothing (not even which URLs exist) is told without it
+        check_api_key(headers, self.api_key)
+        method = str(scope["method"]).upper()
+        shown = str(scope.get("path", ""))
+        found = resolve(method, segments(self._raw_path(scope), self.prefix))
+        if found is None:
+            raise Refusal(404, messages.error_body(invalid_url(method, shown)))
+        if isinstance(found, list):
+            allow = [(b"allow", ", ".join(found).encode())]
+            raise Refusal(405, messages.error_body(invalid_method(method, shown, found)), allow)
+        operation, path_params = found
+        if self.require_beta:
+            check_beta(headers)
+        raw = await read_body(receive, headers.get("content-length", ""), self.max_body_bytes)
+        query = parse_query(scope.get("query_string", b""))
+        check = (operation, raw, headers.get("content-type"), query, path_params)
+        body = (
+            await anyio.to_thread.run_sync(_checked, *check)
+            if _may_take_long(*check[:2])
+            else _checked(*check)
+        )
+        return MatchedRequest(operation, path_params, query, body, raw)
+
+
+def _may_take_long(operation: spec.Operation, raw: bytes) -> bool:
+    schema = operation.request_schema
+    return (
+        schema is not None and bool(raw.strip()) and (len(raw) > _INLINE_BYTES or not is_valid(raw, schema))
+    )
+
+
+def _checked(
+    operation: spec.Operation,
+    raw: bytes,
+    content_type: str | None,
+    query: Mapping[str, list[str]],
+    path_params: Mapping[str, str],
+) -> Any:
+    """The decoded body of a request that keeps the contract; a 400 :class:`Refusal` for one that breaks it."""
+    body = decode_body(operation, raw, content_type)
+    checked = body if body is not None or not raw.strip() else raw  # a literal `null` is a wrong type
+    errors = iter_request_errors(operation.operation_id, checked, query=query, path_params=path_params)
+    violation = next(errors, None)
+    if violation is not None:
+        raise Refusal(400, messages.to_openai_error(violation))
+    return body

@@ -1,0 +1,66 @@
+"""Which operation of the spec a request goes to: method and path template, ids percent-decoded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from urllib.parse import unquote
+
+from threadspec import spec
+
+
+@dataclass(frozen=True, slots=True)
+class _Template:
+    segments: tuple[str | None, ...]  # None where a parameter goes
+    names: tuple[str, ...]
+    by_method: dict[str, spec.Operation]
+
+    @property
+    def literals(self) -> int:
+        return sum(s is not None for s in self.segments)
+
+
+@cache
+def _templates() -> tuple[_Template, ...]:
+    grouped: dict[str, dict[str, spec.Operation]] = {}
+    for op in spec.operations().values():
+        grouped.setdefault(op.path, {})[op.method.upper()] = op
+    out = []
+    for path, by_method in grouped.items():
+        parts = path.strip("/").split("/")
+        segments = tuple(None if p.startswith("{") else p for p in parts)
+        names = tuple(p[1:-1] for p in parts if p.startswith("{"))
+        out.append(_Template(segments, names, by_method))
+    # literal segments win over parameters: POST /threads/runs is createThreadAndRun, not modifyThread
+    return tuple(sorted(out, key=lambda t: -t.literals))
+
+
+def resolve(method: str, segments: list[str]) -> tuple[spec.Operation, dict[str, str]] | list[str] | None:
+    """The operation and its path parameters, the allowed methods (wrong method), or None (no path)."""
+    allowed: list[str] = []
+    for template in _templates():
+        if len(template.segments) != len(segments):
+            continue
+        if any(lit is not None and lit != seg for lit, seg in zip(template.segments, segments, strict=True)):
+            continue
+        op = template.by_method.get(method)
+        if op is not None:
+            values = [seg for lit, seg in zip(template.segments, segments, strict=True) if lit is None]
+            return op, dict(zip(template.names, values, strict=True))
+        allowed.extend(m for m in template.by_method if m not in allowed)
+    return allowed or None
+
+
+def segments(raw_path: str, prefix: str) -> list[str]:
+    """The path's segments after the prefix, each percent-decoded exactly once."""
+    parts = raw_path.split("/")[1:]
+    wanted = [p for p in prefix.split("/") if p]
+    if wanted and parts[: len(wanted)] == wanted:
+        parts = parts[len(wanted) :]
+    return [unquote(p, errors="replace") for p in parts]
+
+
+def route(method: str, path: str, prefix: str = "/v1") -> tuple[spec.Operation, dict[str, str]] | None:
+    """The operation a request goes to and its decoded path parameters; ``path`` as sent, percent-encoded."""
+    found = resolve(method.upper(), segments(path.split("?", 1)[0], prefix))
+    return found if isinstance(found, tuple) else None

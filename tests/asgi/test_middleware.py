@@ -1,0 +1,167 @@
+"""The gates in order: every refusal in the API's words, and what a passing request brings the app."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import anyio
+import httpx
+import msgspec
+import pytest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Mount, Route
+
+from tests.asgi.helpers import BETA, client, deep, echo, envelope, never, nowhere
+from threadspec import messages
+from threadspec._decode import JSON_BODY_ERROR, MAX_DEPTH
+from threadspec.asgi import (
+    STATE_KEY,
+    MatchedRequest,
+    Receive,
+    Scope,
+    Send,
+    ValidationMiddleware,
+    matched_request,
+    middleware,
+    route,
+)
+
+pytestmark = pytest.mark.anyio
+
+
+REFUSED: list[tuple[str, str, dict[str, str], bytes | None, int, dict[str, Any]]] = [
+    ("POST", "/v1/foo", BETA, None, 404, envelope("Invalid URL (POST /v1/foo)")),
+    ("GET", "/v1/threads/thread_1/extra", BETA, None, 404, envelope("Invalid URL (GET /v1/threads/thread_1/extra)")),
+    ("GET", "/v1/threads", BETA, None, 405, envelope("Invalid method for URL (GET /v1/threads). Supported methods: POST.")),
+    ("PUT", "/v1/threads/thread_1", BETA, None, 405,
+     envelope("Invalid method for URL (PUT /v1/threads/thread_1). Supported methods: GET, POST, DELETE.")),
+    ("POST", "/v1/threads", {}, b"{}", 400, envelope(messages.INVALID_BETA, None, "invalid_beta")),
+    ("POST", "/v1/threads", {"OpenAI-Beta": "assistants=v1"}, b"{}", 400, envelope(messages.INVALID_BETA, None, "invalid_beta")),
+    ("POST", "/v1/threads", {**BETA, "content-type": "text/plain"}, b"{}", 400,
+     envelope("Invalid Content-Type header (text/plain); expected application/json.", None, "invalid_content_type")),
+    ("POST", "/v1/threads", BETA, b"{bad", 400, envelope(JSON_BODY_ERROR)),
+    ("POST", "/v1/threads", BETA, b'{"metadata": "\xff"}', 400, envelope(JSON_BODY_ERROR)),
+    ("POST", "/v1/threads", BETA, b'{"messages": ' + deep(MAX_DEPTH) + b"}", 400, envelope(JSON_BODY_ERROR)),
+    ("POST", "/v1/threads", BETA, b"null", 400,
+     envelope("Invalid type for body: expected an object, but got null instead.", None, "invalid_type")),
+    ("POST", "/v1/threads", BETA, b'{"nope": 1}', 400, envelope("Unknown parameter: 'nope'.", "nope", "unknown_parameter")),
+    ("POST", "/v1/threads/thread_1/runs", BETA, b"", 400,
+     envelope("Missing required parameter: 'assistant_id'.", "assistant_id", "missing_required_parameter")),
+    ("GET", "/v1/threads/thread_1/runs?limit=0", BETA, None, 400,
+     envelope("Invalid 'limit': integer below minimum value. Expected a value >= 1, but got 0 instead.", "limit", "integer_below_min_value")),
+    ("GET", "/v1/threads/thread_1/runs?limit=101", BETA, None, 400,
+     envelope("Invalid 'limit': integer above maximum value. Expected a value <= 100, but got 101 instead.", "limit", "integer_above_max_value")),
+    ("GET", "/v1/threads/thread_1/runs?limit=ten", BETA, None, 400,
+     envelope("Invalid type for 'limit': expected an integer, but got a string instead.", "limit", "invalid_type")),
+    ("GET", "/v1/threads/thread_1/runs?order=up", BETA, None, 400,
+     envelope("Invalid value: 'up'. Supported values are: 'asc' and 'desc'.", "order", "invalid_value")),
+    ("GET", "/v1/threads/msg_1", BETA, None, 400,
+     envelope("Invalid 'thread_id': 'msg_1'. Expected an ID that begins with 'thread'.", "thread_id")),
+    ("GET", "/v1/threads/thread_a%2Fb", BETA, None, 400,
+     envelope("Invalid 'thread_id': string does not match pattern. Expected a string that matches the pattern '^thread_[A-Za-z0-9]+$'.", "thread_id", "invalid_value")),
+    ("GET", "/v1/threads/%74hread_1%255F", BETA, None, 400,
+     envelope("Invalid 'thread_id': string does not match pattern. Expected a string that matches the pattern '^thread_[A-Za-z0-9]+$'.", "thread_id", "invalid_value")),
+    ("GET", "/v1/threads/run%5F1", BETA, None, 400,
+     envelope("Invalid 'thread_id': 'run_1'. Expected an ID that begins with 'thread'.", "thread_id")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("method", "path", "headers", "body", "status", "answer"), REFUSED)
+async def test_refusals_in_the_api_words(
+    method: str, path: str, headers: dict[str, str], body: bytes | None, status: int, answer: dict[str, Any]
+) -> None:
+    async with client(ValidationMiddleware(echo), headers) as http:
+        response = await http.request(method, path, content=body)
+    assert (response.status_code, response.json()) == (status, answer)
+    assert response.headers["content-type"] == "application/json"
+    if status == 405:
+        assert response.headers["allow"] == answer["error"]["message"].split(": ")[1].rstrip(".")
+
+
+@pytest.mark.parametrize(
+    ("path", "operation", "params"),
+    [
+        ("/v1/threads/runs", "createThreadAndRun", {}),
+        ("/threads/runs", "createThreadAndRun", {}),
+        ("/v1/threads/thread%5Fx1", "modifyThread", {"thread_id": "thread_x1"}),
+        ("/v1/threads/thread_1/runs/run_2/submit_tool_outputs", "submitToolOuputsToRun", {"thread_id": "thread_1", "run_id": "run_2"}),
+    ],
+)  # fmt: skip
+async def test_a_passing_request_reaches_the_app(path: str, operation: str, params: dict[str, str]) -> None:
+    body = {"tool_outputs": []} if "submit" in path else {"assistant_id": "a"} if "runs" in path else {}
+    raw = msgspec.json.encode(body)
+    async with client(ValidationMiddleware(echo)) as http:
+        response = await http.post(
+            path + "?x=1&x=2", content=raw, headers={"content-type": "application/json; charset=utf-8"}
+        )
+    assert response.status_code == 200, response.text
+    assert response.json() == {
+        "operation": operation, "path_params": params, "query": {"x": ["1", "2"]}, "body": body, "replayed": raw.decode(),
+    }  # fmt: skip
+    assert route("POST", path) is not None
+
+
+async def test_requests_without_content_type_or_body() -> None:
+    async with client(ValidationMiddleware(echo)) as http:
+        bare = await http.post("/v1/threads", content=b'{"metadata": {}}', headers={"content-type": ""})
+        empty = await http.post("/v1/threads")
+        cancel = await http.post("/v1/threads/thread_1/runs/run_1/cancel", content=b"ignored, not JSON")
+    assert bare.json()["body"] == {"metadata": {}}
+    assert (empty.json()["body"], empty.json()["replayed"]) == (None, "")
+    assert cancel.json()["body"] is None
+
+
+async def test_state_in_starlette_and_mounts() -> None:
+    async def endpoint(request: Request) -> JSONResponse:
+        matched: MatchedRequest = getattr(request.state, STATE_KEY)
+        return JSONResponse({"operation": matched.operation_id, "limit": matched.query_value("limit")})
+
+    inner = Starlette(routes=[Route("/{path:path}", endpoint, methods=["GET", "POST"])])
+    app = Starlette(routes=[Mount("/api", app=ValidationMiddleware(inner))])
+    async with client(app) as http:
+        response = await http.get("/api/v1/threads/thread_1/messages?limit=5")
+        missing = await http.get("/api/v1/nothing")
+    assert response.json() == {"operation": "listMessages", "limit": "5"}
+    assert missing.json() == envelope("Invalid URL (GET /api/v1/nothing)")
+
+
+async def test_other_scopes_pass_through() -> None:
+    seen: list[str] = []
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        seen.append(scope["type"])
+        with pytest.raises(LookupError):
+            matched_request(scope)
+
+    await ValidationMiddleware(app)({"type": "lifespan"}, never, nowhere)
+    assert seen == ["lifespan"]
+
+
+async def test_a_slow_refusal_does_not_hold_up_other_requests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wording a broken body can take long; it happens off the event loop, so others keep being served."""
+    others_done = threading.Event()
+    original = middleware.iter_request_errors
+
+    def slow(operation_id: str, body: Any, **kwargs: Any) -> Any:
+        if isinstance(body, dict) and body.get("metadata") == {"slow": 1}:
+            # blocks whatever thread it runs on; on the event loop nothing else could run meanwhile
+            others_done.wait(timeout=30)
+        return original(operation_id, body, **kwargs)
+
+    monkeypatch.setattr(middleware, "iter_request_errors", slow)
+    finished: list[str] = []
+
+    async def request(http: httpx.AsyncClient, name: str, body: Any) -> None:
+        response = await http.post("/v1/threads", json=body)
+        finished.append(f"{name} {response.status_code}")
+
+    async with client(ValidationMiddleware(echo)) as http, anyio.create_task_group() as group:
+        group.start_soon(request, http, "slow", {"metadata": {"slow": 1}})
+        await anyio.sleep(0)  # the slow request is under way first
+        for i in range(5):
+            await request(http, f"quick{i}", {"metadata": {"n": str(i)}})
+        others_done.set()
+    assert finished == [*(f"quick{i} 200" for i in range(5)), "slow 400"]
