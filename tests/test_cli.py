@@ -170,3 +170,27 @@ def test_mock_command_serves_and_stops_on_ctrl_c() -> None:
         _, err = proc.communicate(timeout=30)
     assert proc.returncode == 0, err
     assert "Traceback" not in err
+
+
+def test_mock_flags_map_onto_the_config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from threadspec import mock
+
+    seen: list[tuple[mock.MockConfig, bool]] = []
+    monkeypatch.setattr(mock, "serve", lambda config, access_log=True: seen.append((config, access_log)))
+    argv = ["mock", "--host", "::1", "--port", "0", "--mode", "stateless", "--db", str(tmp_path / "m.sqlite"),
+            "--api-key", "sk-x", "--seed", "7", "--validate-responses", "--advance", "per_poll",
+            "--max-body-bytes", "1000", "--run-expiry-seconds", "5", "--poll-after-ms", "0",
+            "--rate-limit", "2.5", "--quiet"]  # fmt: skip
+    assert run(argv)[0] == 0
+    config, access_log = seen[0]
+    assert (config.host, config.port, config.mode, config.api_key, config.seed) == (
+        "::1",
+        0,
+        "stateless",
+        "sk-x",
+        7,
+    )
+    assert (config.validate_responses, config.advance, config.max_body_bytes) == (True, "per_poll", 1000)
+    assert (config.run_expiry_seconds, config.poll_after_ms, config.rate_limit_per_second) == (5, 0, 2.5)
+    assert access_log is False
+    assert run(["mock", "--rate-limit", "-1"])[0] == 2

@@ -94,6 +94,11 @@ class _Walker:
                 continue
             if children_ok and keyword in _CHILDREN and node[keyword] is not False:
                 continue
+            if keyword in ("oneOf", "anyOf"):
+                branch = self._branch_for(value, node[keyword])
+                if branch is not None:  # the one branch the translator would expand: walk it cheaply
+                    yield from self.walk(value, branch, path)
+                    continue
             if keyword in _STRUCTURAL:
                 yield from self._structural(value, node, keyword, path, verified)
             else:
@@ -139,6 +144,42 @@ class _Walker:
         elif keyword == "items" and isinstance(value, list):
             for index, item in enumerate(value):
                 yield from self.walk(item, spec_value, [*path, index])
+
+    def _branch_for(self, value: Any, branches: list[Any]) -> Any:
+        """The only branch ``value`` can be meant for, judged by JSON type and tag; None when unsure.
+
+        The translator reports a union's errors from the branch the payload was meant for; when the
+        JSON type (and an object's tag) singles one out, its errors are the union's.
+        """
+        fitting = []
+        for branch in branches:
+            target = self.resolve(branch)
+            if not isinstance(target, dict) or set(target) <= {"required"}:
+                return None  # oneOf groups of `required`: worded by the translator as a whole
+            kinds = target.get("type")
+            if kinds is None:
+                return None  # a nested union or an untyped branch: leave it to the translator
+            kinds = [kinds] if isinstance(kinds, str) else kinds
+            if any(_is_type(value, k) for k in kinds):
+                fitting.append(target)
+        if len(fitting) > 1 and isinstance(value, dict):
+            fitting = [t for t in fitting if self._tag_matches(t, value)]
+        if len(fitting) != 1:
+            return None
+        chosen = fitting[0]
+        return (
+            chosen
+            if not isinstance(value, dict) or self._tag_matches(chosen, value, absent_ok=True)
+            else None
+        )
+
+    @staticmethod
+    def _tag_matches(target: dict[str, Any], value: dict[str, Any], absent_ok: bool = False) -> bool:
+        for tag in ("type", "event"):
+            const = target.get("properties", {}).get(tag, {}).get("const")
+            if const is not None:
+                return value.get(tag) == const if tag in value else absent_ok
+        return True
 
     def _keyword(self, value: Any, node: dict[str, Any], keyword: str, path: Path) -> Iterator[Violation]:
         validator = _one_keyword_validator(self.name, id(node), keyword, node)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -50,7 +51,12 @@ def parse(lines: Iterable[str]) -> Iterator[ServerSentEvent]:
         yield ServerSentEvent(event, "\n".join(data))
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def parse_text(text: str | bytes) -> list[ServerSentEvent]:
     if isinstance(text, bytes):
         text = text.decode("utf-8")
-    return list(parse(text.splitlines()))
+    # SSE ends lines with CR, LF or CRLF only; str.splitlines() would also break inside the data at
+    # U+0085, U+2028 and other characters JSON leaves unescaped
+    return list(parse(_LINE_BREAK.split(text)))

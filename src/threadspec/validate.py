@@ -8,6 +8,7 @@ violation; its verdict is final, so the two can never disagree in what callers s
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
@@ -28,6 +29,7 @@ from threadspec.sse import parse_text
 DEFAULT_SCHEMA = "CreateThreadAndRunRequest"
 _INTEGER = re.compile(r"-?(0|[1-9][0-9]*)")
 _STREAM = "text/event-stream"
+_INT_DIGITS = sys.get_int_max_str_digits() or 4300
 
 
 def _fast_verdict(body: Any, schema: str) -> bool | None:
@@ -135,7 +137,8 @@ def _coerce_query(raw: Any, schema: dict[str, Any]) -> Any:
         return [_coerce_query(item, schema.get("items", {})) for item in items]
     if isinstance(raw, list | tuple):
         raw = raw[-1] if raw else ""
-    if kind == "integer" and isinstance(raw, str) and _INTEGER.fullmatch(raw):
+    # past int()'s digit limit (4,300 by default) the text stays text: a type error, not a crash
+    if kind == "integer" and isinstance(raw, str) and len(raw) <= _INT_DIGITS and _INTEGER.fullmatch(raw):
         return int(raw)
     return raw
 

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from tests.asgi.helpers import client, echo, envelope, nowhere
+from threadspec._decode import JSON_BODY_ERROR
 from threadspec.asgi import Message, ValidationMiddleware
 
 pytestmark = pytest.mark.anyio
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.anyio
 async def test_declared_oversize_bodies_are_refused_unread() -> None:
     async with client(ValidationMiddleware(echo, max_body_bytes=100)) as http:
         response = await http.post("/v1/threads", content=b" " * 101)
-        fits = await http.post("/v1/threads", content=b" " * 100)
+        fits = await http.post("/v1/threads", content=b"{}".ljust(100))  # JSON, padded to the limit
     assert response.status_code == 413
     assert response.json() == envelope(
         "Request too large: the body may be at most 100 bytes.", None, "request_too_large"
@@ -73,3 +74,11 @@ async def test_chunked_request_bodies_are_joined() -> None:
     async with client(ValidationMiddleware(echo)) as http:
         response = await http.post("/v1/threads", content=_chunks())
     assert response.json()["body"] == {"metadata": {}}
+
+
+async def test_a_body_of_whitespace_is_not_an_absent_body() -> None:
+    async with client(ValidationMiddleware(echo)) as http:
+        absent = await http.post("/v1/threads", content=b"")
+        blank = await http.post("/v1/threads", content=b" \r\n")
+    assert absent.status_code == 200
+    assert (blank.status_code, blank.json()) == (400, envelope(JSON_BODY_ERROR))

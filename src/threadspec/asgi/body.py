@@ -54,10 +54,12 @@ def _is_json(content_type: str | None) -> bool:
 def decode_body(operation: spec.Operation, raw: bytes, content_type: str | None) -> Any:
     """The decoded JSON body; None for an operation without one or an empty body.
 
+    Empty means no bytes at all: a body of only whitespace was sent, and is not JSON.
+
     Refused (400): a body that is not JSON by its ``Content-Type``, is not JSON (bad UTF-8, ``NaN``,
     numbers beyond a double, nesting past the limit), or repeats a key within one object.
     """
-    if operation.request_schema is None or not raw.strip():
+    if operation.request_schema is None or not raw:
         return None
     if not _is_json(content_type):
         error = messages.error_body(wrong_content_type(content_type or ""), None, "invalid_content_type")

@@ -118,9 +118,7 @@ class ValidationMiddleware:
 
 def _may_take_long(operation: spec.Operation, raw: bytes) -> bool:
     schema = operation.request_schema
-    return (
-        schema is not None and bool(raw.strip()) and (len(raw) > _INLINE_BYTES or not is_valid(raw, schema))
-    )
+    return schema is not None and bool(raw) and (len(raw) > _INLINE_BYTES or not is_valid(raw, schema))
 
 
 def _checked(
@@ -132,7 +130,7 @@ def _checked(
 ) -> Any:
     """The decoded body of a request that keeps the contract; a 400 :class:`Refusal` for one that breaks it."""
     body = decode_body(operation, raw, content_type)
-    checked = body if body is not None or not raw.strip() else raw  # a literal `null` is a wrong type
+    checked = body if body is not None or not raw else raw  # a literal `null` is a wrong type
     errors = iter_request_errors(operation.operation_id, checked, query=query, path_params=path_params)
     violation = next(errors, None)
     if violation is not None:
