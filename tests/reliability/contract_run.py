@@ -34,7 +34,7 @@ from schemathesis.engine import Status, events
 
 from threadspec import spec
 from threadspec.mock import MockConfig, create_app
-from threadspec.sse import parse
+from threadspec.sse import parse_text
 
 KEY = "sk-schemathesis-0123456789abcdef"
 CHECKS = (
@@ -43,23 +43,18 @@ CHECKS = (
 )  # fmt: skip
 # the spec still marks these bodies required, while the validator and the mock read an absent
 # body as {} (see the report of issue 9); test_contract_run.py fails once the spec agrees
-PENDING_SPEC_FIXES = (("/threads/{thread_id}", "post"), ("/threads/{thread_id}/messages/{message_id}", "post"),
-                      ("/threads/{thread_id}/runs/{run_id}", "post"))  # fmt: skip
 _STATE_CONFLICT = re.compile(
     r"already has an active run|while a run .* is active|Cannot cancel run with status|do not accept tool outputs"
     r"|Expected tool outputs for call_ids"
 )
 _TITLE = spec.openapi()["info"]["title"]
-# SSE lines end at CR, LF or CRLF only; sse.parse_text's str.splitlines() also breaks inside JSON
-# strings, at U+0085 or U+2028 (test_known_defects.py), so the lines are split here
-_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @schemathesis.deserializer("text/event-stream")
 def _events(
     ctx: schemathesis.DeserializationContext, response: schemathesis.Response
 ) -> list[dict[str, Any]]:
-    events_ = list(parse(_LINE_END.split(response.content.decode("utf-8"))))
+    events_ = parse_text(response.content)
     if ctx.operation.schema.raw_schema.get("info", {}).get("title") != _TITLE:
         return [{"event": e.event, "data": e.data} for e in events_]  # another spec: data stays text
     return [e.payload() for e in events_]
@@ -75,10 +70,7 @@ class Outcome:
 
 
 def the_spec() -> dict[str, Any]:
-    raw = copy.deepcopy(spec.openapi())
-    for path, method in PENDING_SPEC_FIXES:
-        raw["paths"][path][method]["requestBody"]["required"] = False
-    return raw
+    return copy.deepcopy(spec.openapi())
 
 
 def _as_the_spec_means(value: Any) -> Any:

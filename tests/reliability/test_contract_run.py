@@ -13,7 +13,6 @@ import pytest
 
 from tests.reliability import contract_run
 from tests.reliability.support import record
-from threadspec import spec
 
 
 def _run(mode: str, examples: int, seed: int, stateful: bool, deterministic: bool) -> None:
@@ -39,10 +38,3 @@ def test_schemathesis_finds_nothing(mode: str) -> None:
 def test_schemathesis_finds_nothing_soak(mode: str) -> None:
     seed = int(os.environ.get("THREADSPEC_SOAK_SEED") or random.randrange(2**32))
     _run(mode, 100, seed=seed, stateful=True, deterministic=False)
-
-
-def test_the_pending_spec_fixes_are_still_pending() -> None:
-    """Fails once spec/openapi.yaml makes these bodies optional: then drop PENDING_SPEC_FIXES."""
-    paths = spec.openapi()["paths"]
-    for path, method in contract_run.PENDING_SPEC_FIXES:
-        assert paths[path][method]["requestBody"]["required"] is True
