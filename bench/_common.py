@@ -123,3 +123,21 @@ def machine() -> str:
         f"{platform.system()} {platform.machine()}, {available} of {cpus} CPUs usable, "
         f"Python {platform.python_version()} ({platform.python_implementation()}), load average {load}"
     )
+
+
+def report(text: str, met: Sequence[tuple[str, bool | None]]) -> None:
+    """Print a part's tables and then one met / MISSED / n/a line per goal."""
+    print(text)
+    print()
+    for line, ok in met:
+        print(f"{verdict(ok)} {line}")
+
+
+def settings_parser(description: str, settings: Sequence[str]) -> Any:
+    """The options every part takes: --settings NAME, or --quick."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--settings", choices=sorted(settings), default="full")
+    parser.add_argument("--quick", action="store_const", const="quick", dest="settings")
+    return parser

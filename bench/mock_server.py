@@ -13,7 +13,6 @@ Prism is optional: install it with ``python bench/run.py --install-prism`` (npm,
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import http.client
 import json
@@ -31,7 +30,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import loadgen
-from _common import BENCH, FULL, ROOT, SETTINGS, Goal, Settings, loopback_only, note, render, verdict
+from _common import (
+    BENCH,
+    FULL,
+    ROOT,
+    SETTINGS,
+    Goal,
+    Settings,
+    loopback_only,
+    note,
+    render,
+    report,
+    settings_parser,
+)
 from corpus import invalid, typical
 
 PRISM_DIR = BENCH / ".prism"
@@ -327,18 +338,13 @@ def run(settings: Settings = FULL, client: str = "auto", with_prism: bool = True
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--settings", choices=sorted(SETTINGS), default="full")
-    parser.add_argument("--quick", action="store_const", const="quick", dest="settings")
+    parser = settings_parser(__doc__.splitlines()[0], list(SETTINGS))
     parser.add_argument("--client", choices=("auto", "wrk", "python"), default="auto")
     parser.add_argument("--no-prism", action="store_true")
     args = parser.parse_args(argv)
     loopback_only()
     text, met = run(SETTINGS[args.settings], args.client, not args.no_prism)
-    print(text)
-    print()
-    for line, ok in met:
-        print(f"{verdict(ok)} {line}")
+    report(text, met)
 
 
 if __name__ == "__main__":

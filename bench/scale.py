@@ -15,7 +15,6 @@ Run: ``python bench/scale.py [--quick]``.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import gc
 import itertools
@@ -41,8 +40,9 @@ from _common import (
     loglog_slope,
     loopback_only,
     render,
+    report,
+    settings_parser,
     time_per_call,
-    verdict,
 )
 from corpus import invalid, sized
 
@@ -275,16 +275,11 @@ def run(settings: Settings = FULL) -> tuple[str, list[Goal]]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--settings", choices=sorted(SETTINGS), default="full")
-    parser.add_argument("--quick", action="store_const", const="quick", dest="settings")
+    parser = settings_parser(__doc__.splitlines()[0], list(SETTINGS))
     args = parser.parse_args(argv)
     loopback_only()
     text, met = run(SETTINGS[args.settings])
-    print(text)
-    print()
-    for line, ok in met:
-        print(f"{verdict(ok)} {line}")
+    report(text, met)
 
 
 if __name__ == "__main__":

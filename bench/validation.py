@@ -11,7 +11,6 @@ skipped with a note when they are not installed.
 
 from __future__ import annotations
 
-import argparse
 import copy
 import json
 import statistics
@@ -25,7 +24,18 @@ from jsonschema import Draft202012Validator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import FULL, SETTINGS, Goal, Settings, loopback_only, note, render, time_per_call, verdict
+from _common import (
+    FULL,
+    SETTINGS,
+    Goal,
+    Settings,
+    loopback_only,
+    note,
+    render,
+    report,
+    settings_parser,
+    time_per_call,
+)
 from corpus import corpus
 
 from threadspec import is_valid, model_class, spec, validate
@@ -215,16 +225,11 @@ def run(settings: Settings = FULL) -> tuple[str, list[Goal]]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--settings", choices=sorted(SETTINGS), default="full")
-    parser.add_argument("--quick", action="store_const", const="quick", dest="settings")
+    parser = settings_parser(__doc__.splitlines()[0], list(SETTINGS))
     args = parser.parse_args(argv)
     loopback_only()
     text, met = run(SETTINGS[args.settings])
-    print(text)
-    print()
-    for line, ok in met:
-        print(f"{verdict(ok)} {line}")
+    report(text, met)
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ from hypothesis_jsonschema import from_schema
 from threadspec import _mutate, constraints, spec
 from threadspec._mutate import ABSENT, DrawSource, FirstSource, Source, Unbuildable
 from threadspec._patterns import to_python_pattern
+from threadspec._violations import param_of, pointer_of
 from threadspec.constraints import Constraint, Location, Segment
 
 __all__ = [
@@ -70,17 +71,12 @@ _SCHEMA_VALUES = ("items", "additionalProperties", "propertyNames", "not")
 
 def pointer(path: Sequence[Segment]) -> str:
     """The RFC 6901 JSON pointer of a concrete path: ``/thread/messages/2/content``."""
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+    return pointer_of(path)
 
 
 def param(path: Sequence[Segment]) -> str | None:
     """The API's ``param`` form of a concrete path, ``thread.messages[2].content``; ``None`` for the root."""
-    if not path:
-        return None
-    out = str(path[0])
-    for part in path[1:]:
-        out += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return out
+    return param_of(path)
 
 
 @dataclass(frozen=True, slots=True)
