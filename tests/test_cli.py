@@ -194,3 +194,11 @@ def test_mock_flags_map_onto_the_config(monkeypatch: pytest.MonkeyPatch, tmp_pat
     assert (config.run_expiry_seconds, config.poll_after_ms, config.rate_limit_per_second) == (5, 0, 2.5)
     assert access_log is False
     assert run(["mock", "--rate-limit", "-1"])[0] == 2
+
+
+@pytest.mark.parametrize("url", ["notaurl", "ftp://host/v1", "http:///v1", "127.0.0.1:4010"])
+def test_contract_refuses_a_base_url_no_request_could_reach(
+    url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["contract", "--base-url", url])[0] == 2
+    assert "argument --base-url" in capsys.readouterr().err

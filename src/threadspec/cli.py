@@ -117,9 +117,10 @@ def _validate(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
 
 
 def _input_error(message: str) -> dict[str, Any]:
-    error = {"location": "input", "pointer": "", "param": None, "rule": "input", "limit": None}
-    error.update({"value": "", "message": message, "code": None})
-    return {"valid": False, "errors": [error]}
+    """A batch line that could not be read: the same record shape as a payload's violations."""
+    error = Violation(pointer="", param=None, rule="input", limit=None, value="", message=message, code=None,
+                      location="input")  # fmt: skip
+    return {"valid": False, "errors": [error.to_dict()]}
 
 
 def _batch_line(line: str) -> dict[str, Any]:

@@ -41,6 +41,7 @@ class ContractConfig:
     transport: httpx.AsyncBaseTransport | None = None
 
     def __post_init__(self) -> None:
+        check_base_url(self.base_url)
         for op in self.operations or ():
             spec.operation(op)  # an unknown id raises UnknownOperationError, which the CLI reports
         unknown = set(self.checks or ()) - set(CHECKS)
@@ -59,6 +60,24 @@ class ContractConfig:
 
     def selected_checks(self) -> tuple[str, ...]:
         return tuple(c for c in CHECKS if self.checks is None or c in self.checks)
+
+
+def check_base_url(url: str) -> str:
+    """Refuse a base URL no request could go to, before a run sends anything."""
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise ValueError(f"not a URL: {url!r} ({exc})") from None
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise ValueError(f"expected an http:// or https:// URL with a host, got {url!r}")
+    return url
+
+
+def _base_url(text: str) -> str:
+    try:
+        return check_base_url(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _csv(text: str) -> tuple[str, ...]:
@@ -92,7 +111,11 @@ def _positive(text: str) -> int:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The ``threadspec contract`` options."""
     parser.add_argument(
-        "--base-url", required=True, metavar="URL", help="the API root, e.g. http://127.0.0.1:4010/v1"
+        "--base-url",
+        required=True,
+        type=_base_url,
+        metavar="URL",
+        help="the API root, e.g. http://127.0.0.1:4010/v1",
     )
     parser.add_argument(
         "--api-key-env",

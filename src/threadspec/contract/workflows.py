@@ -48,6 +48,16 @@ def same(expected: Body, got: Body, keys: tuple[str, ...], case: str, exchange: 
         )
 
 
+async def _delete_and_gone(
+    ctx: CheckContext, delete: str, get: str, ids: dict[str, str], object_id: str, kind: str
+) -> None:
+    """Delete answers the confirmation object; a retrieve afterwards is a 404 in the envelope."""
+    deleted, ex = await _ok(ctx, "delete", delete, ids)
+    expected = {"id": object_id, "object": f"{kind}.deleted", "deleted": True}
+    same(expected, deleted, ("id", "object", "deleted"), "delete", ex)
+    not_found(await ctx.client.call(get, ids), "retrieve after delete")
+
+
 def text_of(message: Body) -> str | None:
     """The text of a message whose content is one text part, as string input becomes."""
     parts = message.get("content") or []
@@ -80,15 +90,7 @@ async def thread_lifecycle(ctx: CheckContext) -> Verdict:
     )
     got, ex = await _ok(ctx, "retrieve after modify", "getThread", ids)
     same(modified, got, ("metadata",), "retrieve after modify", ex)
-    deleted, ex = await _ok(ctx, "delete", "deleteThread", ids)
-    same(
-        {"id": created["id"], "object": "thread.deleted", "deleted": True},
-        deleted,
-        ("id", "object", "deleted"),
-        "delete",
-        ex,
-    )
-    not_found(await ctx.client.call("getThread", ids), "retrieve after delete")
+    await _delete_and_gone(ctx, "deleteThread", "getThread", ids, created["id"], "thread")
     return Verdict(cases=6)
 
 
@@ -127,15 +129,7 @@ async def message_lifecycle(ctx: CheckContext) -> Verdict:
     listed = {m.get("id"): m for m in listing.get("data", [])}
     expect(created["id"] in listed, "list contains it", f"{created['id']} missing from the list", ex)
     same(modified, listed[created["id"]], ("metadata",), "list shows the change", ex)
-    deleted, ex = await _ok(ctx, "delete", "deleteMessage", ids)
-    same(
-        {"id": created["id"], "object": "thread.message.deleted", "deleted": True},
-        deleted,
-        ("id", "object", "deleted"),
-        "delete",
-        ex,
-    )
-    not_found(await ctx.client.call("getMessage", ids), "retrieve after delete")
+    await _delete_and_gone(ctx, "deleteMessage", "getMessage", ids, created["id"], "thread.message")
     listing, ex = await _ok(
         ctx, "list after delete", "listMessages", {"thread_id": tid}, query={"limit": 100}
     )
