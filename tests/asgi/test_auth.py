@@ -43,3 +43,25 @@ def test_masked_keysnever_show_the_key(key: str) -> None:
 async def test_beta_can_be_optional() -> None:
     async with client(ValidationMiddleware(echo, require_beta=False), {}) as http:
         assert (await http.post("/v1/threads", json={})).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("beta", "status"),
+    [
+        ("assistants=v2", 200),
+        (" assistants=v2 ", 200),
+        ("assistants=v2,other=x", 200),
+        ("other=x, assistants=v2", 200),
+        ("assistants=v1,assistants=v2", 200),  # the last pair for a feature wins
+        ("assistants=v1", 400),
+        ("assistants=v2x", 400),
+        ("other=x", 400),
+        ("", 400),
+    ],
+)
+async def test_beta_header_is_a_list_of_features(beta: str, status: int) -> None:
+    async with client(ValidationMiddleware(echo), {"OpenAI-Beta": beta}) as http:
+        response = await http.post("/v1/threads", json={})
+    assert response.status_code == status
+    if status == 400:
+        assert response.json()["error"]["code"] == "invalid_beta"

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from threadspec import messages
 from threadspec.asgi.refusal import Refusal
 from threadspec.asgi.wording import MISSING_KEY, incorrect_key
+from threadspec.facts import BETA_HEADER, BETA_VERSION, beta_version
 
 
 def check_api_key(headers: Mapping[str, str], api_key: str | None) -> None:
@@ -25,5 +26,5 @@ def check_api_key(headers: Mapping[str, str], api_key: str | None) -> None:
 
 def check_beta(headers: Mapping[str, str]) -> None:
     """A 400 refusal unless ``OpenAI-Beta: assistants=v2``."""
-    if headers.get("openai-beta", "").strip() != "assistants=v2":
+    if beta_version(headers.get(BETA_HEADER.lower())) != BETA_VERSION:
         raise Refusal(400, messages.error_body(messages.INVALID_BETA, None, "invalid_beta"))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from threadspec import messages
 from threadspec._decode import JSON_BODY_ERROR
+from threadspec.facts import SERVER_ERROR as SERVER_ERROR
 from threadspec.result import Violation
 
 _PREVIEW = 200
-SERVER_ERROR = "The server had an error while processing your request. Sorry about that!"
 MISSING_KEY = (
     "You didn't provide an API key. You need to provide your API key in an Authorization header using "
     "Bearer auth (i.e. Authorization: Bearer YOUR_KEY)."

@@ -10,8 +10,9 @@ from threadspec.contract.config import ContractConfig
 from threadspec.contract.context import CheckContext, Verdict
 from threadspec.contract.negative import negative
 from threadspec.contract.positive import positive
-from threadspec.contract.streaming import STREAMING_OPERATIONS, streaming
+from threadspec.contract.streaming import streaming
 from threadspec.contract.workflows import WORKFLOWS
+from threadspec.facts import streaming_operations
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +36,7 @@ def plan(config: ContractConfig) -> list[PlannedCheck]:
             planned.append(PlannedCheck(op, "positive", partial(positive, operation_id=op)))
         if "negative" in checks:
             planned.append(PlannedCheck(op, "negative", partial(negative, operation_id=op)))
-        if "streaming" in checks and op in STREAMING_OPERATIONS:
+        if "streaming" in checks and op in streaming_operations():
             planned.append(PlannedCheck(op, "streaming", partial(streaming, operation_id=op)))
     if "workflow" in checks:
         for workflow in WORKFLOWS:

@@ -13,8 +13,8 @@ import anyio
 
 from threadspec.contract.client import ContractClient
 from threadspec.contract.verdict import CheckSkippedError, fail, usable
+from threadspec.facts import TERMINAL_RUN_STATUSES as TERMINAL
 
-TERMINAL = frozenset({"completed", "failed", "cancelled", "expired", "incomplete"})
 FUNCTION_NAME = "get_weather"
 FUNCTION_TOOL: dict[str, Any] = {
     "type": "function",

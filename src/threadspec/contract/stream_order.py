@@ -14,11 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-RUN_ENDS = frozenset({"completed", "requires_action", "incomplete", "failed", "cancelled", "expired"})
+from threadspec.facts import STREAM_RUN_ENDS as RUN_ENDS
+from threadspec.facts import TERMINAL_ITEM_STATUSES as ITEM_ENDS
+
 RUN_STATUS = {"queued": "queued", "in_progress": "in_progress", "cancelling": "cancelling"} | {
     end: end for end in RUN_ENDS
 }
-ITEM_ENDS = frozenset({"completed", "incomplete", "failed", "cancelled", "expired"})
 
 
 @dataclass(frozen=True, slots=True)

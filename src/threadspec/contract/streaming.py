@@ -14,8 +14,6 @@ from threadspec.contract.stream_order import check_order
 from threadspec.contract.verdict import contract_errors
 from threadspec.sse import parse_text
 
-STREAMING_OPERATIONS = ("createThreadAndRun", "createRun", "submitToolOuputsToRun")
-
 
 @dataclass(frozen=True, slots=True)
 class StreamCase:

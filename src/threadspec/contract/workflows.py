@@ -13,8 +13,9 @@ from typing import Any
 from threadspec.contract.context import CheckContext, Verdict
 from threadspec.contract.exchange import Exchange
 from threadspec.contract.pagination import pagination
-from threadspec.contract.resources import FUNCTION_NAME, TERMINAL, tool_outputs
+from threadspec.contract.resources import FUNCTION_NAME, tool_outputs
 from threadspec.contract.verdict import fail, not_found, success
+from threadspec.facts import TERMINAL_RUN_STATUSES as TERMINAL
 
 Body = dict[str, Any]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from threadspec.facts import STREAM_RUN_ENDS
 from threadspec.mock import objects, tokens
 from threadspec.mock.backend import Backend
 from threadspec.mock.events import Events
@@ -23,9 +24,8 @@ from threadspec.mock.wording import (
     tool_outputs_mismatch,
 )
 
-TERMINAL = frozenset({"completed", "cancelled", "failed", "incomplete", "expired"})
 ACTIVE = frozenset({"queued", "in_progress", "requires_action", "cancelling"})
-SETTLED = TERMINAL | {"requires_action"}  # where a run waits without anyone polling it
+SETTLED = STREAM_RUN_ENDS  # where a run waits without anyone polling it
 
 
 def _step_details_message(message_id: str) -> dict[str, Any]:

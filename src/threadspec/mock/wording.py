@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from threadspec import messages
+from threadspec.facts import SERVER_ERROR as SERVER_ERROR
 
-SERVER_ERROR = "The server had an error while processing your request. Sorry about that!"
 _NOUNS = {"thread": "thread", "message": "message", "run": "run", "step": "run step"}
 
 
