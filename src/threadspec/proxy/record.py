@@ -75,13 +75,13 @@ class Recorder:
     upstream: str
     mode: str
     log_path: Path | None = None
-    started: float = field(default_factory=time.monotonic)
-    tallies: dict[str | None, Tally] = field(default_factory=dict)
-    rules: Counter[RuleKey] = field(default_factory=Counter)
-    examples: dict[RuleKey, str] = field(default_factory=dict)
-    lines: int = 0
-    _file: IO[str] | None = None
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    started: float = field(default_factory=time.monotonic, init=False)
+    tallies: dict[str | None, Tally] = field(default_factory=dict, init=False)
+    rules: Counter[RuleKey] = field(default_factory=Counter, init=False)
+    examples: dict[RuleKey, str] = field(default_factory=dict, init=False)  # each rule's first message
+    lines: int = field(default=0, init=False)
+    _file: IO[str] | None = field(default=None, init=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.log_path is not None:
