@@ -1,4 +1,4 @@
-"""The ``threadspec`` command: validate payloads, print schemas, serve the mock, run contract tests.
+"""The ``threadspec`` command: validate payloads, print schemas, serve the mock, proxy a server, run contract tests.
 
 Exit codes: 0 all valid / all checks passed, 1 something invalid or failing, 2 usage error or
 unreadable input.
@@ -204,6 +204,56 @@ def _add_mock(sub: Any) -> None:
     mock.set_defaults(handler=_mock)
 
 
+# ------------------------------------------------------------------------------------ proxy
+def _proxy(args: argparse.Namespace, _stdin: TextIO, _out: TextIO) -> int:
+    from threadspec.proxy import ProxyConfig, serve  # the server stack loads only for this command
+
+    try:
+        limits = {
+            "max_body_bytes": args.max_body_bytes,
+            "max_checked_response_bytes": args.max_checked_response_bytes,
+        }
+        config = ProxyConfig(
+            upstream=args.upstream, host=args.host, port=args.port, mode=args.mode, log=args.log,
+            timeout_seconds=args.timeout, **{name: value for name, value in limits.items() if value is not None},
+        )  # fmt: skip
+        app = serve(config, access_log=not args.quiet, quiet=args.quiet)
+    except (ValueError, OSError) as exc:  # a bad upstream URL, an unwritable log, a taken port
+        raise UsageError(str(exc)) from exc
+    return EXIT_INVALID if app.recorder.violations else EXIT_OK
+
+
+def _add_proxy(sub: Any) -> None:
+    proxy = sub.add_parser(
+        "proxy",
+        help="check the traffic to a real server against the contract",
+        description="Forward every request to --upstream, check requests and responses (streams included) "
+        "against the contract, log each violation, print a summary on exit. Exit 1 when anything broke it.",
+    )
+    proxy.add_argument(
+        "--upstream", required=True, metavar="URL", help="the server's API root, e.g. http://staging:8000/v1"
+    )
+    proxy.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
+    proxy.add_argument("--port", type=int, default=4020)
+    mode = proxy.add_mutually_exclusive_group()
+    mode.add_argument("--observe", dest="mode", action="store_const", const="observe",
+                      help="forward requests that break the contract and report them (the default)")  # fmt: skip
+    mode.add_argument("--enforce", dest="mode", action="store_const", const="enforce",
+                      help="refuse requests that break the contract in the API's error envelope")  # fmt: skip
+    proxy.set_defaults(mode="observe")
+    proxy.add_argument("--log", metavar="PATH", help="append one JSON line per violation to this file")
+    proxy.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
+                       help="wait this long for the upstream to connect and for each part of its answer (then 502)")  # fmt: skip
+    proxy.add_argument("--max-body-bytes", type=int, metavar="N",
+                       help="request bodies are checked up to this size (default 16 MiB)")  # fmt: skip
+    proxy.add_argument("--max-checked-response-bytes", type=int, metavar="N",
+                       help="JSON responses are checked up to this size (default 16 MiB); they pass through either way")  # fmt: skip
+    proxy.add_argument(
+        "--quiet", action="store_true", help="no access log and no line per violation on stderr"
+    )
+    proxy.set_defaults(handler=_proxy)
+
+
 # ------------------------------------------------------------------------------------ contract
 def _contract(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     from threadspec.contract.runner import handle  # hypothesis loads only for this command
@@ -248,6 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
     one.add_argument("name", metavar="NAME")
     one.set_defaults(handler=_schema)
     _add_mock(sub)
+    _add_proxy(sub)
     _add_contract(sub)
     return parser
 

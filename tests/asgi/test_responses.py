@@ -10,6 +10,7 @@ import pytest
 
 from tests.asgi.helpers import THREAD, answering, client, sse
 from threadspec.asgi import ResponseContractError, ValidationMiddleware
+from threadspec.asgi.responses import EventFrames
 
 pytestmark = pytest.mark.anyio
 
@@ -75,3 +76,32 @@ async def test_a_broken_event_ends_the_stream_with_an_error() -> None:
         error["type"] == "server_error" and "thread.run.created" not in response.text.split("event: error")[0]
     )
     assert events[2:] == ["event: done\ndata: [DONE]", ""]
+
+
+def test_event_frames_cut_a_stream_however_it_is_chunked_and_place_violations_in_it() -> None:
+    broken = {**THREAD, "object": "run"}
+    stream = sse(
+        ("thread.created", THREAD), ("thread.created", THREAD), ("thread.created", broken), ("done", "[DONE]")
+    )
+    for size in (1, 5, len(stream)):
+        frames = EventFrames("createThreadAndRun", 200)
+        chunks = [stream[i : i + size] for i in range(0, len(stream), size)]
+        found = [f for i, chunk in enumerate(chunks) for f in frames.feed(chunk, more=i < len(chunks) - 1)]
+        assert [f.events for f in found] == [
+            ("thread.created",),
+            ("thread.created",),
+            ("thread.created",),
+            ("done",),
+        ]
+        assert b"".join(f.raw + b"\n\n" for f in found) == stream
+        errors = [e for f in found for e in f.errors]
+        assert [(e.pointer, e.param, e.location) for e in errors] == [
+            ("/2/data/object", "[2].data.object", "stream")
+        ]
+
+
+def test_an_unparsable_frame_is_one_violation() -> None:
+    [frame] = EventFrames("createThreadAndRun", 200).feed(
+        b"event: thread.created\ndata: {nope\n\n", more=False
+    )
+    assert (frame.events, [e.rule for e in frame.errors]) == ((), ["input"])

@@ -6,14 +6,20 @@ import ast
 from pathlib import Path
 
 import threadspec.mock
-from threadspec.mock import MockConfig, create_app, serve, serve_in_thread
+from threadspec.mock import MockConfig, ThreadspecMock, create_app, serve, serve_in_thread
 
 PACKAGE = Path(threadspec.mock.__file__).parent
 
 
 def test_public_names() -> None:
-    assert threadspec.mock.__all__ == ["MockConfig", "create_app", "serve", "serve_in_thread"]
-    assert all(callable(f) for f in (MockConfig, create_app, serve, serve_in_thread))
+    assert threadspec.mock.__all__ == [
+        "MockConfig",
+        "ThreadspecMock",
+        "create_app",
+        "serve",
+        "serve_in_thread",
+    ]
+    assert all(callable(f) for f in (MockConfig, ThreadspecMock, create_app, serve, serve_in_thread))
 
 
 def test_the_mock_never_imports_the_contract_runner_or_the_cli() -> None:

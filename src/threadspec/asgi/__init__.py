@@ -14,7 +14,7 @@ request                                      status  error
 ``rate_limit`` set, client over it           429     ``rate_limit_exceeded``, ``Retry-After``
 over 256 headers or ``max_header_bytes``     400     ``request_headers_too_large``
 ``api_key`` set, missing or wrong bearer     401     ``Incorrect API key provided: sk-ab***…``
-unknown path                                 404     ``Invalid URL (POST /v1/foo)``
+unknown path (``unknown_routes="refuse"``)   404     ``Invalid URL (POST /v1/foo)``
 known path, other method                     405     ``Invalid method for URL (...)``
 ``OpenAI-Beta`` not ``assistants=v2``        400     ``invalid_beta``
 body larger than ``max_body_bytes``          413     ``request_too_large``
@@ -24,6 +24,25 @@ malformed JSON, bad UTF-8, nested too deep   400     ``_decode.JSON_BODY_ERROR``
 a key repeated within one object             400     the same, naming the key
 invalid path id, query or body               400     the first :class:`Violation`, worded
 ===========================================  ======  ========================================
+
+Beside a service's own routes, and under a prefix:
+
+- ``unknown_routes="pass"`` hands every path the spec does not know to the app untouched — no
+  limits, no key, no beta header — so ``/healthz``, ``/docs`` and ``/openapi.json`` of a FastAPI
+  service answer as FastAPI does, while the API's paths are validated (a known path with a method
+  it does not take is still the API's 405)::
+
+      app = FastAPI()
+      app.add_middleware(ValidationMiddleware, unknown_routes="pass")
+
+- ``prefix`` (default ``"/v1"``) is where the API's paths start; a path is matched with or without
+  it, so ``/v1/threads`` and ``/threads`` are both ``createThread``. An API served at
+  ``/openai/v1/threads`` takes ``prefix="/openai/v1"``.
+- A mount point is not part of the API's URL: the scope's ``root_path`` is taken off the path
+  before routing. So Starlette's ``Mount("/v1", app=ValidationMiddleware(api))`` (FastAPI's
+  ``app.mount("/v1", ...)``) validates only what is under ``/v1``, with the mounted app's routes
+  written as ``/threads``; and under a gateway's prefix (``uvicorn --root-path /gateway``)
+  ``/gateway/v1/threads`` is routed as ``/v1/threads``.
 
 A request that passes reaches the app with its body replayed, and with a :class:`MatchedRequest`
 in ``scope["state"]["threadspec"]`` — in Starlette, ``request.state.threadspec`` — holding the

@@ -27,6 +27,10 @@ from threadspec.validate import is_valid, iter_request_errors
 # otherwise wait through.
 _INLINE_BYTES = 64 * 1024
 
+UnknownRoutes = Literal["refuse", "pass"]
+# what routing found: the operation and its path parameters, the methods the path takes, or no path
+Routed = tuple[spec.Operation, dict[str, str]] | list[str] | None
+
 
 class ValidationMiddleware:
     """Validate requests (and optionally responses) of an ASGI app against the threadspec contract.
@@ -34,6 +38,10 @@ class ValidationMiddleware:
     ``max_body_bytes`` and ``max_header_bytes`` bound what one request may send (413 and 400).
     ``rate_limit``: requests a second one client address may make (bursts of ``rate_limit_burst``,
     by default one second's worth); more are answered 429 with ``Retry-After``. Off when ``None``.
+    ``unknown_routes``: what becomes of a path the spec does not know — ``"refuse"`` answers the
+    API's 404 ``Invalid URL``; ``"pass"`` hands the request to the app untouched (no limits, key or
+    beta header checked), for a service that has its own routes (``/healthz``, ``/docs``) beside
+    the API's. A known path with a method it does not take is the API's 405 either way.
     """
 
     def __init__(
@@ -49,7 +57,10 @@ class ValidationMiddleware:
         on_invalid_response: Literal["replace", "raise"] = "replace",
         rate_limit: float | None = None,
         rate_limit_burst: int | None = None,
+        unknown_routes: UnknownRoutes = "refuse",
     ) -> None:
+        if unknown_routes not in ("refuse", "pass"):
+            raise ValueError(f"unknown_routes must be 'refuse' or 'pass', not {unknown_routes!r}")
         self.app = app
         self.prefix = prefix
         self.require_beta = require_beta
@@ -59,13 +70,18 @@ class ValidationMiddleware:
         self.validate_responses = validate_responses
         self.on_invalid_response = on_invalid_response
         self.limiter = None if rate_limit is None else RateLimiter(rate_limit, rate_limit_burst)
+        self.unknown_routes = unknown_routes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        found = resolve(str(scope["method"]).upper(), segments(self._raw_path(scope), self.prefix))
+        if found is None and self.unknown_routes == "pass":
+            await self.app(scope, receive, send)  # one of the app's own routes: none of the API's business
+            return
         try:
-            matched = await self._admit(scope, receive)
+            matched = await self._admit(scope, receive, found)
         except Disconnected:
             return
         except Refusal as refusal:
@@ -86,7 +102,7 @@ class ValidationMiddleware:
         # mounted apps see their mount point in the path; it is not part of the API's URL
         return path[len(root) :] if root and path.startswith(root) else path
 
-    async def _admit(self, scope: Scope, receive: Receive) -> MatchedRequest:
+    async def _admit(self, scope: Scope, receive: Receive, found: Routed) -> MatchedRequest:
         """What the app gets to see of a request; raises :class:`Refusal` with the answer to a bad one."""
         if self.limiter is not None:
             client = scope.get("client")
@@ -96,7 +112,6 @@ class ValidationMiddleware:
         check_api_key(headers, self.api_key)
         method = str(scope["method"]).upper()
         shown = str(scope.get("path", ""))
-        found = resolve(method, segments(self._raw_path(scope), self.prefix))
         if found is None:
             raise Refusal(404, messages.error_body(invalid_url(method, shown)))
         if isinstance(found, list):

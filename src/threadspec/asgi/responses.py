@@ -1,13 +1,14 @@
 """Holding the app's responses to the contract on their way out (``validate_responses=True``).
 
-JSON responses are buffered and checked whole; event streams are checked frame by frame as they
-pass. A response that breaks the contract is logged (logger ``threadspec.asgi``) and replaced by a
+JSON responses are buffered and checked whole (:func:`body_violations`); event streams are checked
+frame by frame as they pass (:class:`EventFrames`, which the proxy uses too). A response that breaks the contract is logged (logger ``threadspec.asgi``) and replaced by a
 500 envelope (streams end with an ``error`` event instead), or raises :class:`ResponseContractError`.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 import msgspec
@@ -24,6 +25,7 @@ from threadspec.validate import iter_response_errors
 # the package's name, not this module's: it is the logger the docs tell users to configure
 logger = logging.getLogger("threadspec.asgi")
 OnInvalid = Literal["replace", "raise"]
+_STREAM = "text/event-stream"
 
 
 class ResponseContractError(InvalidPayloadError):
@@ -51,6 +53,7 @@ class ResponseChecker:
         self.closed = False
         self.buffer = b""
         self.content_type = ""
+        self.frames: EventFrames | None = None
 
     async def send(self, message: Message) -> None:
         if self.closed:
@@ -61,7 +64,7 @@ class ResponseChecker:
                 k.decode("latin-1").lower(): v.decode("latin-1") for k, v in message.get("headers", [])
             }
             self.content_type = headers.get("content-type", "")
-            self.stream = self.content_type.split(";")[0].strip().lower() == "text/event-stream"
+            self.stream = self.content_type.split(";")[0].strip().lower() == _STREAM
             if self.stream:
                 await self._send(message)
             return
@@ -79,9 +82,6 @@ class ResponseChecker:
     def status(self) -> int:
         return int(self.start["status"]) if self.start is not None else 500
 
-    def _violations(self, body: Any, content_type: str) -> list[Violation]:
-        return list(iter_response_errors(self.operation_id, self.status, body, content_type))
-
     def _complain(self, errors: list[Violation]) -> str:
         first = errors[0]
         logger.error(
@@ -93,12 +93,7 @@ class ResponseChecker:
         return invalid_response(self.operation_id, self.status, first)
 
     async def _whole(self) -> None:
-        try:
-            # decoded without the request depth limit: a list of deeply nested runs is deeper than its runs
-            value: Any = msgspec.json.decode(self.buffer)
-            errors = self._violations(value, self.content_type or "application/json")
-        except (msgspec.DecodeError, RecursionError):
-            errors = self._violations(self.buffer, self.content_type or "application/json")
+        errors = body_violations(self.operation_id, self.status, self.buffer, self.content_type)
         if errors:
             message = self._complain(errors)
             await send_json(self._send, 500, messages.error_body(message, None, None, "server_error"))
@@ -108,22 +103,85 @@ class ResponseChecker:
         await self._send({"type": "http.response.body", "body": self.buffer, "more_body": False})
 
     async def _frames(self, more: bool) -> None:
-        text = self.buffer.replace(b"\r\n", b"\n")
-        *frames, rest = text.split(b"\n\n")
-        self.buffer = rest if more else b""
+        if self.frames is None:
+            self.frames = EventFrames(self.operation_id, self.status)
         passed: list[bytes] = []
-        for frame in [*frames, rest] if not more and rest.strip() else frames:
-            try:
-                events = [e.payload() for e in parse(frame.decode("utf-8").split("\n"))]
-                errors = [v for e in events for v in self._violations([e], "text/event-stream")]
-            except (ValueError, UnicodeDecodeError):
-                errors = self._violations(frame, "text/event-stream")
-            if errors:
-                message = self._complain(errors)
+        for frame in self.frames.feed(self.buffer, more):
+            if frame.errors:
+                message = self._complain(frame.errors)
                 error = messages.error_body(message, None, None, "server_error")["error"]
                 tail = b"".join(passed) + encode("error", error) + encode("done", DONE)
                 await self._send({"type": "http.response.body", "body": tail, "more_body": False})
                 self.closed = True
                 return
-            passed.append(frame + b"\n\n")
+            passed.append(frame.raw + b"\n\n")
+        self.buffer = b""
         await self._send({"type": "http.response.body", "body": b"".join(passed), "more_body": more})
+
+
+def body_violations(operation_id: str, status: int, body: bytes, content_type: str) -> list[Violation]:
+    """Every way a whole (non-stream) response body breaks the contract for ``operation_id`` and ``status``."""
+    content_type = content_type or "application/json"
+    try:
+        # decoded without the request depth limit: a list of deeply nested runs is deeper than its runs
+        value: Any = msgspec.json.decode(body)
+    except (msgspec.DecodeError, RecursionError):
+        return list(iter_response_errors(operation_id, status, body, content_type))
+    return list(iter_response_errors(operation_id, status, value, content_type))
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One frame of an event stream (without its blank line), its events' names and its violations."""
+
+    raw: bytes
+    events: tuple[str, ...]
+    errors: list[Violation]
+
+
+class EventFrames:
+    """An event stream cut into frames as its chunks arrive, each frame checked against the contract.
+
+    Violations point at the event's place in the whole stream (``/3/data/status``, param
+    ``[3].data.status``), counting from the stream's first event.
+    """
+
+    def __init__(self, operation_id: str, status: int) -> None:
+        self.operation_id = operation_id
+        self.status = status
+        self.pending = b""
+        self.seen = 0  # events so far
+
+    def feed(self, chunk: bytes, more: bool) -> list[Frame]:
+        """The frames ``chunk`` completes; with ``more`` false, whatever is left is the last frame."""
+        text = (self.pending + chunk).replace(b"\r\n", b"\n")
+        *frames, rest = text.split(b"\n\n")
+        self.pending = rest if more else b""
+        if not more and rest.strip():
+            frames.append(rest)
+        return [self._check(frame) for frame in frames]
+
+    def _check(self, frame: bytes) -> Frame:
+        try:
+            events = list(parse(frame.decode("utf-8").split("\n")))
+            payloads = [e.payload() for e in events]
+        except (ValueError, UnicodeDecodeError):
+            errors = list(iter_response_errors(self.operation_id, self.status, frame, _STREAM))
+            return Frame(frame, (), errors)
+        errors = [
+            self._placed(error, self.seen + index)
+            for index, payload in enumerate(payloads)
+            for error in iter_response_errors(self.operation_id, self.status, [payload], _STREAM)
+        ]
+        self.seen += len(events)
+        return Frame(frame, tuple(e.event for e in events), errors)
+
+    @staticmethod
+    def _placed(error: Violation, index: int) -> Violation:
+        # checked one event at a time, each as event 0 of a stream of one: put it back in its place
+        param = error.param
+        return replace(
+            error,
+            pointer=f"/{index}{error.pointer.removeprefix('/0')}",
+            param=None if param is None else f"[{index}]{param.removeprefix('[0]')}",
+        )

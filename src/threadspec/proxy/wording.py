@@ -1,0 +1,41 @@
+"""The proxy's own messages: when the upstream cannot answer, or a stream stops short."""
+
+from __future__ import annotations
+
+from threadspec.facts import STREAM_DONE_EVENT
+from threadspec.result import Violation
+
+
+def upstream_unreachable(upstream: str, reason: str) -> str:
+    return f"The upstream server {upstream} could not be reached: {reason}."
+
+
+def upstream_timed_out(upstream: str, seconds: float) -> str:
+    return f"The upstream server {upstream} did not answer within {seconds:g} seconds."
+
+
+def upstream_broke_off(upstream: str, reason: str) -> str:
+    return f"The upstream server {upstream} broke off its answer: {reason}."
+
+
+def stream_unfinished(last_event: str | None) -> str:
+    last = "it had no events" if last_event is None else f"its last event was '{last_event[:100]}'"
+    return f"The event stream ended without the {STREAM_DONE_EVENT!r} event ({last})."
+
+
+def upstream_violation(message: str) -> Violation:
+    """An upstream that gave no (whole) answer, as the log records it."""
+    return Violation("", None, "upstream", None, "", message, None, "response")
+
+
+def unfinished_violation(last_event: str | None) -> Violation:
+    return Violation(
+        "",
+        None,
+        "stream_end",
+        STREAM_DONE_EVENT,
+        last_event or "",
+        stream_unfinished(last_event),
+        None,
+        "stream",
+    )
