@@ -194,7 +194,7 @@ def test_a_refused_control_is_one_finding_not_a_wall_of_misjudged_cases(mock_app
         mock_app, {"after": unknown_assistant}, operations=("createRun",), checks=("boundary", "negative")
     )
     (finding,) = report.findings
-    assert finding.key == "status:createRun:404"
+    assert finding.key == "status:404:No assistant found with id '<id>'."
     assert (
         finding.title
         == "valid request to createRun refused with 404: No assistant found with id 'asst_threadspec'."

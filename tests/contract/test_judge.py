@@ -80,7 +80,7 @@ SUCCESS: list[tuple[str, Callable[[], Exchange], list[tuple[str, Severity]]]] = 
     ("a framework's 404", lambda: answer("getThread", {"detail": "Not Found"}, status=404, path=THREAD),
      [("status:getThread:404", Severity.ERROR)]),
     ("a 500", lambda: answer("getThread", "oops", status=500, media="text/plain", path=THREAD),
-     [("status:getThread:500", Severity.ERROR)]),
+     [("status:500:oops", Severity.ERROR)]),
     ("an undocumented 2xx", lambda: answer("createThread", example("ThreadObject"), status=201),
      [("undocumented-status:201", Severity.WARNING)]),
     ("HTML", lambda: answer("getThread", "<html>", media="text/html", path=THREAD), [("media:text/html", Severity.ERROR)]),
@@ -94,7 +94,7 @@ SUCCESS: list[tuple[str, Callable[[], Exchange], list[tuple[str, Severity]]]] = 
     ("a refusal of a valid request", lambda: answer(
         "createThread", {"error": {"message": "no", "type": "invalid_request_error", "param": "x", "code": None}},
         status=400, sent={}),
-     [("status:createThread:400:x", Severity.ERROR)]),
+     [("status:400:no", Severity.ERROR)]),
 ]  # fmt: skip
 
 
@@ -103,6 +103,18 @@ def test_each_defect_of_an_answer_is_one_problem(
     exchange: Callable[[], Exchange], expected: list[tuple[str, Severity]]
 ) -> None:
     assert [(p.key, p.severity) for p in judge_success(exchange())] == expected
+
+
+def test_the_same_refusal_of_different_objects_is_one_root_cause() -> None:
+    """What the server said decides, with ids and numbers blanked: not the operation."""
+    error = {"error": {"message": "No assistant found with id 'asst_1' (code 17).", "type": "invalid_request_error",
+                       "param": None, "code": None}}  # fmt: skip
+    other = {"error": {**error["error"], "message": "No assistant found with id 'asst_2' (code 18)."}}
+    keys = {
+        judge_success(answer("createRun", error, status=404, path=THREAD, sent={}))[0].key,
+        judge_success(answer("createThreadAndRun", other, status=404, sent={}))[0].key,
+    }
+    assert keys == {"status:404:No assistant found with id '<id>' (code #)."}
 
 
 def test_a_list_item_and_its_object_break_the_same_place() -> None:

@@ -106,3 +106,33 @@ def test_one_missing_route_is_not_every_route(mock_app: Callable[..., Any]) -> N
     assert report.unusable is None
     assert [f.key for f in report.findings] == ["status:createThread:404"]
     assert report.stateful is True  # could not tell: the workflows will show
+
+
+def test_a_redirect_is_one_message_naming_where_to(mock_app: Callable[..., Any]) -> None:
+    def moved(seen: broken.Seen) -> None:
+        seen.status, seen.response = 308, b""
+        seen.extra_headers.append(("location", "https://mock.test/v1" + seen.path.removeprefix("/v1")))
+
+    report = run(config_for(broken.Broken(mock_app(), after=moved)))
+    assert report.exit_code == 2
+    assert report.unusable == (
+        "the server redirects requests under http://mock.test/v1 with 308; use the URL it names as "
+        "--base-url (it sends https://mock.test/v1/threads)"
+    )
+
+
+def test_a_server_that_refuses_ids_of_a_form_it_never_makes_still_keeps_state(
+    mock_app: Callable[..., Any],
+) -> None:
+    """A 400 for a thread id it never handed out is as good as a 404: the server keeps state."""
+
+    def strict_ids(seen: broken.Seen) -> None:
+        if "threadspec" in seen.path:
+            seen.status = 400
+
+    report = run(
+        config_for(
+            broken.Broken(mock_app(), after=strict_ids), operations=("getThread",), checks=("positive",)
+        )
+    )
+    assert report.stateful is True

@@ -24,7 +24,7 @@ from threadspec.facts import BETA_HEADER, BETA_VALUE
 from threadspec.sse import parse_text
 
 NO_BODY: Any = object()
-_KEPT_HEADERS = frozenset({"retry-after", "retry-after-ms", "date"})
+_KEPT_HEADERS = frozenset({"retry-after", "retry-after-ms", "date", "location"})
 Query = Mapping[str, Any]
 Sleep = Callable[[float], Awaitable[None]]
 

@@ -61,7 +61,7 @@ class Received:
             return None
 
     def header(self, name: str) -> str | None:
-        """A recorded response header (the client keeps ``Date`` and the ``Retry-After`` pair)."""
+        """A recorded response header (the client keeps ``Date``, ``Location`` and ``Retry-After``)."""
         return next((v for k, v in self.headers if k.lower() == name.lower()), None)
 
     def shown(self) -> str:

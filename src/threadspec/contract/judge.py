@@ -8,6 +8,7 @@ API's 400, in its error envelope, naming the broken place.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,9 +87,23 @@ def over_strict(exchange: Exchange, status: int) -> Problem | None:
     return Problem(key, Severity.ERROR, title, "", exchange, detail=message_of(exchange))
 
 
+_ID = re.compile(r"\b(?:thread|msg|run|step|asst|call|file|vs)_[A-Za-z0-9]+")
+_NUMBER = re.compile(r"\d+")
+
+
+def said(exchange: Exchange) -> str:
+    """What the server said, with ids and numbers blanked: the same refusal of different objects."""
+    return _NUMBER.sub("#", _ID.sub("<id>", message_of(exchange)))
+
+
 def status_problem(exchange: Exchange) -> Problem:
-    """A valid request answered with anything but a 2xx: one root cause per operation and status (or,
-    when the request sits exactly at a limit, the over-strictness the boundary check reports)."""
+    """A valid request answered with anything but a 2xx.
+
+    A router's 404 is a missing route: one root cause per operation. Anything else is one root cause
+    per status and what the server said, whatever the operation (an unknown assistant, a beta header
+    the server wants otherwise, a database that is down); a request exactly at a limit refused is the
+    over-strictness the boundary check reports.
+    """
     if exchange.response is None:
         return transport_problem(exchange)
     op, status = exchange.operation_id, exchange.response.status
@@ -98,13 +113,12 @@ def status_problem(exchange: Exchange) -> Problem:
     if status == 404 and error_of(exchange) is None:
         operation = spec.operation(op)
         title = titles.route_missing(operation.method.upper(), operation.path)
-    elif 400 <= status < 500:
+        return Problem(f"status:{op}:404", Severity.ERROR, title, op, exchange)
+    if 400 <= status < 500:
         title = titles.valid_refused(op, status, message_of(exchange))
     else:
         title = titles.valid_failed(op, status, message_of(exchange))
-    param = (error_of(exchange) or {}).get("param")
-    key = f"status:{op}:{status}" + (f":{param}" if 400 <= status < 500 and param else "")
-    return Problem(key, Severity.ERROR, title, op, exchange)
+    return Problem(f"status:{status}:{said(exchange)}", Severity.ERROR, title, op, exchange)
 
 
 def judge_success(exchange: Exchange) -> list[Problem]:

@@ -13,6 +13,7 @@ from threadspec.contract.exchange import Exchange
 from threadspec.contract.judge import is_success, message_of
 
 _REFUSED = (401, 403)
+_MOVED = (301, 302, 303, 307, 308)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,12 @@ def _unreachable(client: ContractClient, exchange: Exchange) -> str:
         f"cannot reach the server at {client.root} ({exchange.error}); "
         "is it running, and is --base-url its API root?"
     )
+
+
+def _moved(client: ContractClient, exchange: Exchange) -> str:
+    where = exchange.response.header("location") if exchange.response is not None else None
+    hint = f"; use the URL it names as --base-url (it sends {where})" if where else ""
+    return f"the server redirects requests under {client.root} with {exchange.status}{hint}"
 
 
 def _refused(client: ContractClient, exchange: Exchange, key_sent: bool, api_key_env: str) -> str:
@@ -76,8 +83,8 @@ async def _state(client: ContractClient, created: Exchange) -> tuple[bool, str]:
         return False, f"a thread it had just created could not be retrieved ({again.status or again.error})"
     stranger = f"thread_threadspec{secrets.token_hex(6)}"
     other = await client.call("getThread", {"thread_id": stranger})
-    if other.status != 404:
-        return False, f"a thread it never created was retrieved ({other.status or other.error})"
+    if is_success(other):  # a 404, or a 400 for an id of a form it never hands out: no such thread
+        return False, f"a thread it never created was retrieved ({other.status})"
     return True, "a thread it created was retrieved by its id, one it never created was not"
 
 
@@ -91,6 +98,8 @@ async def preflight(
         others = [await client.call("createThreadAndRun", body={})]
         if all(e.status in _REFUSED for e in others):
             return Preflight(_refused(client, created, key_sent, api_key_env), False, "")
+    if created.status in _MOVED:
+        return Preflight(_moved(client, created), False, "")
     if created.status == 404:
         others = [await client.call("createThreadAndRun", body={})]
         if all(e.status == 404 for e in others):
