@@ -400,3 +400,9 @@ def accepts_anything(seen: Seen) -> None:
     if sent.get("stream") is True:
         replacement["stream"] = True
     seen.body = json.dumps(replacement).encode()
+
+
+def null_body_as_empty(seen: Seen) -> None:
+    """Before: a JSON ``null`` body is taken for no body (so ``{}``), as some frameworks do."""
+    if seen.body.strip() == b"null":
+        seen.body = b"{}"

@@ -81,6 +81,9 @@ DEFECTS = [
            ("workflow",), [("workflow:pagination:after pages repeat nothing", ERROR)]),
     Defect("stream events out of order", {"after": broken.stream_out_of_order}, ("createRun", "createThreadAndRun"),
            ("streaming",), [("stream:order:thread.run.queued", ERROR)]),
+    Defect("a null body taken for none", {"before": broken.null_body_as_empty},
+           ("createThread", "modifyThread", "modifyMessage"), ("negative",), [("accepted:type|request body", ERROR)],
+           "accepted a request body null (type object)"),
     Defect("a flat error envelope", {"after": broken.flat_error_envelope}, ("getThread", "modifyThread"),
            ("negative",), [("envelope", WARNING)]),
 ]  # fmt: skip

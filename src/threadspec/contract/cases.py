@@ -46,6 +46,8 @@ class LimitCase:
         """Where the constraint is stated: one root cause, wherever requests reach it."""
         if self.location != "body":
             return f"{self.location} {self.constraint.path[0] if self.constraint.path else ''}".strip()
+        if not self.constraint.hops:  # the body itself: the same rule whichever operation it is sent to
+            return "request body"
         return places.of_constraint(self.constraint).key
 
     def describe(self) -> str:

@@ -103,8 +103,9 @@ class Finding:
         return ops[0] + (f" +{len(ops) - 1}" if len(ops) > 1 else "") if ops else ""
 
     @property
-    def sort_key(self) -> tuple[int, int, str]:
-        return (self.severity.rank, -self.count, self.title)
+    def sort_key(self) -> tuple[int, int, int, str]:
+        """Most severe first, then most frequent, then the one with the simplest reproduction."""
+        return (self.severity.rank, -self.count, _size(self.example), self.title)
 
 
 def finding_id(key: str) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from threadspec import strategies
+from threadspec import constraints, strategies
 from threadspec.constraints import Constraint, Location
 from threadspec.strategies import BoundaryCase
 
@@ -43,8 +43,6 @@ def unbuildable(root: str, location: Location = "body") -> frozenset[tuple[Const
 
 
 def _inventory(root: str, location: Location) -> tuple[Constraint, ...]:
-    from threadspec import constraints
-
     if location == "body":
         return constraints.inventory(root)
     return constraints.parameter_inventory(root, location)
