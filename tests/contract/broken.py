@@ -406,3 +406,14 @@ def null_body_as_empty(seen: Seen) -> None:
     """Before: a JSON ``null`` body is taken for no body (so ``{}``), as some frameworks do."""
     if seen.body.strip() == b"null":
         seen.body = b"{}"
+
+
+def runs_never_settle(seen: Seen) -> None:
+    """After: every run stays ``queued`` (a server without a model to run)."""
+
+    def queued(obj: dict[str, Any]) -> None:
+        if obj.get("object") == "thread.run":
+            obj.update(status="queued", started_at=None, completed_at=None, required_action=None)
+
+    if not seen.content_type.startswith("text/event-stream"):
+        edit_responses(seen, queued)

@@ -205,3 +205,16 @@ def test_a_refused_control_is_one_finding_not_a_wall_of_misjudged_cases(mock_app
     assert {r.outcome for r in report.results} == {Outcome.BLOCKED}
     assert all(r.detail.startswith("control request refused: ") for r in report.results)
     assert finding.count == 2  # one control each; no case was sent
+
+
+def test_runs_that_never_settle_are_waited_for_once(mock_app: Callable[..., Any]) -> None:
+    """The first check that waits out the poll timeout tells the others: one run polled, one finding."""
+    app = broken.Broken(mock_app(), after=broken.runs_never_settle)
+    report = run(config_for(app, operations=("listRuns", "listRunSteps", "getRunStep"), checks=("positive",),
+                            poll_timeout_seconds=1.0))  # fmt: skip
+    (finding,) = report.findings
+    assert finding.title == 'a run stayed "queued" through 1s of polling'
+    assert len(finding.checks) == 3
+    assert {r.outcome for r in report.results} == {Outcome.BLOCKED}
+    polled = {s.path for s in app.seen if s.method == "GET" and "/runs/run_" in s.path}
+    assert len(polled) == 1

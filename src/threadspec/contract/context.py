@@ -12,6 +12,15 @@ from threadspec.contract.findings import Problem
 from threadspec.contract.judge import judge_success
 
 
+@dataclass(slots=True)
+class Learned:
+    """What one check found out about the server that spares the others a wait: a run that never
+    settled (its last status) will not settle for the next check either."""
+
+    stuck_status: object = None
+    stuck: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class RunState:
     """Shared by every check of a run."""
@@ -23,6 +32,7 @@ class RunState:
     seed: int
     poll_seconds: float
     coverage: Coverage
+    learned: Learned = field(default_factory=Learned)
 
 
 @dataclass(slots=True)

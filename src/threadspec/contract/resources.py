@@ -85,11 +85,14 @@ class Resources:
         deadline = time.monotonic() + seconds
         interval = 0.02
         ids = {"thread_id": str(run.get("thread_id")), "run_id": str(run["id"])}
+        learned = self.ctx.run.learned
         while run.get("status") not in until | TERMINAL:
             if not isinstance(run.get("status"), str):  # the schema problem is on record already
                 raise Blocked("the run has no status to wait on")
-            if time.monotonic() > deadline:
-                raise self.behaviour("behaviour:settle", titles.run_stuck(run.get("status"), seconds))
+            if learned.stuck or time.monotonic() > deadline:
+                if not learned.stuck:
+                    learned.stuck, learned.stuck_status = True, run.get("status")
+                raise self.behaviour("behaviour:settle", titles.run_stuck(learned.stuck_status, seconds))
             await anyio.sleep(interval)
             interval = min(interval * 2, 1.0)
             run = usable(self.ctx, await self.client.call("getRun", ids), "poll the run")
