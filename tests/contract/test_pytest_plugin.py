@@ -22,13 +22,14 @@ DEFECT = @DEFECT@
 
 def pytest_threadspec_transport(config):
     app = create_app(MockConfig(api_key=@SECRET@))
-    hooks = {} if DEFECT is None else {"before": getattr(broken, DEFECT)}
+    hooks = {} if DEFECT is None else {@WHERE@: getattr(broken, DEFECT)}
     return httpx.ASGITransport(app=broken.Broken(app, **hooks))
 """
 
 
-def conftest(defect: str | None = None, mode: str = "stateful") -> str:
+def conftest(defect: str | None = None, mode: str = "stateful", where: str = "before") -> str:
     text = CONFTEST.replace("@DEFECT@", repr(defect)).replace("@SECRET@", repr(SECRET))
+    text = text.replace("@WHERE@", repr(where))
     return text.replace("MockConfig(", f"MockConfig(mode={mode!r}, ")
 
 
@@ -123,3 +124,16 @@ def test_workflows_are_skipped_against_a_stateless_server(suite: pytest.Pytester
     result.stdout.fnmatch_lines(
         ["*the server keeps no state (a thread it never created was retrieved (200))*"]
     )
+
+
+@pytest.mark.parametrize(("fail_on", "failed"), [("error", 0), ("warning", 1)])
+def test_fail_on_decides_which_findings_fail_an_item(
+    suite: pytest.Pytester, fail_on: str, failed: int
+) -> None:
+    """A flat error envelope is a warning: an item fails on it only when told to."""
+    suite.makeconftest(conftest("flat_error_envelope", where="after"))
+    result = suite.runpytest_inprocess(
+        *OPTIONS, "--threadspec-base-url", "http://mock.test/v1", "--threadspec-operations", "getThread",
+        "--threadspec-checks", "negative", "--threadspec-fail-on", fail_on,
+    )  # fmt: skip
+    result.assert_outcomes(passed=2 - failed, failed=failed)
