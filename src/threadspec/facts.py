@@ -26,6 +26,16 @@ STREAM_RUN_ENDS = TERMINAL_RUN_STATUSES | WAITING_RUN_STATUSES
 # Steps and messages end in one of these (a step or message has no `requires_action`).
 TERMINAL_ITEM_STATUSES = frozenset({"completed", "incomplete", "failed", "cancelled", "expired"})
 STREAM_DONE_EVENT = "done"
+STREAM_MEDIA_TYPE = "text/event-stream"
+
+# The status the API answers a request that breaks the contract with (body, query or path id).
+INVALID_REQUEST_STATUS = 400
+
+# Timestamps are Unix seconds (integers) in properties whose names end in this suffix.
+TIMESTAMP_SUFFIX = "_at"
+
+# A deletion answers an object whose `object` is the kind's type with this suffix (`thread.deleted`).
+DELETED_SUFFIX = ".deleted"
 
 # The `object` of each kind the API returns, and the kind of a path parameter.
 OBJECT_TYPES = {
@@ -35,6 +45,57 @@ OBJECT_TYPES = {
     "step": "thread.run.step",
     "assistant": "assistant",
 }
+
+# Response properties the spec requires but the official Python SDK types as optional (`= None`), by
+# `object`: a server that leaves one out breaks the documented contract in a way SDK users do not feel.
+SDK_OPTIONAL_FIELDS: dict[str, frozenset[str]] = {
+    "thread": frozenset({"metadata", "tool_resources"}),
+    "thread.message": frozenset(
+        {
+            "assistant_id",
+            "attachments",
+            "completed_at",
+            "incomplete_at",
+            "incomplete_details",
+            "metadata",
+            "run_id",
+        }
+    ),
+    "thread.run": frozenset(
+        {
+            "cancelled_at",
+            "completed_at",
+            "expires_at",
+            "failed_at",
+            "incomplete_details",
+            "last_error",
+            "max_completion_tokens",
+            "max_prompt_tokens",
+            "metadata",
+            "required_action",
+            "response_format",
+            "started_at",
+            "tool_choice",
+            "truncation_strategy",
+            "usage",
+            "temperature",
+            "top_p",
+        }
+    ),
+    "thread.run.step": frozenset(
+        {"cancelled_at", "completed_at", "expired_at", "failed_at", "last_error", "metadata", "usage"}
+    ),
+}
+
+
+def is_timestamp(name: str) -> bool:
+    """Whether a response property holds a Unix timestamp in seconds (``created_at``, ``expires_at`` …)."""
+    return name.endswith(TIMESTAMP_SUFFIX)
+
+
+def sdk_optional(object_type: str | None, name: str) -> bool:
+    """Whether the official SDK reads a missing ``name`` of an ``object_type`` object as ``None``."""
+    return name in SDK_OPTIONAL_FIELDS.get(object_type or "", frozenset())
 
 
 def parse_beta(value: str | None) -> dict[str, str]:
@@ -81,6 +142,14 @@ def prefix_for_object(object_type: str) -> str | None:
         if name == object_type:
             return id_prefixes().get(f"{kind}_id")
     return None
+
+
+@cache
+def object_type_of(component: str) -> str | None:
+    """The ``object`` a component's instances carry (``MessageObject`` → ``thread.message``), from the spec."""
+    node = spec.shared_schema(component).get("properties", {}).get("object", {})
+    value = node.get("const") if isinstance(node, dict) else None
+    return value if isinstance(value, str) else None
 
 
 @cache

@@ -8,7 +8,8 @@ the response after (the mock's answer then breaks the contract).
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable, MutableMapping
+import re
+from collections.abc import Awaitable, Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
@@ -77,6 +78,8 @@ class Broken:
         if self.before is not None:
             self.before(seen)
         scope = dict(scope, query_string=urlencode(seen.query).encode())
+        if seen.path != scope["path"]:
+            scope["path"], scope["raw_path"] = seen.path, seen.path.encode()
         scope["headers"] = [(k, v) for k, v in scope["headers"] if k.lower() != b"content-length"]
         scope["headers"].append((b"content-length", str(len(seen.body)).encode()))
         sent = False
@@ -99,11 +102,16 @@ class Broken:
 
         await self.app(scope, replay, capture)
         seen.status = start["status"]
-        response_headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
-        seen.content_type = {k.lower(): v for k, v in response_headers}.get(b"content-type", b"").decode()
+        headers = start.get("headers", [])
+        seen.content_type = {k.lower(): v for k, v in headers}.get(b"content-type", b"").decode()
+        response_headers = [
+            (k, v) for k, v in headers if k.lower() not in (b"content-length", b"content-type")
+        ]
         seen.response = b"".join(chunks)
         if self.after is not None:
             self.after(seen)
+        if seen.content_type:
+            response_headers.append((b"content-type", seen.content_type.encode()))
         response_headers.append((b"content-length", str(len(seen.response)).encode()))
         response_headers += [(k.encode(), v.encode()) for k, v in seen.extra_headers]
         await send({"type": "http.response.start", "status": seen.status, "headers": response_headers})
@@ -198,3 +206,214 @@ def echoes_the_key(seen: Seen) -> None:
     if seen.status >= 400 and isinstance(body, dict) and isinstance(body.get("error"), dict):
         body["error"]["message"] += f" (you sent {seen.headers.get('authorization')})"
         seen.response = json.dumps(body).encode()
+
+
+# ------------------------------------------------------------------------------- response rewriting
+def _objects(value: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(value, dict):
+        yield value
+        for item in value.values():
+            yield from _objects(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _objects(item)
+
+
+def edit_responses(seen: Seen, edit: Callable[[dict[str, Any]], None]) -> None:
+    """Apply ``edit`` to every JSON object of a 2xx response: the body, or each stream event's data."""
+    if not 200 <= seen.status < 300:
+        return
+    if seen.content_type.startswith("text/event-stream"):
+        frames = []
+        for frame in seen.response.decode().split("\n\n"):
+            lines = frame.split("\n")
+            for i, line in enumerate(lines):
+                if line.startswith("data: {"):
+                    data = json.loads(line.removeprefix("data: "))
+                    for obj in _objects(data):
+                        edit(obj)
+                    lines[i] = "data: " + json.dumps(data)
+            frames.append("\n".join(lines))
+        seen.response = "\n\n".join(frames).encode()
+        return
+    body = seen.response_json()
+    if isinstance(body, dict):
+        for obj in _objects(body):
+            edit(obj)
+        seen.response = json.dumps(body).encode()
+
+
+_KINDS = ("thread", "thread.message", "thread.run", "thread.run.step")
+_MOCK_ID = re.compile(r'"(thread|msg|run|step)_([A-Za-z0-9]{24})"')
+# the path segment after each collection names an object of that kind
+_SEGMENT_PREFIX = {"threads": "thread", "messages": "msg", "runs": "run", "steps": "step"}
+
+
+def unprefixed_ids(seen: Seen) -> None:
+    """After: ids come without their kind's prefix (``thread_abc…`` → ``abc…``)."""
+    if 200 <= seen.status < 300:
+        seen.response = _MOCK_ID.sub(r'"\2"', seen.response.decode()).encode()
+
+
+def prefixes_restored(seen: Seen) -> None:
+    """Before: the unprefixed ids a client sends back are prefixed again, so the mock finds its objects."""
+    parts = seen.path.split("/")
+    for i in range(1, len(parts)):
+        prefix = _SEGMENT_PREFIX.get(parts[i - 1])
+        if prefix and re.fullmatch(r"[A-Za-z0-9]{24}", parts[i]):
+            parts[i] = f"{prefix}_{parts[i]}"
+    seen.path = "/".join(parts)
+    cursor = "msg" if seen.path.endswith("/messages") else "step" if seen.path.endswith("/steps") else "run"
+    seen.query = [
+        (k, f"{cursor}_{v}" if k in ("after", "before") and re.fullmatch(r"[A-Za-z0-9]{24}", v) else v)
+        for k, v in seen.query
+    ]
+
+
+def millisecond_timestamps(seen: Seen) -> None:
+    """After: every timestamp is in milliseconds."""
+
+    def scale(obj: dict[str, Any]) -> None:
+        for key, value in obj.items():
+            if key.endswith("_at") and isinstance(value, int) and not isinstance(value, bool):
+                obj[key] = value * 1000
+
+    edit_responses(seen, scale)
+
+
+def float_timestamps(seen: Seen) -> None:
+    """After: ``created_at`` has a fraction of a second."""
+
+    def fraction(obj: dict[str, Any]) -> None:
+        if isinstance(obj.get("created_at"), int):
+            obj["created_at"] += 0.25
+
+    edit_responses(seen, fraction)
+
+
+def extra_fields(seen: Seen) -> None:
+    """After: every thread, message, run and step carries a field the spec does not define."""
+
+    def add(obj: dict[str, Any]) -> None:
+        if obj.get("object") in _KINDS:
+            obj["x_served_by"] = "proxy-7"
+
+    edit_responses(seen, add)
+
+
+def renamed_metadata(seen: Seen) -> None:
+    """After: ``metadata`` comes back as ``meta``."""
+
+    def rename(obj: dict[str, Any]) -> None:
+        if obj.get("object") in _KINDS and "metadata" in obj:
+            obj["meta"] = obj.pop("metadata")
+
+    edit_responses(seen, rename)
+
+
+def malformed_list_items(seen: Seen) -> None:
+    """After: the items of a message list lack ``role`` and ``content`` (single messages are fine)."""
+    body = seen.response_json()
+    if seen.method == "GET" and seen.path.endswith("/messages") and isinstance(body, dict):
+        for item in body.get("data", []):
+            item.pop("role", None)
+            item.pop("content", None)
+        seen.response = json.dumps(body).encode()
+
+
+def status_422_for_400(seen: Seen) -> None:
+    """After: a refused request gets 422 instead of 400 (the body is the API's envelope still)."""
+    if seen.status == 400:
+        seen.status = 422
+
+
+def _answer(seen: Seen, status: int, body: bytes, content_type: str = "application/json") -> None:
+    seen.status, seen.response, seen.content_type = status, body, content_type
+
+
+def no_cancel_route(seen: Seen) -> None:
+    """After: ``POST …/cancel`` is not routed (a framework's 404, not the API's envelope)."""
+    if seen.path.endswith("/cancel"):
+        _answer(seen, 404, b'{"detail":"Not Found"}')
+
+
+def every_route_404(seen: Seen) -> None:
+    """After: nothing is routed (the API is mounted elsewhere)."""
+    _answer(seen, 404, b"Not Found", "text/plain")
+
+
+def every_request_401(seen: Seen) -> None:
+    """After: every request is refused as unauthenticated."""
+    error = {
+        "message": "Invalid authentication",
+        "type": "invalid_request_error",
+        "param": None,
+        "code": None,
+    }
+    _answer(seen, 401, json.dumps({"error": error}).encode())
+
+
+def no_done_event(seen: Seen) -> None:
+    """After: streams end without the ``done`` event."""
+    if seen.content_type.startswith("text/event-stream"):
+        frames = [f for f in seen.response.split(b"\n\n") if f and not f.startswith(b"event: done")]
+        seen.response = b"\n\n".join(frames) + b"\n\n"
+
+
+def stream_as_text(seen: Seen) -> None:
+    """After: streams are sent as ``text/plain``."""
+    if seen.content_type.startswith("text/event-stream"):
+        _answer(seen, seen.status, seen.response, "text/plain; charset=utf-8")
+
+
+def over_strict(seen: Seen) -> None:
+    """Before: exactly 16 metadata keys, and ``temperature: 2``, are refused (both are within the limits)."""
+    body = seen.json()
+    if not isinstance(body, dict):
+        return
+    metadata = [o.get("metadata") for o in _objects(body)]
+    if any(isinstance(m, dict) and len(m) == 16 for m in metadata) or body.get("temperature") == 2:
+        seen.body = b"{"  # the mock refuses it (malformed JSON) with a 400 in its envelope
+
+
+def only_under_v1(seen: Seen) -> None:
+    """After: only paths under ``/v1`` are routed (as most servers mount the API)."""
+    if not seen.path.startswith("/v1/"):
+        _answer(seen, 404, b"Not Found", "text/plain")
+
+
+def accepts_anything(seen: Seen) -> None:
+    """Before: every body is swapped for a small valid one and queries are dropped, so nothing is refused
+    for what it holds (only ids that do not exist are): a server that validates nothing."""
+    if seen.method == "GET":
+        seen.query = []
+    body = seen.json()
+    if seen.method != "POST" or seen.path.endswith(("/cancel", "/submit_tool_outputs")):
+        return
+    sent = body if isinstance(body, dict) else {}
+    assistant = sent.get("assistant_id")
+    replacement: dict[str, Any] = {}
+    if seen.path.endswith(("/threads/runs", "/runs")):
+        replacement = {"assistant_id": assistant if isinstance(assistant, str) and assistant else "asst_any"}
+    elif seen.path.endswith("/messages"):
+        replacement = {"role": "user", "content": "Hello."}
+    if sent.get("stream") is True:
+        replacement["stream"] = True
+    seen.body = json.dumps(replacement).encode()
+
+
+def null_body_as_empty(seen: Seen) -> None:
+    """Before: a JSON ``null`` body is taken for no body (so ``{}``), as some frameworks do."""
+    if seen.body.strip() == b"null":
+        seen.body = b"{}"
+
+
+def runs_never_settle(seen: Seen) -> None:
+    """After: every run stays ``queued`` (a server without a model to run)."""
+
+    def queued(obj: dict[str, Any]) -> None:
+        if obj.get("object") == "thread.run":
+            obj.update(status="queued", started_at=None, completed_at=None, required_action=None)
+
+    if not seen.content_type.startswith("text/event-stream"):
+        edit_responses(seen, queued)

@@ -1,4 +1,5 @@
-"""The whole contract run against the project's own mock passes, in every mode, and leaves nothing behind."""
+"""The whole contract run against the project's own mock finds nothing, in every mode, at every tier,
+and leaves nothing behind."""
 
 from __future__ import annotations
 
@@ -16,8 +17,10 @@ import pytest
 from tests.contract import broken
 from tests.contract.conftest import BASE_URL, KEY_ENV, SECRET, config_for
 from threadspec import spec
-from threadspec.contract import Outcome, add_arguments, handle, run, run_async
+from threadspec.contract import Outcome, Severity, add_arguments, handle, run, run_async
+from threadspec.contract.plan import has_limits_to_meet
 from threadspec.contract.workflows import WORKFLOWS
+from threadspec.facts import streaming_operations
 from threadspec.mock import MockConfig, serve_in_thread
 
 BETA = {"OpenAI-Beta": "assistants=v2", "Authorization": f"Bearer {SECRET}"}
@@ -51,54 +54,61 @@ async def _still_there(app: Any, thread_ids: set[str]) -> set[str]:
         return {t for t in thread_ids if (await client.get(f"/threads/{t}")).status_code != 404}
 
 
-def test_stateful_mock_passes_everything_and_is_left_empty(mock_app: Callable[..., Any]) -> None:
+def _planned_count() -> int:
+    ops = spec.operations()
+    return len(ops) * 2 + sum(map(has_limits_to_meet, ops)) + len(streaming_operations()) + len(WORKFLOWS)
+
+
+def test_stateful_mock_has_no_finding_at_any_tier_and_is_left_empty(mock_app: Callable[..., Any]) -> None:
     app = broken.Broken(mock_app())
-    report = run(config_for(app, workers=2))
-    assert report.exit_code == 0, report.render()
+    report = run(config_for(app, workers=2, fail_on=Severity.STRICT))
+    assert report.findings == ()
+    assert report.exit_code == 0
     assert report.stateful is True
-    expected = (
-        len(spec.operations()) * 2 + 3 + len(WORKFLOWS)
-    )  # positive and negative, 3 streaming, workflows
-    assert len(report.results) == expected
+    assert len(report.results) == _planned_count()
     assert {r.outcome for r in report.results} == {Outcome.PASSED}
+    coverage = report.coverage
+    assert coverage is not None
+    assert coverage.both + coverage.unbuildable == coverage.total  # every constraint a request can reach
     made = _threads_made(app)
     assert len(made) > 20
     assert anyio.run(_still_there, app, made) == set()
     assert report.leftovers == ()
 
 
-def test_stateless_mock_passes_and_skips_only_the_workflows(mock_app: Callable[..., Any]) -> None:
-    report = run(config_for(mock_app(mode="stateless")))
-    assert report.exit_code == 0, report.render()
+def test_stateless_mock_has_no_finding_and_skips_only_the_workflows(mock_app: Callable[..., Any]) -> None:
+    report = run(config_for(mock_app(mode="stateless"), fail_on=Severity.STRICT))
+    assert report.findings == ()
+    assert report.exit_code == 0
     assert report.stateful is False
+    assert report.state_reason == "a thread it never created was retrieved (200)"
     skipped = {r.target for r in report.results if r.outcome is Outcome.SKIPPED}
     assert skipped == {w.name for w in WORKFLOWS}
     assert all(r.outcome is Outcome.PASSED for r in report.results if r.check != "workflow")
+    assert "listed items validated" in report.result("listMessages", "positive").detail
 
 
-@pytest.mark.parametrize("options", [{"advance": "per_poll", "poll_after_ms": 0}, {"seed": 3}])
-def test_runs_that_move_on_each_poll_or_seeded_ids_pass(
-    mock_app: Callable[..., Any], options: dict[str, Any]
-) -> None:
-    chosen = (
-        "createRun",
-        "getRun",
-        "cancelRun",
-        "submitToolOuputsToRun",
-        "listRunSteps",
-        "getRunStep",
-        "listRuns",
-        "modifyRun",
-    )
-    report = run(
-        config_for(mock_app(**options), operations=chosen, checks=("positive", "workflow", "streaming"))
-    )
-    assert report.exit_code == 0, report.render()
+RUN_OPERATIONS = ("createRun", "getRun", "cancelRun", "submitToolOuputsToRun", "listRunSteps", "getRunStep",
+                  "listRuns", "modifyRun")  # fmt: skip
+
+
+def test_runs_that_move_on_each_poll_pass(mock_app: Callable[..., Any]) -> None:
+    app = mock_app(advance="per_poll", poll_after_ms=0)
+    report = run(config_for(app, operations=RUN_OPERATIONS, checks=("positive", "workflow", "streaming")))
+    assert report.findings == (), [f.title for f in report.findings]
     assert {r.target for r in report.results if r.check == "workflow"} == {
         "run-lifecycle",
         "tool-outputs",
         "run-cancel",
     }
+
+
+def test_a_seeded_mock_is_told_apart_by_its_clock_only(mock_app: Callable[..., Any]) -> None:
+    """A seeded mock's clock starts on 2025-01-01: a warning, nothing else, and exit 0 at --fail-on error."""
+    report = run(config_for(mock_app(seed=3), operations=RUN_OPERATIONS, checks=("positive",)))
+    assert [(f.key, f.severity) for f in report.findings] == [("timestamp:far", Severity.WARNING)]
+    assert report.exit_code == 0
+    assert report.findings[0].title.endswith("days away from this machine's clock")
 
 
 def test_a_selection_runs_only_what_it_names(mock_app: Callable[..., Any]) -> None:
@@ -109,7 +119,7 @@ def test_a_selection_runs_only_what_it_names(mock_app: Callable[..., Any]) -> No
 
 @pytest.mark.anyio
 async def test_cleanup_happens_when_the_run_is_cancelled(mock_app: Callable[..., Any]) -> None:
-    """Cancelling the run (Ctrl-C, a CI timeout) still deletes every thread it made."""
+    """Cancelling the run (a CI timeout, an embedding program) still deletes every thread it made."""
     scope = anyio.CancelScope()
 
     def cancel_after_a_few_threads(seen: broken.Seen) -> None:
@@ -140,40 +150,43 @@ def test_rate_limits_are_waited_out(mock_app: Callable[..., Any]) -> None:
         if calls["n"] % 2:
             seen.status = 429
             seen.extra_headers.append(("retry-after", "0"))
-            seen.response = json.dumps(
-                {
-                    "error": {
-                        "message": "Slow down.",
-                        "type": "requests",
-                        "param": None,
-                        "code": "rate_limit_exceeded",
-                    }
-                }
-            ).encode()
+            error = {
+                "message": "Slow down.",
+                "type": "requests",
+                "param": None,
+                "code": "rate_limit_exceeded",
+            }
+            seen.response = json.dumps({"error": error}).encode()
 
     app = broken.Broken(mock_app(), after=every_other_call_limited)
     report = run(config_for(app, operations=("createThread", "getThread"), checks=("positive", "negative")))
-    assert report.exit_code == 0, report.render()
+    assert report.findings == ()
     assert calls["n"] > 10
 
 
 def test_the_command_over_a_real_socket(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], api_key: str
 ) -> None:
-    """``threadspec contract`` as the CLI will call it: options in, table out, exit code back."""
+    """``threadspec contract`` as the CLI calls it: options in, scorecard out, reports written."""
     parser = argparse.ArgumentParser()
     add_arguments(parser)
-    report_file = tmp_path / "report.json"
+    files = {name: tmp_path / f"report.{name}" for name in ("json", "xml", "md")}
     with serve_in_thread(MockConfig(port=0, api_key=api_key)) as base_url:
         args = parser.parse_args([
-            "--base-url", base_url.removesuffix("/v1"), "--api-key-env", KEY_ENV, "--max-examples", "2",
-            "--seed", "11", "--operations", "getThread,submitToolOuputsToRun", "--json", str(report_file),
+            "--base-url", base_url, "--api-key-env", KEY_ENV, "--max-examples", "2", "--seed", "11",
+            "--operations", "getThread,submitToolOuputsToRun", "--json", str(files["json"]),
+            "--junit-xml", str(files["xml"]), "--markdown", str(files["md"]), "--fail-on", "strict",
         ])  # fmt: skip
         code = handle(args, io.StringIO(), out := io.StringIO())
     captured = capsys.readouterr()
-    assert code == 0, out.getvalue()
-    assert "submitToolOuputsToRun  streaming  pass" in out.getvalue()
-    assert out.getvalue().rstrip().splitlines()[-1].startswith("5 checks: 5 pass")
-    assert len([line for line in captured.err.splitlines() if line.startswith("[")]) == 5
-    assert json.loads(report_file.read_text())["base_url"] == base_url
-    assert api_key not in out.getvalue() + captured.err + report_file.read_text()
+    text = out.getvalue()
+    assert code == 0, text
+    lines = text.splitlines()
+    assert lines[0].startswith(f"threadspec contract {base_url} · 6 checks in ")
+    assert "findings: 0 error · 0 warning · 0 strict (--fail-on strict: exit 0)" in lines
+    assert "  streaming    1/1   pass" in lines
+    assert lines[-1] == "reports: " + " · ".join(str(files[n]) for n in ("xml", "json", "md"))
+    assert len([line for line in captured.err.splitlines() if line.startswith("[")]) == 6
+    assert json.loads(files["json"].read_text())["base_url"] == base_url
+    assert all(api_key not in f.read_text() for f in files.values())
+    assert api_key not in text + captured.err

@@ -1,220 +1,220 @@
-"""Each broken copy of the mock is caught, and caught by the check that is about its defect."""
+"""Each broken copy of the mock gets exactly one finding, with the right severity, however many checks
+its one defect touches; nothing else about it is reported."""
 
 from __future__ import annotations
 
 import json
-import shlex
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
 
 from tests.contract import broken
 from tests.contract.conftest import config_for
-from threadspec import validate_request
-from threadspec.contract import ContractReport, Outcome, run
+from threadspec.contract import ContractReport, Outcome, Severity, run
+
+Hooks = dict[str, broken.Hook]
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+OBJECTS = (
+    "createThread",
+    "getThread",
+    "createMessage",
+    "listMessages",
+    "createRun",
+    "getRun",
+    "listRunSteps",
+)
+THREAD_CRUD = ("createThread", "getThread", "modifyThread", "deleteThread")
+MESSAGE_CRUD = ("createMessage", "getMessage", "modifyMessage", "listMessages", "deleteMessage")
 
 
-def _run(mock_app: Callable[..., Any], hooks: dict[str, broken.Hook], **options: Any) -> ContractReport:
+@dataclass(frozen=True)
+class Defect:
+    name: str
+    hooks: Hooks
+    operations: tuple[str, ...]
+    checks: tuple[str, ...]
+    findings: list[tuple[str, Severity]]
+    title: str | None = None  # of the one finding, word for word, when it does not depend on the run
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+DEFECTS = [
+    Defect("ids without their prefix", {"before": broken.prefixes_restored, "after": broken.unprefixed_ids},
+           OBJECTS, ("positive", "streaming"), [("id-prefix", WARNING)]),
+    Defect("timestamps in milliseconds", {"after": broken.millisecond_timestamps},
+           OBJECTS, ("positive", "streaming"), [("timestamp:milliseconds", ERROR)]),
+    Defect("timestamps with a fraction", {"after": broken.float_timestamps},
+           OBJECTS, ("positive", "streaming"), [("timestamp:fraction", ERROR)]),
+    Defect("unknown properties", {"after": broken.extra_fields}, OBJECTS, ("positive", "streaming"),
+           [("unknown-property", WARNING)]),
+    Defect("422 for 400", {"after": broken.status_422_for_400}, ("createThread", "getThread", "modifyThread"),
+           ("negative",), [("invalid-status:422", ERROR)], "400 expected, 422 received for invalid requests"),
+    Defect("a route missing", {"after": broken.no_cancel_route}, ("createRun", "getRun", "cancelRun"),
+           ("positive", "negative", "workflow"), [("status:cancelRun:404", ERROR)],
+           "POST /threads/{thread_id}/runs/{run_id}/cancel answered 404 to a valid request: is the route missing?"),
+    Defect("no done event", {"after": broken.no_done_event}, ("createRun", "createThreadAndRun"), ("streaming",),
+           [("stream:done", ERROR)]),
+    Defect("a stream as text/plain", {"after": broken.stream_as_text}, ("createRun", "createThreadAndRun"),
+           ("streaming",), [("stream:media", ERROR)],
+           "stream requested, answered text/plain instead of text/event-stream"),
+    Defect("metadata renamed", {"after": broken.renamed_metadata}, THREAD_CRUD + MESSAGE_CRUD,
+           ("positive", "workflow"), [("response:required|metadata", ERROR)]),
+    Defect("over-strict", {"before": broken.over_strict}, ("modifyThread", "createRun"), ("boundary",),
+           [("refused:maxProperties|Metadata", ERROR), ("refused:maximum|temperature", ERROR)]),
+    Defect("malformed list items", {"after": broken.malformed_list_items},
+           ("createThread", "createMessage", "getMessage", "listMessages"), ("positive", "workflow"),
+           [("response:required|content,role", ERROR)],
+           "MessageObject missing content and role (2 required properties)"),
+    Defect("17 metadata keys accepted", {"before": broken.accepts_17_metadata_keys}, ("modifyThread",),
+           ("negative",), [("accepted:maxProperties|Metadata", ERROR)], "accepted 17 metadata keys (limit 16)"),
+    Defect("temperature 3 accepted", {"before": broken.accepts_temperature_3}, ("createRun",), ("negative",),
+           [("accepted:maximum|temperature", ERROR)], "accepted temperature 3 (limit 2)"),
+    Defect("a run without status", {"after": broken.run_without_status}, ("getRun", "modifyRun"), ("positive",),
+           [("response:required|status", ERROR)], "RunObject.status missing (required)"),
+    Defect("500 for a bad body", {"after": broken.error_500_on_bad_body}, ("createMessage",), ("negative",),
+           [("invalid-status:500", ERROR)], "answered 500 to invalid requests (400 expected)"),
+    Defect("a lost message", {"after": broken.loses_a_message}, ("createThread", "createMessage", "listMessages"),
+           ("workflow",), [("lists:incomplete", ERROR)]),
+    Defect("the cursor ignored", {"before": broken.ignores_after_cursor}, ("createThread", "listMessages"),
+           ("workflow",), [("workflow:pagination:after pages repeat nothing", ERROR)]),
+    Defect("stream events out of order", {"after": broken.stream_out_of_order}, ("createRun", "createThreadAndRun"),
+           ("streaming",), [("stream:order:thread.run.queued", ERROR)]),
+    Defect("a null body taken for none", {"before": broken.null_body_as_empty},
+           ("createThread", "modifyThread", "modifyMessage"), ("negative",), [("accepted:type|request body", ERROR)],
+           "accepted a request body null (type object)"),
+    Defect("a flat error envelope", {"after": broken.flat_error_envelope}, ("getThread", "modifyThread"),
+           ("negative",), [("envelope", WARNING)]),
+]  # fmt: skip
+
+
+def _run(mock_app: Callable[..., Any], hooks: Hooks, **options: Any) -> ContractReport:
     return run(config_for(broken.Broken(mock_app(), **hooks), **options))
 
 
-def _outcomes(report: ContractReport) -> dict[str, Outcome]:
-    return {r.name: r.outcome for r in report.results}
+@pytest.mark.parametrize("defect", DEFECTS, ids=[d.name for d in DEFECTS])
+def test_one_defect_is_one_finding(mock_app: Callable[..., Any], defect: Defect) -> None:
+    report = _run(
+        mock_app, defect.hooks, operations=defect.operations, checks=defect.checks, **defect.options
+    )
+    assert [(f.key, f.severity) for f in report.findings] == defect.findings, [
+        f.title for f in report.findings
+    ]
+    first = report.findings[0]
+    if defect.title is not None:
+        assert first.title == defect.title
+    assert first.example.exchange is not None  # a reproduction
+    assert report.exit_code == (1 if any(s is ERROR for _, s in defect.findings) else 0)
 
 
-def _sent_body(report: ContractReport, name: str) -> Any:
-    target, check = name.split("::")
-    exchange = report.result(target, check).failures[0].exchange
-    assert exchange is not None and exchange.request.body is not None
-    return json.loads(exchange.request.body)
+def test_the_unbroken_wrapper_finds_nothing(mock_app: Callable[..., Any]) -> None:
+    """The wrapper alone changes nothing, so every finding above is its defect's doing."""
+    report = _run(
+        mock_app, {}, operations=(*OBJECTS, "cancelRun"), checks=("positive", "negative", "streaming")
+    )
+    assert report.findings == ()
+    assert report.exit_code == 0
 
 
-def test_the_unbroken_wrapper_passes(mock_app: Callable[..., Any]) -> None:
-    """The wrapper alone changes nothing, so every failure below is its defect's doing."""
-    report = _run(mock_app, {}, operations=("createRun", "getRun", "listMessages"))
-    assert report.exit_code == 0, report.render()
-
-
-def test_accepting_17_metadata_keys_fails_negative(mock_app: Callable[..., Any]) -> None:
+def test_a_cross_cutting_defect_names_every_place_it_showed(mock_app: Callable[..., Any]) -> None:
     report = _run(
         mock_app,
-        {"before": broken.accepts_17_metadata_keys},
-        operations=("modifyThread",),
-        checks=("positive", "negative"),
-    )
-    assert _outcomes(report) == {
-        "modifyThread::positive": Outcome.PASSED,
-        "modifyThread::negative": Outcome.FAILED,
-    }
-    failures = report.result("modifyThread", "negative").failures
-    assert [f.case for f in failures] == ["body metadata:maxProperties"]
-    assert "accepted: HTTP 200" in failures[0].reason
-    body = _sent_body(report, "modifyThread::negative")
-    assert len(body["metadata"]) == 17
-    assert (
-        validate_request("modifyThread", body, path_params={"thread_id": "thread_a"}).errors[0].param
-        == "metadata"
-    )
-
-
-def test_accepting_temperature_3_fails_negative(mock_app: Callable[..., Any]) -> None:
-    report = _run(mock_app, {"before": broken.accepts_temperature_3}, operations=("createRun",))
-    outcomes = _outcomes(report)
-    assert outcomes.pop("createRun::negative") is Outcome.FAILED
-    assert set(outcomes.values()) == {Outcome.PASSED}, report.render()
-    failures = report.result("createRun", "negative").failures
-    assert [f.case for f in failures] == ["body temperature:maximum"]
-    assert _sent_body(report, "createRun::negative")["temperature"] > 2
-
-
-def test_a_run_without_status_fails_positive(mock_app: Callable[..., Any]) -> None:
-    report = _run(
-        mock_app,
-        {"after": broken.run_without_status},
-        operations=("getRun", "modifyRun"),
-        checks=("positive", "negative"),
-    )
-    outcomes = _outcomes(report)
-    assert outcomes["getRun::positive"] is Outcome.FAILED
-    assert outcomes["modifyRun::positive"] is Outcome.FAILED
-    assert outcomes["getRun::negative"] is outcomes["modifyRun::negative"] is Outcome.PASSED
-    reason = report.result("getRun", "positive").failures[0].reason
-    assert "RunObject" in reason and "status" in reason
-
-
-def test_a_500_for_a_bad_body_fails_negative(mock_app: Callable[..., Any]) -> None:
-    report = _run(
-        mock_app,
-        {"after": broken.error_500_on_bad_body},
-        operations=("createMessage",),
-        checks=("positive", "negative"),
-    )
-    assert _outcomes(report) == {
-        "createMessage::positive": Outcome.PASSED,
-        "createMessage::negative": Outcome.FAILED,
-    }
-    failures = report.result("createMessage", "negative").failures
-    assert failures and all("not rejected with a 4xx: HTTP 500" in f.reason for f in failures)
-
-
-def test_losing_a_message_fails_the_thread_messages_workflow(mock_app: Callable[..., Any]) -> None:
-    report = _run(
-        mock_app,
-        {"after": broken.loses_a_message},
-        checks=("workflow", "positive"),
-        operations=(
-            "createThread",
-            "getThread",
-            "modifyThread",
-            "deleteThread",
-            "createMessage",
-            "getMessage",
-            "modifyMessage",
-            "listMessages",
-            "deleteMessage",
-        ),
-    )
-    outcomes = _outcomes(report)
-    assert outcomes["thread-messages::workflow"] is Outcome.FAILED
-    assert outcomes["thread-lifecycle::workflow"] is outcomes["message-lifecycle::workflow"] is Outcome.PASSED
-    assert outcomes["listMessages::positive"] is Outcome.PASSED
-    assert "list every message in order" in report.result("thread-messages", "workflow").failures[0].case
-
-
-def test_ignoring_the_cursor_fails_the_pagination_workflow(mock_app: Callable[..., Any]) -> None:
-    report = _run(
-        mock_app,
-        {"before": broken.ignores_after_cursor},
-        checks=("workflow", "positive"),
-        operations=("createThread", "createMessage", "listMessages"),
-    )
-    assert _outcomes(report) == {
-        "createThread::positive": Outcome.PASSED,
-        "listMessages::positive": Outcome.PASSED,
-        "createMessage::positive": Outcome.PASSED,
-        "thread-messages::workflow": Outcome.PASSED,
-        "pagination::workflow": Outcome.FAILED,
-    }
-    assert "already appeared on an earlier page" in report.result("pagination", "workflow").failures[0].reason
-
-
-def test_events_out_of_order_fail_streaming(mock_app: Callable[..., Any]) -> None:
-    report = _run(
-        mock_app,
-        {"after": broken.stream_out_of_order},
-        operations=("createRun", "createThreadAndRun"),
-        checks=("positive", "streaming"),
-    )
-    outcomes = _outcomes(report)
-    assert (
-        outcomes.pop("createRun::streaming")
-        is outcomes.pop("createThreadAndRun::streaming")
-        is Outcome.FAILED
-    )
-    assert set(outcomes.values()) == {Outcome.PASSED}
-    failure = report.result("createRun", "streaming").failures[0]
-    assert "illegal event order" in failure.reason and "thread.run.queued" in failure.reason
-
-
-def test_a_flat_error_envelope_fails_negative(mock_app: Callable[..., Any]) -> None:
-    report = _run(
-        mock_app,
-        {"after": broken.flat_error_envelope},
-        operations=("getThread", "modifyThread", "createThread", "deleteThread"),
-        checks=("positive", "negative", "workflow"),
-    )
-    outcomes = _outcomes(report)
-    for op in ("getThread", "modifyThread", "createThread", "deleteThread"):
-        assert outcomes[f"{op}::positive"] is Outcome.PASSED
-        assert outcomes[f"{op}::negative"] is Outcome.FAILED
-    failure = report.result("getThread", "negative").failures[0]
-    assert "error response breaks the envelope" in failure.reason
-    # the thread workflow reads a 404 after delete: it must be the envelope too
-    assert outcomes["thread-lifecycle::workflow"] is Outcome.FAILED
-
-
-def test_the_failing_request_is_shrunk(mock_app: Callable[..., Any]) -> None:
-    """A server that fails on two or more metadata keys is shown failing on exactly two, and nothing else."""
-
-    def fails_on_two_keys(seen: broken.Seen) -> None:
-        body = seen.json()
-        if seen.method == "POST" and isinstance(body, dict) and len(body.get("metadata") or {}) >= 2:
-            seen.status = 500
-            seen.response = json.dumps(
-                {"error": {"message": "boom", "type": "server_error", "param": None, "code": None}}
-            ).encode()
-
-    report = _run(
-        mock_app,
-        {"after": fails_on_two_keys},
-        operations=("modifyThread",),
+        {"before": broken.prefixes_restored, "after": broken.unprefixed_ids},
+        operations=(*OBJECTS, "getRunStep"),
         checks=("positive",),
-        max_examples=40,
     )
-    failure = report.result("modifyThread", "positive").failures[0]
-    assert failure.reason == "expected a 2xx response, got HTTP 500"
-    body = _sent_body(report, "modifyThread::positive")
-    assert list(body) == ["metadata"] and len(body["metadata"]) == 2
-    assert failure.exchange is not None
-    curl = failure.render("THREADSPEC_CONTRACT_TEST_KEY")
-    assert "HTTP 500" in curl
-    words = shlex.split(curl.split("request:\n", 1)[1].split("\nresponse:", 1)[0].replace("\\\n", " "))
-    assert json.loads(words[words.index("--data-raw") + 1]) == body
+    (finding,) = report.findings
+    assert {f.name for f in finding.facets} == {"thread", "msg", "run", "step"}
+    assert len(finding.checks) == 8
+    assert (
+        finding.title.endswith("(expected thread_…) (+3 more: msg, run, step)")
+        or "(+3 more:" in finding.title
+    )
 
 
-def test_a_server_echoing_the_key_never_shows_it(
-    mock_app: Callable[..., Any], api_key: str, capsys: pytest.CaptureFixture[str]
+def test_renamed_metadata_still_has_its_workflows_run_and_failed(mock_app: Callable[..., Any]) -> None:
+    """Decided by ids, not by fields: the server keeps state, so the workflows run, and fail on the
+    lost metadata; the one finding is an error because data is lost, though the SDK types it optional."""
+    report = _run(mock_app, {"after": broken.renamed_metadata}, operations=THREAD_CRUD + MESSAGE_CRUD,
+                  checks=("workflow",))  # fmt: skip
+    assert report.stateful is True
+    outcomes = {r.name: r.outcome for r in report.results}
+    assert set(outcomes.values()) == {Outcome.FAILED}  # every workflow ran, to its end
+    assert all(r.cases > 0 for r in report.results)
+    (finding,) = report.findings
+    assert set(finding.checks) == set(outcomes)
+    assert finding.severity is ERROR
+    assert finding.title.startswith("ThreadObject.metadata missing (required); the object has meta instead")
+
+
+def test_an_over_strict_server_fails_even_when_it_refuses_nothing_invalid(
+    mock_app: Callable[..., Any],
 ) -> None:
-    def echo_and_break(seen: broken.Seen) -> None:
-        broken.echoes_the_key(seen)
-        broken.flat_error_envelope(seen)  # so that the check fails and the response is shown
-
-    app = broken.Broken(mock_app(), after=echo_and_break)
-    report = run(config_for(app, operations=("getThread",), checks=("negative",), progress=True))
-    captured = capsys.readouterr()
-    shown = report.render() + captured.out + captured.err + json.dumps(report.to_dict())
+    report = _run(mock_app, {"before": broken.over_strict}, operations=("modifyThread",),
+                  checks=("boundary", "negative"))  # fmt: skip
     assert report.exit_code == 1
-    assert "you sent Bearer <redacted>" in shown
-    assert api_key not in shown
-    assert any(s.headers.get("authorization") == f"Bearer {api_key}" for s in app.seen)
+    assert report.result("modifyThread", "negative").outcome is Outcome.PASSED
+    assert report.result("modifyThread", "boundary").outcome is Outcome.FAILED
+    assert (
+        report.findings[0].title
+        == "refused 16 metadata keys (limit 16) with 400, though it is within the limit"
+    )
+
+
+def test_list_checks_validate_every_listed_item(mock_app: Callable[..., Any]) -> None:
+    report = _run(mock_app, {"after": broken.malformed_list_items}, operations=("listMessages", "getMessage"),
+                  checks=("positive",))  # fmt: skip
+    assert report.result("listMessages", "positive").outcome is Outcome.FAILED
+    assert report.result("getMessage", "positive").outcome is Outcome.PASSED
+
+
+def test_a_list_with_nothing_in_it_proves_nothing(mock_app: Callable[..., Any]) -> None:
+    def empty_lists(seen: broken.Seen) -> None:
+        body = seen.response_json()
+        if seen.method == "GET" and isinstance(body, dict) and body.get("object") == "list":
+            seen.response = json.dumps({**body, "data": [], "first_id": None, "last_id": None}).encode()
+
+    report = _run(mock_app, {"after": empty_lists}, operations=("listMessages",), checks=("positive",))
+    result = report.result("listMessages", "positive")
+    assert result.outcome is Outcome.EMPTY
+    assert result.detail.endswith("lists came back empty: nothing to validate")
+    assert report.findings == ()
+
+
+def test_a_refused_control_is_one_finding_not_a_wall_of_misjudged_cases(mock_app: Callable[..., Any]) -> None:
+    """A server that does not know the configured assistant refuses every run request for that reason:
+    one finding, the negative and boundary cases blocked rather than judged on the wrong error."""
+
+    def unknown_assistant(seen: broken.Seen) -> None:
+        body = seen.json()
+        if seen.method == "POST" and seen.path.endswith("/runs") and isinstance(body, dict):
+            error = {"message": f"No assistant found with id '{body.get('assistant_id')}'.",
+                     "type": "invalid_request_error", "param": None, "code": None}  # fmt: skip
+            seen.status, seen.response = 404, json.dumps({"error": error}).encode()
+
+    report = _run(
+        mock_app, {"after": unknown_assistant}, operations=("createRun",), checks=("boundary", "negative")
+    )
+    (finding,) = report.findings
+    assert finding.key == "status:404:No assistant found with id '<id>'."
+    assert (
+        finding.title
+        == "valid request to createRun refused with 404: No assistant found with id 'asst_threadspec'."
+    )
+    assert {r.outcome for r in report.results} == {Outcome.BLOCKED}
+    assert all(r.detail.startswith("control request refused: ") for r in report.results)
+    assert finding.count == 2  # one control each; no case was sent
+
+
+def test_runs_that_never_settle_are_waited_for_once(mock_app: Callable[..., Any]) -> None:
+    """The first check that waits out the poll timeout tells the others: one run polled, one finding."""
+    app = broken.Broken(mock_app(), after=broken.runs_never_settle)
+    report = run(config_for(app, operations=("listRuns", "listRunSteps", "getRunStep"), checks=("positive",),
+                            poll_timeout_seconds=1.0))  # fmt: skip
+    (finding,) = report.findings
+    assert finding.title == 'a run stayed "queued" through 1s of polling'
+    assert len(finding.checks) == 3
+    assert {r.outcome for r in report.results} == {Outcome.BLOCKED}
+    polled = {s.path for s in app.seen if s.method == "GET" and "/runs/run_" in s.path}
+    assert len(polled) == 1

@@ -86,6 +86,27 @@ async def test_a_spent_budget_sends_nothing() -> None:
     assert sent == []
 
 
+async def test_a_stopped_budget_refuses_the_next_request() -> None:
+    """Ctrl-C stops the budget: whatever a check sends next is refused before it leaves."""
+    client, _ = _client(httpx.MockTransport(lambda _: _json(200, {})))
+    assert (await client.call("getThread", {"thread_id": "thread_1"})).status == 200
+    client.budget.stop()
+    with pytest.raises(BudgetExhaustedError):
+        await client.call("getThread", {"thread_id": "thread_1"})
+
+
+async def test_the_path_ids_and_the_date_header_are_recorded() -> None:
+    date = "Mon, 30 Nov 2026 01:56:34 GMT"
+    client, _ = _client(httpx.MockTransport(lambda _: _json(200, {}, {"date": date, "x-other": "1"})))
+    exchange = await client.call(
+        "getRunStep", {"step_id": "step_3", "thread_id": "thread_1", "run_id": "run_2"}
+    )
+    assert exchange.path == (("thread_id", "thread_1"), ("run_id", "run_2"), ("step_id", "step_3"))
+    assert exchange.response is not None
+    assert exchange.response.header("Date") == date
+    assert exchange.response.header("x-other") is None  # only what judging needs is kept
+
+
 async def test_transport_errors_are_exchanges_without_the_key() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         raise httpx.ConnectError(f"refused; header was {request.headers['authorization']}")
@@ -141,13 +162,13 @@ async def test_created_threads_are_remembered_and_deleted() -> None:
 @pytest.mark.parametrize(
     ("given", "root"),
     [
-        ("http://127.0.0.1:4010", "http://127.0.0.1:4010/v1"),
-        ("http://127.0.0.1:4010/", "http://127.0.0.1:4010/v1"),
+        ("http://127.0.0.1:4010", "http://127.0.0.1:4010"),  # as given: no silent /v1
+        ("http://127.0.0.1:4010/", "http://127.0.0.1:4010"),
         ("http://127.0.0.1:4010/v1/", "http://127.0.0.1:4010/v1"),
         ("https://gateway.test/openai/v1", "https://gateway.test/openai/v1"),
     ],
 )
-def test_api_root(given: str, root: str) -> None:
+def test_api_root_is_the_base_url_as_given(given: str, root: str) -> None:
     assert api_root(given) == root
 
 

@@ -1,4 +1,4 @@
-"""Failures as curl commands, the table, and the JUnit XML and JSON files for CI."""
+"""Reproductions as curl commands, exit codes, and the reports' edge cases."""
 
 from __future__ import annotations
 
@@ -6,15 +6,18 @@ import json
 import shlex
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
+
+import pytest
 
 from tests.contract import broken
 from tests.contract.conftest import config_for
-from threadspec.contract import run
+from threadspec.contract import ContractReport, Severity, run
 from threadspec.contract.curl import render
-from threadspec.contract.exchange import Exchange, Received, SentRequest
-from threadspec.contract.report import CheckResult, ContractReport, Failure, Outcome
+from threadspec.contract.exchange import Exchange, Received, SentRequest, capped
+from threadspec.contract.export import junit_xml
+from threadspec.contract.findings import Problem
+from threadspec.contract.report import CheckResult, Outcome
 
 
 def _words(command: str) -> list[str]:
@@ -54,75 +57,81 @@ def test_curl_for_a_get_has_no_method_or_body() -> None:
     ]
 
 
-def _report() -> ContractReport:
+def test_curl_names_no_key_when_none_was_sent() -> None:
+    words = _words(render(SentRequest("GET", "http://api.test/v1/threads/thread_1"), key_sent=False))
+    assert words == ["curl", "-sS", "http://api.test/v1/threads/thread_1"]
+
+
+def test_a_huge_body_is_cut_and_says_how_big_it_was() -> None:
+    text = json.dumps({"content": "x" * 300_000})
+    command = render(SentRequest("POST", "http://api.test/v1/threads", (), text.encode()))
+    assert len(command) < 5_000
+    assert command.endswith(f"# body cut at 4096 of {len(text)} characters")
+    assert capped(text) == {"body": text[:4096] + "…", "body_characters": len(text), "truncated": True}
+    assert capped("{}") == {"body": "{}"}
+
+
+def test_a_run_without_a_key_shows_no_authorization(
+    mock_app: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from threadspec.mock import MockConfig, create_app
+
+    monkeypatch.delenv("THREADSPEC_CONTRACT_TEST_KEY")
+    app = broken.Broken(create_app(MockConfig()), before=broken.accepts_17_metadata_keys)
+    report = run(config_for(app, operations=("modifyThread",), checks=("negative",)))
+    assert report.key_sent is False
+    text = json.dumps(report.to_dict())
+    assert report.findings and "Authorization" not in text
+
+
+def _result(outcome: Outcome, *problems: Problem) -> CheckResult:
+    return CheckResult("a", "positive", outcome, "", problems)
+
+
+@pytest.mark.parametrize(
+    ("results", "fail_on", "code"),
+    [
+        ((_result(Outcome.PASSED), _result(Outcome.SKIPPED)), Severity.ERROR, 0),
+        ((), Severity.ERROR, 1),  # nothing ran: nothing was shown to pass
+        ((_result(Outcome.ERROR),), Severity.ERROR, 1),
+        ((_result(Outcome.FAILED, Problem("k", Severity.WARNING, "t")),), Severity.ERROR, 0),
+        ((_result(Outcome.FAILED, Problem("k", Severity.WARNING, "t")),), Severity.WARNING, 1),
+        ((_result(Outcome.FAILED, Problem("k", Severity.STRICT, "t")),), Severity.WARNING, 0),
+        ((_result(Outcome.FAILED, Problem("k", Severity.STRICT, "t")),), Severity.STRICT, 1),
+    ],
+)
+def test_the_exit_code_follows_fail_on(
+    results: tuple[CheckResult, ...], fail_on: Severity, code: int
+) -> None:
+    assert ContractReport.build(base_url="u", seed=1, results=results, fail_on=fail_on).exit_code == code
+
+
+def test_interrupted_and_unusable_runs_have_their_own_exit_codes() -> None:
+    assert ContractReport.build(base_url="u", seed=1, results=(), interrupted=True).exit_code == 130
+    assert ContractReport.build(base_url="u", seed=1, results=(), unusable="no").exit_code == 2
+
+
+def test_junit_survives_control_characters() -> None:
     exchange = Exchange(
         "modifyThread",
         SentRequest("POST", "http://api.test/v1/threads/thread_1", (), b'{"metadata": {"a": "\x01"}}'),
         Received(200, "application/json", '{"id": "thread_1"}'),
     )
+    problem = Problem(
+        "accepted:type|Metadata.*", Severity.ERROR, "accepted metadata value \x01", "", exchange
+    )
     results = (
-        CheckResult("modifyThread", "positive", Outcome.PASSED, "3 valid requests accepted", cases=3),
-        CheckResult(
-            "modifyThread",
-            "negative",
-            Outcome.FAILED,
-            "1 of 20 cases",
-            (Failure("body metadata:maxProperties", "invalid request accepted: HTTP 200", exchange),),
-            20,
-        ),
+        CheckResult("modifyThread", "negative", Outcome.FAILED, "1 of 20", (problem,), 20),
         CheckResult("pagination", "workflow", Outcome.SKIPPED, "stateless server"),
         CheckResult("getRun", "positive", Outcome.ERROR, "time budget ran out"),
     )
-    return ContractReport("http://api.test/v1", 42, results, 1.5, "MY_KEY", True)
-
-
-def test_the_table_lists_every_check_and_each_failure_with_its_curl() -> None:
-    report = _report()
-    text = report.render()
-    lines = text.splitlines()
-    assert lines[0].split() == ["target", "check", "result", "cases", "detail"]
-    assert lines[2].split()[:4] == ["modifyThread", "positive", "pass", "3"]
-    assert "=== modifyThread::negative: fail" in text
-    assert "[body metadata:maxProperties] invalid request accepted: HTTP 200" in text
-    assert '-H "Authorization: Bearer $MY_KEY"' in text
-    assert "response: HTTP 200 application/json" in text
-    assert text.endswith("4 checks: 1 pass, 1 fail, 1 skipped, 1 error in 1.5s (seed 42)")
-    assert report.exit_code == 1
-
-
-def test_exit_code_is_zero_only_without_failures_or_errors() -> None:
-    passed = CheckResult("a", "positive", Outcome.PASSED)
-    skipped = CheckResult("b", "workflow", Outcome.SKIPPED)
-    assert ContractReport("u", 1, (passed, skipped)).exit_code == 0
-    assert ContractReport("u", 1, ()).exit_code == 1  # nothing ran: nothing was shown to pass
-
-
-def test_junit_and_json_files_parse(tmp_path: Path, mock_app: Callable[..., Any]) -> None:
-    junit, data = tmp_path / "ci" / "contract.xml", tmp_path / "ci" / "contract.json"
-    app = broken.Broken(mock_app(), before=broken.accepts_17_metadata_keys)
-    report = run(config_for(app, operations=("modifyThread",), junit_xml=str(junit), json=str(data)))
-    suite = ET.parse(junit).getroot()
-    assert suite.tag == "testsuite"
-    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("2", "1", "0")
-    cases = {(c.get("classname"), c.get("name")): c for c in suite.iter("testcase")}
-    assert set(cases) == {
-        ("threadspec.contract.modifyThread", "positive"),
-        ("threadspec.contract.modifyThread", "negative"),
-    }
-    failure = cases["threadspec.contract.modifyThread", "negative"].find("failure")
-    assert failure is not None and "curl -sS -X POST" in (failure.text or "")
-    loaded = json.loads(data.read_text())
-    assert loaded["exit_code"] == report.exit_code == 1
-    assert loaded["seed"] == 7
-    negative = next(r for r in loaded["results"] if r["check"] == "negative")
-    assert negative["outcome"] == "fail"
-    assert negative["failures"][0]["curl"].startswith("curl -sS -X POST")
-    assert negative["failures"][0]["exchange"]["response"]["status"] == 200
-
-
-def test_junit_survives_control_characters() -> None:
-    from threadspec.contract.export import junit_xml
-
-    suite = ET.fromstring(junit_xml(_report()).split("?>", 1)[1])
-    assert [c.get("name") for c in suite.iter("testcase")] == ["positive", "negative", "workflow", "positive"]
+    report = ContractReport.build(base_url="http://api.test/v1", seed=42, results=results)
+    suite = ET.fromstring(junit_xml(report).split("?>", 1)[1])
+    assert [c.get("name") for c in suite.iter("testcase")] == [
+        f"{report.findings[0].id} accepted metadata value \ufffd",
+        "negative",
+        "workflow",
+        "positive",
+    ]
     assert suite.find("testcase/skipped") is not None and suite.find("testcase/error") is not None
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("4", "2", "1")

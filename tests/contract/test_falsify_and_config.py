@@ -3,65 +3,77 @@
 from __future__ import annotations
 
 import argparse
+import warnings
 from collections.abc import Callable
 
 import pytest
 from hypothesis import strategies as st
 
 from threadspec import UnknownOperationError
-from threadspec.contract import ContractConfig, add_arguments, config_from_args
+from threadspec.contract import ContractConfig, Severity, add_arguments, config_from_args
 from threadspec.contract.client import BudgetExhaustedError
 from threadspec.contract.falsify import falsify
-from threadspec.contract.report import Failure
 
 
-def _fails_from(threshold: int, calls: list[int]) -> Callable[[int], Failure | None]:
-    def probe(value: int) -> Failure | None:
+def _fails_from(threshold: int, calls: list[int]) -> Callable[[int], bool]:
+    def probe(value: int) -> bool:
         calls.append(value)
-        return Failure("case", f"{value} too big") if value >= threshold else None
+        return value >= threshold
 
     return probe
 
 
-def test_the_smallest_failure_is_the_one_reported() -> None:
+def test_the_search_shrinks_to_the_smallest_request_that_shows_something() -> None:
     calls: list[int] = []
-    found = falsify(st.integers(0, 10_000), _fails_from(1000, calls), max_examples=200, seed=1)
-    assert found.failure is not None and found.failure.reason == "1000 too big"
-    assert found.sent == len(calls)
+    found = falsify(
+        st.integers(0, 10_000), _fails_from(1000, calls), max_examples=200, seed=1, shrink_limit=200
+    )
+    assert found.found and found.sent == len(calls)
+    assert 1000 in calls  # hypothesis reached the threshold itself while shrinking
 
 
 def test_shrinking_is_capped() -> None:
     calls: list[int] = []
     found = falsify(st.integers(0, 10**9), _fails_from(10, calls), max_examples=200, seed=2, shrink_limit=3)
-    assert found.failure is not None
+    assert found.found
     assert found.shrink_calls == 3
     first_failure = next(i for i, v in enumerate(calls) if v >= 10)
     assert len(calls) == first_failure + 1 + 3
 
 
 def test_passing_probes_find_nothing() -> None:
-    found = falsify(st.integers(), lambda _: None, max_examples=7, seed=3)
-    assert (found.failure, found.sent) == (None, 7)
+    found = falsify(st.integers(), lambda _: False, max_examples=7, seed=3)
+    assert (found.found, found.sent) == (False, 7)
 
 
 def test_a_spent_budget_stops_the_search() -> None:
-    def probe(_: int) -> Failure | None:
+    def probe(_: int) -> bool:
         raise BudgetExhaustedError("spent")
 
     found = falsify(st.integers(), probe, max_examples=50, seed=4)
-    assert found.budget_spent and found.sent == 1 and found.failure is None
+    assert found.budget_spent and found.sent == 1 and not found.found
 
 
 def test_a_fault_of_the_runner_is_raised_not_shrunk() -> None:
     calls: list[int] = []
 
-    def probe(value: int) -> Failure | None:
+    def probe(value: int) -> bool:
         calls.append(value)
         raise KeyError("bug")
 
     with pytest.raises(KeyError):
         falsify(st.integers(), probe, max_examples=50, seed=5)
     assert len(calls) == 1
+
+
+def test_a_huge_failing_request_raises_no_hypothesis_warning() -> None:
+    """Hypothesis says "overly large repr" about a big failing example; drawn requests show a short one."""
+    huge = st.just({"content": "x" * 300_000}) | st.just({"content": "y" * 300_001})
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        found = falsify(huge, lambda body: len(body["content"]) > 0, max_examples=5, seed=6)
+    assert found.found
+    assert [w.message for w in caught] == []
 
 
 def test_cli_options_make_the_config() -> None:
@@ -91,6 +103,12 @@ def test_cli_options_make_the_config() -> None:
             "--quiet",
             "--api-key-env",
             "MY_KEY",
+            "--markdown",
+            "card.md",
+            "--baseline",
+            "before.json",
+            "--fail-on",
+            "warning",
         ]
     )
     config = config_from_args(args)
@@ -103,17 +121,21 @@ def test_cli_options_make_the_config() -> None:
         seed=9,
         junit_xml="out.xml",
         json="out.json",
+        markdown="card.md",
+        baseline="before.json",
+        fail_on=Severity.WARNING,
         workers=2,
         time_budget_seconds=30.0,
         stateful=False,
         progress=False,
     )
     defaults = config_from_args(parser.parse_args(["--base-url", "http://x"]))
-    assert (defaults.operations, defaults.checks, defaults.stateful, defaults.progress) == (
+    assert (defaults.operations, defaults.checks, defaults.stateful, defaults.progress, defaults.fail_on) == (
         None,
         None,
         None,
         True,
+        Severity.ERROR,
     )
     assert len(defaults.selected_operations()) == 18
 
@@ -129,7 +151,13 @@ def test_the_config_refuses_what_it_cannot_run() -> None:
 
 @pytest.mark.parametrize(
     ("option", "value"),
-    [("--operations", "listThreads"), ("--checks", "fuzz"), ("--max-examples", "0"), ("--workers", "-1")],
+    [
+        ("--operations", "listThreads"),
+        ("--checks", "fuzz"),
+        ("--max-examples", "0"),
+        ("--workers", "-1"),
+        ("--fail-on", "info"),
+    ],
 )
 def test_bad_options_are_usage_errors(option: str, value: str, capsys: pytest.CaptureFixture[str]) -> None:
     parser = argparse.ArgumentParser()

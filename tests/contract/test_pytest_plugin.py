@@ -22,13 +22,14 @@ DEFECT = @DEFECT@
 
 def pytest_threadspec_transport(config):
     app = create_app(MockConfig(api_key=@SECRET@))
-    hooks = {} if DEFECT is None else {"before": getattr(broken, DEFECT)}
+    hooks = {} if DEFECT is None else {@WHERE@: getattr(broken, DEFECT)}
     return httpx.ASGITransport(app=broken.Broken(app, **hooks))
 """
 
 
-def conftest(defect: str | None = None, mode: str = "stateful") -> str:
+def conftest(defect: str | None = None, mode: str = "stateful", where: str = "before") -> str:
     text = CONFTEST.replace("@DEFECT@", repr(defect)).replace("@SECRET@", repr(SECRET))
+    text = text.replace("@WHERE@", repr(where))
     return text.replace("MockConfig(", f"MockConfig(mode={mode!r}, ")
 
 
@@ -66,18 +67,20 @@ def test_each_check_is_an_item_and_passes_against_the_mock(suite: pytest.Pyteste
         "createThread,modifyThread",
     )
     collected = suite.runpytest_inprocess(*OPTIONS, *options, "--collect-only", "-q")
-    assert collected.outlines[:5] == [
+    assert collected.outlines[:7] == [
         "test_own.py::test_own",
         "threadspec::createThread::positive",
+        "threadspec::createThread::boundary",
         "threadspec::createThread::negative",
         "threadspec::modifyThread::positive",
+        "threadspec::modifyThread::boundary",
         "threadspec::modifyThread::negative",
     ]
     assert (
         "threadspec::thread-lifecycle::workflow" not in collected.outlines
     )  # needs getThread and deleteThread
     result = suite.runpytest_inprocess(*OPTIONS, *options, "-k", "threadspec and not own")
-    result.assert_outcomes(passed=4, deselected=1)
+    result.assert_outcomes(passed=6, deselected=1)
     result.stdout.fnmatch_lines(["threadspec contract: http://mock.test/v1 (--threadspec-seed 5)"])
 
 
@@ -99,11 +102,11 @@ def test_a_broken_server_fails_the_right_item_with_the_curl(suite: pytest.Pytest
         "modifyThread",
         "-rA",
     )
-    result.assert_outcomes(passed=2, failed=1)
+    result.assert_outcomes(passed=3, failed=1)
     result.stdout.fnmatch_lines(
         [
             "*threadspec contract modifyThread::negative*",
-            "*[[]body metadata:maxProperties[]] invalid request accepted: HTTP 200*",
+            "*[[]error[]] TS-* accepted 17 metadata keys (limit 16) (seen 1 times)*",
             "*curl -sS -X POST http://mock.test/v1/threads/thread_*",
             '*-H "Authorization: Bearer $THREADSPEC_CONTRACT_TEST_KEY"*',
             "FAILED threadspec::modifyThread::negative*",
@@ -118,4 +121,19 @@ def test_workflows_are_skipped_against_a_stateless_server(suite: pytest.Pytester
         *OPTIONS, "--threadspec-base-url", "http://mock.test/v1", "--threadspec-checks", "workflow", "-rs"
     )
     result.assert_outcomes(passed=1, skipped=7)
-    result.stdout.fnmatch_lines(["*stateless server*"])
+    result.stdout.fnmatch_lines(
+        ["*the server keeps no state (a thread it never created was retrieved (200))*"]
+    )
+
+
+@pytest.mark.parametrize(("fail_on", "failed"), [("error", 0), ("warning", 1)])
+def test_fail_on_decides_which_findings_fail_an_item(
+    suite: pytest.Pytester, fail_on: str, failed: int
+) -> None:
+    """A flat error envelope is a warning: an item fails on it only when told to."""
+    suite.makeconftest(conftest("flat_error_envelope", where="after"))
+    result = suite.runpytest_inprocess(
+        *OPTIONS, "--threadspec-base-url", "http://mock.test/v1", "--threadspec-operations", "getThread",
+        "--threadspec-checks", "negative", "--threadspec-fail-on", fail_on,
+    )  # fmt: skip
+    result.assert_outcomes(passed=2 - failed, failed=failed)

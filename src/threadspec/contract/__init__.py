@@ -1,8 +1,10 @@
 """Contract tests against a live server: ``threadspec contract --base-url URL`` and the pytest plugin.
 
-``run(ContractConfig(base_url=...))`` performs, for each selected operation, the positive, negative
-and (where the operation streams) streaming checks, then the workflows, deletes what it created and
-returns a :class:`ContractReport` (``report.render()`` for people, ``report.exit_code`` for shells).
+``run(ContractConfig(base_url=...))`` performs, for each selected operation, the positive, boundary,
+negative and (where the operation streams) streaming checks, then the workflows, deletes what it
+created and returns a :class:`ContractReport`: its ``findings`` (every problem observed, grouped by
+root cause, each with a :class:`Severity`), one result per check, scores, constraint coverage and
+``exit_code`` for shells.
 
 The names load on first use: pytest imports the plugin submodule of this package at start-up, and
 that must not pull in hypothesis' generators (hypothesis warns about work done before its plugin).
@@ -15,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from threadspec.contract.config import CHECKS, ContractConfig, add_arguments, config_from_args
-    from threadspec.contract.report import CheckResult, ContractReport, Failure, Outcome
+    from threadspec.contract.findings import Finding, Problem, Severity
+    from threadspec.contract.report import CheckResult, ContractReport, Outcome
     from threadspec.contract.runner import handle, run, run_async
 
 _HOMES = {
@@ -25,7 +28,9 @@ _HOMES = {
     "config_from_args": "config",
     "CheckResult": "report",
     "ContractReport": "report",
-    "Failure": "report",
+    "Finding": "findings",
+    "Problem": "findings",
+    "Severity": "findings",
     "Outcome": "report",
     "handle": "runner",
     "run": "runner",
@@ -37,8 +42,10 @@ __all__ = [
     "CheckResult",
     "ContractConfig",
     "ContractReport",
-    "Failure",
+    "Finding",
     "Outcome",
+    "Problem",
+    "Severity",
     "add_arguments",
     "config_from_args",
     "handle",

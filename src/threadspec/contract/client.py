@@ -11,8 +11,9 @@ import json
 import math
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import anyio
 import httpx
@@ -23,6 +24,7 @@ from threadspec.facts import BETA_HEADER, BETA_VALUE
 from threadspec.sse import parse_text
 
 NO_BODY: Any = object()
+_KEPT_HEADERS = frozenset({"retry-after", "retry-after-ms", "date", "location"})
 Query = Mapping[str, Any]
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -44,15 +46,18 @@ class Budget:
     def exhausted(self) -> bool:
         return self.remaining() <= 0.0
 
+    def stop(self) -> None:
+        """Spend the budget now (the run was interrupted): every further request is refused."""
+        self._deadline = -math.inf
+
     def check(self) -> None:
         if self.exhausted:
             raise BudgetExhaustedError("the time budget is spent")
 
 
 def api_root(base_url: str) -> str:
-    """The URL operation paths hang off: ``base_url`` itself, or ``…/v1`` when it names only a host."""
-    base = base_url.rstrip("/")
-    return base + "/v1" if urlsplit(base).path in ("", "/") else base
+    """The URL operation paths hang off: ``base_url`` as given (a server may mount the API anywhere)."""
+    return base_url.rstrip("/")
 
 
 def _retry_after(headers: httpx.Headers) -> float:
@@ -96,7 +101,8 @@ class ContractClient:
         self.root = api_root(base_url)
         self.budget = budget or Budget(None)
         self.threads: dict[str, None] = {}  # created, not yet deleted; a dict keeps creation order
-        self._key = api_key or None
+        self.key = api_key or None
+        self.transport = transport
         self._timeout = timeout
         self._retries = retries
         self._max_retry_wait = max_retry_wait
@@ -108,7 +114,7 @@ class ContractClient:
 
     def redact(self, text: str) -> str:
         """``text`` with the API key (should a server echo it) replaced by a placeholder."""
-        return text if self._key is None else text.replace(self._key, "<redacted>")
+        return text if self.key is None else text.replace(self.key, "<redacted>")
 
     def url(self, operation_id: str, path_params: Mapping[str, str] | None = None) -> str:
         path = spec.operation(operation_id).path
@@ -136,12 +142,13 @@ class ContractClient:
         )
         request.headers.update(headers)
         sent = SentRequest(method, self.redact(str(request.url)), tuple(headers.items()), content)
-        if self._key is not None:
-            request.headers["Authorization"] = f"Bearer {self._key}"
-        exchange = Exchange(operation_id, sent)
+        if self.key is not None:
+            request.headers["Authorization"] = f"Bearer {self.key}"
+        path = _ordered(operation_id, path_params)
+        exchange = Exchange(operation_id, sent, path=path)
         for attempt in range(1, self._retries + 2):
             self.budget.check()
-            exchange = await self._send(operation_id, sent, request, attempt)
+            exchange = replace(await self._send(operation_id, sent, request, attempt), path=path)
             if exchange.status != 429 or attempt > self._retries:
                 break
             wait = min(self._retry_wait(exchange), self._max_retry_wait, self.budget.remaining())
@@ -176,7 +183,7 @@ class ContractClient:
             status=response.status_code,
             content_type=response.headers.get("content-type", ""),
             text=self.redact(raw.decode("utf-8", "replace")),
-            headers=tuple((k, v) for k, v in response.headers.items() if k.lower().startswith("retry-after")),
+            headers=tuple((k, v) for k, v in response.headers.items() if k.lower() in _KEPT_HEADERS),
         )
         return Exchange(operation_id, sent, received, attempts=attempt)
 
@@ -217,6 +224,12 @@ class ContractClient:
                 else:
                     failed.append(thread_id)
         return failed + [t for t in self.threads if t not in failed]
+
+
+def _ordered(operation_id: str, params: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
+    given = params or {}
+    names = [p.name for p in spec.operation(operation_id).parameters_in("path")]
+    return tuple((name, str(given[name])) for name in names if name in given)
 
 
 def _query_pairs(query: Query | None) -> list[tuple[str, str | int | float | bool | None]]:

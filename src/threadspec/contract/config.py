@@ -8,8 +8,9 @@ from dataclasses import dataclass
 import httpx
 
 from threadspec import spec
+from threadspec.contract.findings import Severity
 
-CHECKS = ("positive", "negative", "workflow", "streaming")
+CHECKS = ("positive", "boundary", "negative", "streaming", "workflow")
 DEFAULT_ASSISTANT = "asst_threadspec"
 
 
@@ -18,9 +19,10 @@ class ContractConfig:
     """One contract run; only ``base_url`` is required.
 
     ``operations`` and ``checks`` narrow the run (``None``: all). ``stateful`` says whether the server
-    keeps what it is sent; ``None`` finds out with one probe, and workflows are skipped against a server
-    that does not (such as the stateless mock). ``transport`` lets tests run in-process (an
-    ``httpx.ASGITransport`` around an app) without sockets.
+    keeps what it is sent; ``None`` finds out (an object it created can be retrieved by its id, one it
+    never created cannot), and workflows are skipped against a server that does not (such as the
+    stateless mock). ``fail_on`` is the least severe finding that fails the run. ``transport`` lets
+    tests run in-process (an ``httpx.ASGITransport`` around an app) without sockets.
     """
 
     base_url: str
@@ -31,6 +33,9 @@ class ContractConfig:
     seed: int | None = None
     junit_xml: str | None = None
     json: str | None = None
+    markdown: str | None = None
+    baseline: str | None = None
+    fail_on: Severity = Severity.ERROR
     workers: int = 1
     time_budget_seconds: float | None = 600.0
     assistant_id: str = DEFAULT_ASSISTANT
@@ -115,7 +120,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         required=True,
         type=_base_url,
         metavar="URL",
-        help="the API root, e.g. http://127.0.0.1:4010/v1",
+        help="the API root, taken as given: http://127.0.0.1:4010/v1, or http://127.0.0.1:4010 for a "
+        "server that mounts the API at the root",
     )
     parser.add_argument(
         "--api-key-env",
@@ -138,8 +144,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--seed", type=int, metavar="N", help="seed for generation (printed when chosen at random)"
     )
-    parser.add_argument("--junit-xml", metavar="PATH", help="write a JUnit XML report")
-    parser.add_argument("--json", metavar="PATH", help="write a JSON report")
+    parser.add_argument(
+        "--fail-on",
+        choices=[s.value for s in Severity],
+        default=Severity.ERROR.value,
+        help="the least severe finding that fails the run (exit 1); default error",
+    )
+    parser.add_argument(
+        "--junit-xml", metavar="PATH", help="write a JUnit XML report (a testcase per finding and per check)"
+    )
+    parser.add_argument("--json", metavar="PATH", help="write a JSON report (findings and checks)")
+    parser.add_argument("--markdown", metavar="PATH", help="write the scorecard as Markdown")
+    parser.add_argument(
+        "--baseline", metavar="PATH", help="a previous --json report: print what was fixed and what regressed"
+    )
     parser.add_argument(
         "--workers", type=_positive, default=1, metavar="N", help="checks run at the same time"
     )
@@ -161,7 +179,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--stateful", dest="stateful", action="store_true", default=None, help="insist on workflows"
     )
     state.add_argument("--stateless", dest="stateful", action="store_false", help="skip the workflows")
-    parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
 
 
 def config_from_args(args: argparse.Namespace) -> ContractConfig:
@@ -174,6 +192,9 @@ def config_from_args(args: argparse.Namespace) -> ContractConfig:
         seed=args.seed,
         junit_xml=args.junit_xml,
         json=args.json,
+        markdown=args.markdown,
+        baseline=args.baseline,
+        fail_on=Severity(args.fail_on),
         workers=args.workers,
         time_budget_seconds=args.time_budget,
         assistant_id=args.assistant_id,

@@ -6,7 +6,14 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-_SHOWN_BODY = 4000
+SHOWN_BODY = 4096  # characters of a body a report holds; longer ones are cut and their size noted
+
+
+def capped(text: str | None, limit: int = SHOWN_BODY) -> dict[str, Any]:
+    """A body for a report: whole when short, else its first ``limit`` characters and its full size."""
+    if text is None or len(text) <= limit:
+        return {"body": text}
+    return {"body": text[:limit] + "…", "body_characters": len(text), "truncated": True}
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,8 +30,12 @@ class SentRequest:
             "method": self.method,
             "url": self.url,
             "headers": dict(self.headers),
-            "body": None if self.body is None else self.body.decode("utf-8", "replace"),
+            **capped(self.text),
         }
+
+    @property
+    def text(self) -> str | None:
+        return None if self.body is None else self.body.decode("utf-8", "replace")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,13 +60,17 @@ class Received:
         except ValueError:
             return None
 
+    def header(self, name: str) -> str | None:
+        """A recorded response header (the client keeps ``Date``, ``Location`` and ``Retry-After``)."""
+        return next((v for k, v in self.headers if k.lower() == name.lower()), None)
+
     def shown(self) -> str:
         """The body, cut to a length a report can hold."""
         text = self.text
-        return text if len(text) <= _SHOWN_BODY else text[:_SHOWN_BODY] + f"… ({len(text)} characters)"
+        return text if len(text) <= SHOWN_BODY else text[:SHOWN_BODY] + f"… ({len(text)} characters)"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"status": self.status, "content_type": self.content_type, "body": self.shown()}
+        return {"status": self.status, "content_type": self.content_type, **capped(self.text)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +82,12 @@ class Exchange:
     response: Received | None = None
     error: str | None = None
     attempts: int = 1
+    path: tuple[tuple[str, str], ...] = ()  # the path parameters, in the order of the path
+
+    @property
+    def size(self) -> int:
+        """How big the request is: the smallest one showing a problem is its reproduction."""
+        return len(self.request.body or b"") + len(self.request.url)
 
     @property
     def status(self) -> int | None:

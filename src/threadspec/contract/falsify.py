@@ -1,16 +1,17 @@
-"""Driving hypothesis to the smallest request a server gets wrong.
+"""Driving hypothesis to the smallest request that shows something new.
 
-A probe sends one generated request and answers with a :class:`Failure` or ``None``. Hypothesis runs
-it as the body of a ``@given`` test; a failure becomes an exception, so hypothesis shrinks it, and
-because every failing call records its failure, the last one recorded is the shrunk one (hypothesis
-replays the minimal example last). Shrinking sends real requests, so it is capped.
+A probe sends one generated request, records what it shows and answers whether that includes a
+problem not seen before this search. Hypothesis runs it as the body of a ``@given`` test; a "yes"
+becomes an exception, so hypothesis shrinks towards the smallest request that still shows something
+new (every request on the way is judged and recorded too). Shrinking sends real requests, so it is
+capped. Drawn values carry a one-line repr: hypothesis never renders a 256 KB body.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, Generic, TypeVar
 
 from hypothesis import HealthCheck, Phase, Verbosity, given, settings
 from hypothesis import seed as seeded
@@ -18,21 +19,35 @@ from hypothesis.errors import HypothesisException
 from hypothesis.strategies import SearchStrategy
 
 from threadspec.contract.client import BudgetExhaustedError
-from threadspec.contract.report import Failure
 
 T = TypeVar("T")
-Probe = Callable[[T], Failure | None]
+Probe = Callable[[T], bool]
 
 
 class _Falsified(Exception):
     """Raised inside the hypothesis test so that it shrinks."""
 
 
+class Drawn(Generic[T]):
+    """A drawn value behind a short repr."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: T) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return "<drawn request>"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(repr(self))
+
+
 @dataclass(slots=True)
 class Search:
-    """What one search found: the smallest failure (if any) and how many requests it cost."""
+    """What one search did: whether something new showed, and how many requests it cost."""
 
-    failure: Failure | None = None
+    found: bool = False
     sent: int = 0
     shrink_calls: int = 0
     budget_spent: bool = False
@@ -45,30 +60,30 @@ def falsify(
     *,
     max_examples: int,
     seed: int,
-    shrink_limit: int = 100,
+    shrink_limit: int = 25,
 ) -> Search:
-    """Search for an input that ``probe`` fails on; shrink it with at most ``shrink_limit`` more calls."""
+    """Search for an input ``probe`` says yes to; shrink it with at most ``shrink_limit`` more calls."""
     search = Search()
 
-    def attempt(value: T) -> None:
+    def attempt(drawn: Drawn[T]) -> None:
         if search.budget_spent or search.fault is not None:
             return
-        if search.failure is not None:
+        if search.found:
             if search.shrink_calls >= shrink_limit:
                 return  # the shrinker now sees passes only, keeps the best so far and stops
             search.shrink_calls += 1
         search.sent += 1
         try:
-            found = probe(value)
+            new = probe(drawn.value)
         except BudgetExhaustedError:
             search.budget_spent = True
             return
-        except Exception as exc:  # a fault of the runner itself, not of the server: report, do not shrink
+        except Exception as exc:  # not the server's fault (or a blocked setup): report, do not shrink
             search.fault = exc
             return
-        if found is not None:
-            search.failure = found
-            raise _Falsified(found.reason)
+        if new:
+            search.found = True
+            raise _Falsified
 
     test = settings(
         max_examples=max_examples,
@@ -80,10 +95,10 @@ def falsify(
         report_multiple_bugs=False,
         verbosity=Verbosity.quiet,
         print_blob=False,
-    )(seeded(seed)(given(strategy)(attempt)))
+    )(seeded(seed)(given(strategy.map(Drawn))(attempt)))
     try:
         test()
-    except (_Falsified, HypothesisException):  # Flaky or Unsatisfiable: the record below is the verdict
+    except (_Falsified, HypothesisException):  # Flaky or Unsatisfiable: the record is the verdict
         pass
     except BaseExceptionGroup as group:  # hypothesis may wrap a replayed failure together with a flaky one
         if not group.subgroup((_Falsified, HypothesisException)):

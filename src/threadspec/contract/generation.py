@@ -1,20 +1,19 @@
-"""Where generated requests come from: the spec-driven strategies of :mod:`threadspec.strategies`.
+"""Where requests come from: the spec-driven strategies and boundary cases of :mod:`threadspec.strategies`.
 
-The checks call these two functions and nothing else of the generators, so the contract runner
-depends on one small, named surface.
+The checks call these functions and nothing else of the generators, so the contract runner depends
+on one small, named surface.
 """
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable
 from functools import cache
 from typing import Any
 
 from hypothesis import strategies as st
 
-from threadspec import strategies
-from threadspec.constraints import Constraint
+from threadspec import constraints, strategies
+from threadspec.constraints import Constraint, Location
+from threadspec.strategies import BoundaryCase
 
 
 def valid_body(schema: str) -> st.SearchStrategy[Any]:
@@ -23,24 +22,27 @@ def valid_body(schema: str) -> st.SearchStrategy[Any]:
 
 
 @cache
-def _refused(schema: str) -> dict[str, Any]:
-    """One deterministic body past each breakable constraint (by id), built on the smallest valid parents."""
-    return {
-        case.constraint.id: case.body for case in strategies.boundary_cases(schema) if not case.expect_valid
-    }
+def boundary(root: str, location: Location = "body") -> tuple[BoundaryCase, ...]:
+    """One case exactly at and one just past every constraint of a body schema or an operation's
+    ``query``/``path`` parameters (deterministic, so built once)."""
+    return tuple(strategies.boundary_cases(root, location))
 
 
-def invalid_body(schema: str, constraint: Constraint) -> st.SearchStrategy[Any] | None:
-    """Bodies of ``schema`` that break ``constraint`` and nothing else (``None``: none can be built).
+@cache
+def unbuildable(root: str, location: Location = "body") -> frozenset[tuple[Constraint, bool]]:
+    """The (constraint, accepted side) pairs no case could be built for."""
+    cases = boundary(root, location)
+    built = {(c.constraint, c.expect_valid) for c in cases}
+    missing = strategies.uncovered(_inventory(root, location), cases)
+    return frozenset(
+        (c, side)
+        for c in missing
+        for side in ((True, False) if c.violable else (True,))
+        if (c, side) not in built
+    )
 
-    The deterministic case comes first (hypothesis shrinks towards it, and it is already minimal);
-    when :func:`threadspec.strategies.invalid` can aim at one constraint, drawn variants follow.
-    """
-    built = _refused(schema)
-    if constraint.id not in built:
-        return None
-    first = st.just(built[constraint.id])
-    if "constraint" not in inspect.signature(strategies.invalid).parameters:
-        return first
-    aimed: Callable[..., st.SearchStrategy[Any]] = strategies.invalid  # its `constraint` keyword is newer
-    return first | aimed(schema, constraint=constraint).map(lambda mutation: mutation.body)
+
+def _inventory(root: str, location: Location) -> tuple[Constraint, ...]:
+    if location == "body":
+        return constraints.inventory(root)
+    return constraints.parameter_inventory(root, location)

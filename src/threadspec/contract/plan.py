@@ -1,4 +1,5 @@
-"""Which checks a run performs: per operation positive, negative and (for streaming ones) streaming; then workflows."""
+"""Which checks a run performs: per operation positive, boundary, negative and (for streaming ones)
+streaming; then the workflows."""
 
 from __future__ import annotations
 
@@ -6,9 +7,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import partial
 
+from threadspec import spec
 from threadspec.contract.config import ContractConfig
 from threadspec.contract.context import CheckContext, Verdict
-from threadspec.contract.negative import negative
+from threadspec.contract.limits import boundary, negative
 from threadspec.contract.positive import positive
 from threadspec.contract.streaming import streaming
 from threadspec.contract.workflows import WORKFLOWS
@@ -18,12 +20,18 @@ from threadspec.facts import streaming_operations
 @dataclass(frozen=True, slots=True)
 class PlannedCheck:
     target: str  # an operationId, or a workflow's name
-    check: str  # positive, negative, streaming or workflow
+    check: str  # positive, boundary, negative, streaming or workflow
     run: Callable[[CheckContext], Awaitable[Verdict]]
 
     @property
     def name(self) -> str:
         return f"{self.target}::{self.check}"
+
+
+def has_limits_to_meet(operation_id: str) -> bool:
+    """Whether a request to the operation can sit at a limit: it has a body or query parameters."""
+    operation = spec.operation(operation_id)
+    return operation.request_schema is not None or bool(operation.parameters_in("query"))
 
 
 def plan(config: ContractConfig) -> list[PlannedCheck]:
@@ -34,6 +42,8 @@ def plan(config: ContractConfig) -> list[PlannedCheck]:
     for op in operations:
         if "positive" in checks:
             planned.append(PlannedCheck(op, "positive", partial(positive, operation_id=op)))
+        if "boundary" in checks and has_limits_to_meet(op):
+            planned.append(PlannedCheck(op, "boundary", partial(boundary, operation_id=op)))
         if "negative" in checks:
             planned.append(PlannedCheck(op, "negative", partial(negative, operation_id=op)))
         if "streaming" in checks and op in streaming_operations():

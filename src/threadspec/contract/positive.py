@@ -1,7 +1,9 @@
-"""The positive check: generated valid requests get a 2xx whose body matches the spec.
+"""The positive check: generated valid requests get a 2xx whose body meets the contract in every respect.
 
-Path ids come from objects created for the check; operations that use an object up (delete, cancel,
-submit tool outputs, and runs, which occupy their thread) get a fresh one for every request.
+Each search round looks for a request that shows a problem not seen before and shrinks it, so a
+server with several defects gets each one reproduced small; every request of every round is judged
+whole. A list operation is checked against a list that holds items, each of them judged, and a check
+that got nothing back to validate says so instead of passing.
 """
 
 from __future__ import annotations
@@ -18,13 +20,10 @@ from threadspec.contract import generation
 from threadspec.contract.client import NO_BODY
 from threadspec.contract.context import CheckContext, Verdict
 from threadspec.contract.falsify import falsify
-from threadspec.contract.report import Failure
-from threadspec.contract.resources import tool_outputs
-from threadspec.contract.verdict import CheckFailedError, judge_success
+from threadspec.contract.resources import Resources, tool_outputs
+from threadspec.contract.targets import CONSUMING, Ids, ids_for, shared_ids
 
-Ids = dict[str, str]
-FRESH = frozenset({"deleteThread", "deleteMessage", "createRun", "cancelRun", "submitToolOuputsToRun"})
-_WAITING = frozenset({"cancelRun", "submitToolOuputsToRun"})
+ROUNDS = 3  # searches per check, each for a problem the earlier ones did not show
 
 
 def query_strategy(operation: spec.Operation) -> st.SearchStrategy[dict[str, Any]]:
@@ -52,71 +51,56 @@ def request_strategy(
     return st.tuples(query_strategy(operation), body)
 
 
-async def shared_ids(ctx: CheckContext, operation: spec.Operation) -> Ids:
-    """Ids for the path of ``operation`` that every generated request can reuse."""
-    names = {p.name for p in operation.parameters_in("path")}
-    res = ctx.resources
-    if operation.operation_id in FRESH - {"deleteMessage"} or not names:
-        return {}
-    if "step_id" in names:  # a run that has ended has all the steps it will have
-        run = await res.finished_run()
-        return {
-            "thread_id": str(run.get("thread_id")),
-            "run_id": run["id"],
-            "step_id": (await res.step(run))["id"],
-        }
-    if "run_id" in names:
-        run = await res.any_run()
-        return {"thread_id": str(run.get("thread_id")), "run_id": run["id"]}
-    thread = await res.thread()
-    if "message_id" in names and operation.operation_id != "deleteMessage":
-        return {"thread_id": thread["id"], "message_id": (await res.message(thread["id"]))["id"]}
-    return {"thread_id": thread["id"]}
+class _Listing:
+    """Whether the list answers held anything to validate."""
 
+    def __init__(self) -> None:
+        self.lists = 0
+        self.items = 0
 
-async def fresh_ids(ctx: CheckContext, operation_id: str, shared: Ids) -> tuple[Ids, dict[str, Any] | None]:
-    """Ids of objects made for one request (and the waiting run, whose tool calls the body must answer)."""
-    res = ctx.resources
-    if operation_id == "deleteThread" or operation_id == "createRun":
-        return {"thread_id": (await res.thread())["id"]}, None
-    if operation_id == "deleteMessage":
-        message = await res.message(shared["thread_id"])
-        return {"thread_id": shared["thread_id"], "message_id": message["id"]}, None
-    if operation_id in _WAITING:
-        run = await res.waiting_run()
-        return {"thread_id": run["thread_id"], "run_id": run["id"]}, run
-    return shared, None
+    def count(self, body: Any) -> None:
+        if isinstance(body, dict) and body.get("object") == "list" and isinstance(body.get("data"), list):
+            self.lists += 1
+            self.items += len(body["data"])
 
 
 async def _send(
-    ctx: CheckContext, operation_id: str, shared: Ids, drawn: tuple[dict[str, Any], Any]
-) -> Failure | None:
+    ctx: CheckContext, operation_id: str, shared: Ids, drawn: tuple[dict[str, Any], Any], listing: _Listing
+) -> set[str]:
     query, body = drawn
-    ids, run = await fresh_ids(ctx, operation_id, shared)
+    ids, run = await ids_for(Resources(ctx), operation_id, shared)
     if run is not None and body is not NO_BODY:
         answers = [str(o.get("output", "")) for o in body.get("tool_outputs", [])]
         body = {**body, "tool_outputs": tool_outputs(run, answers or None)}
     exchange = await ctx.client.call(operation_id, ids or None, query=query or None, body=body)
-    return judge_success(exchange, "valid request")
+    listing.count(exchange.json())
+    return {p.key for p in ctx.verdict.judge(exchange)}
 
 
 async def positive(ctx: CheckContext, operation_id: str) -> Verdict:
     operation = spec.operation(operation_id)
-    shared = await shared_ids(ctx, operation)
-    strategy = request_strategy(operation, ctx.resources.assistant_id)
+    res = Resources(ctx)
+    shared = {} if operation_id in CONSUMING - {"deleteMessage"} else await shared_ids(res, operation)
+    strategy = request_strategy(operation, res.assistant_id)
+    verdict, listing = ctx.verdict, _Listing()
+    for round_ in range(ROUNDS):
+        seen = {p.key for p in verdict.problems}
 
-    def probe(drawn: tuple[dict[str, Any], Any]) -> Failure | None:
-        return anyio.from_thread.run(_send, ctx, operation_id, shared, drawn)
+        def probe(drawn: tuple[dict[str, Any], Any], seen: set[str] = seen) -> bool:
+            return bool(anyio.from_thread.run(_send, ctx, operation_id, shared, drawn, listing) - seen)
 
-    def search() -> Any:
-        return falsify(strategy, probe, max_examples=ctx.max_examples, seed=ctx.seed)
+        def search(seed: int = ctx.run.seed + round_) -> Any:
+            return falsify(strategy, probe, max_examples=ctx.run.max_examples, seed=seed)
 
-    try:
         found = await anyio.to_thread.run_sync(search)
-    except CheckFailedError as exc:  # the objects to test with could not be made
-        return Verdict([exc.failure], 1, exc.failure.reason)
-    if found.failure is not None:
-        return Verdict([found.failure], found.sent, found.failure.reason)
-    return Verdict(
-        cases=found.sent, detail=f"{found.sent} valid requests accepted", incomplete=found.budget_spent
-    )
+        verdict.cases += found.sent
+        verdict.incomplete = verdict.incomplete or found.budget_spent
+        if not found.found or found.budget_spent:
+            break
+    if listing.lists and not listing.items:
+        verdict.empty = True
+        verdict.detail = f"{listing.lists} lists came back empty: nothing to validate"
+    elif not verdict.problems:
+        held = f", {listing.items} listed items validated" if listing.items else ""
+        verdict.detail = f"{verdict.cases} valid requests accepted{held}"
+    return verdict

@@ -1,6 +1,6 @@
 """The pytest face of the contract runner: ``pytest --threadspec-base-url URL``.
 
-Each planned check (operation × positive/negative/streaming, and each workflow) becomes one test item,
+Each planned check (operation × positive/boundary/negative/streaming, and each workflow) becomes one test item,
 ``threadspec::<target>::<check>``, run on its own and cleaned up after. Without the option the plugin
 adds nothing. A ``conftest.py`` may implement :func:`pytest_threadspec_transport` to hand the runner
 an in-process transport (``httpx.ASGITransport(app=...)``) instead of the network.
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from _pytest._code.code import ExceptionInfo, TerminalRepr
 
     from threadspec.contract.config import ContractConfig
-    from threadspec.contract.report import CheckResult
+    from threadspec.contract.report import CheckResult, ContractReport
 
 _STATE = pytest.StashKey["_Session"]()
 
@@ -51,7 +51,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     group.addoption("--threadspec-operations", type=_csv, metavar="IDS", help="comma-separated operationIds")
     group.addoption(
-        "--threadspec-checks", type=_csv, metavar="NAMES", help="positive,negative,streaming,workflow"
+        "--threadspec-checks",
+        type=_csv,
+        metavar="NAMES",
+        help="positive,boundary,negative,streaming,workflow",
+    )
+    group.addoption(
+        "--threadspec-fail-on",
+        default="error",
+        metavar="TIER",
+        help="error, warning or strict: the least severe finding that fails an item",
     )
     group.addoption("--threadspec-max-examples", type=int, default=10, metavar="N", help="requests per case")
     group.addoption("--threadspec-seed", type=int, metavar="N", help="generation seed")
@@ -79,6 +88,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def _contract_config(config: pytest.Config, base_url: str) -> ContractConfig:
     from threadspec.contract.config import DEFAULT_ASSISTANT, ContractConfig
+    from threadspec.contract.findings import Severity
 
     return ContractConfig(
         base_url=base_url,
@@ -90,6 +100,7 @@ def _contract_config(config: pytest.Config, base_url: str) -> ContractConfig:
         seed=config.getoption("threadspec_seed") or random.SystemRandom().randrange(2**32),
         time_budget_seconds=config.getoption("threadspec_time_budget"),
         assistant_id=config.getoption("threadspec_assistant_id") or DEFAULT_ASSISTANT,
+        fail_on=Severity(config.getoption("threadspec_fail_on")),
         progress=False,
     )
 
@@ -145,12 +156,14 @@ class ContractItem(pytest.Item):
         state = self.config.stash[_STATE]
         config = replace(state.config, stateful=state.stateful)
         report = anyio.run(partial(run_async, config, {self.name}))
+        if report.unusable is not None:
+            raise ContractCheckFailed(f"{self.name}: {report.unusable}")
         state.stateful = report.stateful
         result = report.results[0]
-        if result.outcome is Outcome.SKIPPED:
+        if result.outcome in (Outcome.SKIPPED, Outcome.EMPTY):
             pytest.skip(result.detail)
-        if result.outcome is not Outcome.PASSED:
-            raise ContractCheckFailed(_describe(result, config.api_key_env))
+        if result.fails(config.fail_on) or result.outcome is Outcome.BLOCKED:
+            raise ContractCheckFailed(_describe(result, report))
 
     def repr_failure(self, excinfo: ExceptionInfo[BaseException], style: Any = None) -> str | TerminalRepr:
         if isinstance(excinfo.value, ContractCheckFailed):
@@ -161,7 +174,16 @@ class ContractItem(pytest.Item):
         return "threadspec", None, f"threadspec contract {self.name}"
 
 
-def _describe(result: CheckResult, api_key_env: str) -> str:
+def _describe(result: CheckResult, report: ContractReport) -> str:
+    from threadspec.contract.curl import render
+
     lines = [f"{result.name}: {result.outcome.value}: {result.detail}"]
-    lines += [f.render(api_key_env) for f in result.failures]
-    return "\n\n".join(lines)
+    for finding in report.findings:
+        lines.append(f"[{finding.severity.value}] {finding.id} {finding.title} (seen {finding.count} times)")
+        exchange = finding.example.exchange
+        if exchange is not None:
+            lines.append(render(exchange.request, report.api_key_env, key_sent=report.key_sent))
+            if exchange.response is not None:
+                lines.append(f"HTTP {exchange.response.status} {exchange.response.content_type}")
+                lines.append(exchange.response.shown())
+    return "\n".join(lines)

@@ -1,7 +1,7 @@
 """The objects checks need to exist first: threads, messages, runs in a given state, run steps.
 
-Each is created through the API and must come back as the spec says; when the server will not
-cooperate, the check fails at its setup with the exchange that shows why.
+Each is created through the API and judged like any answer to a valid request; a check that cannot
+get what it needs is :class:`~threadspec.contract.verdict.Blocked`, with the problem on record.
 """
 
 from __future__ import annotations
@@ -11,9 +11,12 @@ from typing import Any
 
 import anyio
 
-from threadspec.contract.client import ContractClient
-from threadspec.contract.verdict import CheckSkippedError, fail, usable
+from threadspec.contract import titles
+from threadspec.contract.context import CheckContext
+from threadspec.contract.findings import Problem, Severity
+from threadspec.contract.verdict import Blocked, Empty, body_of, usable
 from threadspec.facts import TERMINAL_RUN_STATUSES as TERMINAL
+from threadspec.facts import WAITING_RUN_STATUSES
 
 FUNCTION_NAME = "get_weather"
 FUNCTION_TOOL: dict[str, Any] = {
@@ -25,22 +28,24 @@ FUNCTION_TOOL: dict[str, Any] = {
     },
 }
 QUESTION = {"role": "user", "content": "What is the weather in Oslo?"}
+GREETING = {"role": "user", "content": "Say hello."}
+Body = dict[str, Any]
 
 
 class Resources:
-    """Creates and waits for the objects a check works on."""
+    """Creates and waits for the objects one check works on, recording what it sees on the way."""
 
-    def __init__(
-        self, client: ContractClient, assistant_id: str, *, stateful: bool, poll_seconds: float
-    ) -> None:
-        self.client = client
-        self.assistant_id = assistant_id
-        self.stateful = stateful
-        self.poll_seconds = poll_seconds
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        self.client = ctx.client
 
-    def run_body(self, *, tool: bool = False, stream: bool = False) -> dict[str, Any]:
+    @property
+    def assistant_id(self) -> str:
+        return self.ctx.run.assistant_id
+
+    def run_body(self, *, tool: bool = False, stream: bool = False) -> Body:
         """A run request: a plain one, or one whose model must call :data:`FUNCTION_TOOL`."""
-        body: dict[str, Any] = {"assistant_id": self.assistant_id}
+        body: Body = {"assistant_id": self.assistant_id}
         if tool:
             body["tools"] = [FUNCTION_TOOL]
             body["tool_choice"] = {"type": "function", "function": {"name": FUNCTION_NAME}}
@@ -48,82 +53,87 @@ class Resources:
             body["stream"] = True
         return body
 
-    async def thread(self, body: dict[str, Any] | None = None) -> dict[str, Any]:
-        exchange = await self.client.call("createThread", body=body if body is not None else {})
-        thread: dict[str, Any] = usable(exchange, "setup: create a thread")
-        return thread
+    def behaviour(self, key: str, title: str, exchange: Any = None) -> Blocked:
+        """Record a problem with how the server behaves; the :class:`Blocked` to raise for it."""
+        self.ctx.verdict.record([Problem(key, Severity.ERROR, title, key.split(":")[-1], exchange)])
+        return Blocked(title)
 
-    async def message(self, thread_id: str, content: str = "Hello.") -> dict[str, Any]:
+    async def thread(self, body: Body | None = None) -> Body:
+        exchange = await self.client.call("createThread", body=body if body is not None else {})
+        return usable(self.ctx, exchange, "create a thread")
+
+    async def message(self, thread_id: str, content: str = "Hello.") -> Body:
         exchange = await self.client.call(
             "createMessage", {"thread_id": thread_id}, body={"role": "user", "content": content}
         )
-        message: dict[str, Any] = usable(exchange, "setup: create a message")
-        return message
+        return usable(self.ctx, exchange, "create a message")
 
-    async def run(self, thread_id: str, *, tool: bool = False) -> dict[str, Any]:
+    async def run(self, thread_id: str, *, tool: bool = False) -> Body:
         exchange = await self.client.call(
             "createRun", {"thread_id": thread_id}, body=self.run_body(tool=tool)
         )
-        run: dict[str, Any] = usable(exchange, "setup: create a run")
-        return run
+        return usable(self.ctx, exchange, "create a run")
 
-    async def wait(
-        self, run: dict[str, Any], until: frozenset[str] = TERMINAL, case: str = "setup"
-    ) -> dict[str, Any]:
-        """Poll the run until its status is in ``until`` (or terminal); fail when that takes too long.
+    async def wait(self, run: Body, until: frozenset[str] = TERMINAL) -> Body:
+        """Poll the run until its status is in ``until`` (or terminal); a problem when that takes too long.
 
         Against a server that keeps no state, whatever the server answered first is all there is.
         """
-        if not self.stateful:
+        if not self.ctx.stateful:
             return run
-        deadline = time.monotonic() + self.poll_seconds
+        seconds = self.ctx.run.poll_seconds
+        deadline = time.monotonic() + seconds
         interval = 0.02
-        ids = {"thread_id": run["thread_id"], "run_id": run["id"]}
+        ids = {"thread_id": str(run.get("thread_id")), "run_id": str(run["id"])}
+        learned = self.ctx.run.learned
         while run.get("status") not in until | TERMINAL:
-            if not isinstance(run.get("status"), str):
-                raise fail(case, "the run has no status to wait on")
-            if time.monotonic() > deadline:
-                raise fail(case, f"run still {run.get('status')!r} after {self.poll_seconds:.0f}s of polling")
+            if not isinstance(run.get("status"), str):  # the schema problem is on record already
+                raise Blocked("the run has no status to wait on")
+            if learned.stuck or time.monotonic() > deadline:
+                if not learned.stuck:
+                    learned.stuck, learned.stuck_status = True, run.get("status")
+                raise self.behaviour("behaviour:settle", titles.run_stuck(learned.stuck_status, seconds))
             await anyio.sleep(interval)
             interval = min(interval * 2, 1.0)
-            exchange = await self.client.call("getRun", ids)
-            run = usable(exchange, f"{case}: poll the run")
+            run = usable(self.ctx, await self.client.call("getRun", ids), "poll the run")
         return run
 
-    async def finished_run(self) -> dict[str, Any]:
+    async def finished_run(self, body: Body | None = None) -> Body:
         """A run (on a new thread with one message) that has reached a terminal state."""
-        thread = await self.thread({"messages": [{"role": "user", "content": "Say hello."}]})
-        return await self.wait(await self.run(thread["id"]), case="setup: wait for the run to end")
+        thread = await self.thread(body or {"messages": [GREETING]})
+        return await self.wait(await self.run(thread["id"]))
 
-    async def any_run(self) -> dict[str, Any]:
+    async def any_run(self) -> Body:
         """A run on a new thread, in whatever state the server answers with."""
-        thread = await self.thread({"messages": [{"role": "user", "content": "Say hello."}]})
+        thread = await self.thread({"messages": [GREETING]})
         return await self.run(thread["id"])
 
-    async def waiting_run(self) -> dict[str, Any]:
+    async def waiting_run(self) -> Body:
         """A run (on a new thread) that stopped to ask for the output of :data:`FUNCTION_TOOL`."""
         thread = await self.thread({"messages": [QUESTION]})
-        run = await self.run(thread["id"], tool=True)
-        run = await self.wait(run, frozenset({"requires_action"}), case="setup: wait for requires_action")
-        if self.stateful and run.get("status") != "requires_action":
-            raise fail(
-                "setup: wait for requires_action",
-                f"a run with a required function tool ended {run.get('status')!r} without asking for tool outputs",
-            )
+        run = await self.wait(await self.run(thread["id"], tool=True), WAITING_RUN_STATUSES)
+        if self.ctx.stateful and run.get("status") not in WAITING_RUN_STATUSES:
+            raise self.behaviour("behaviour:requires-action", titles.no_tool_call(run.get("status")))
         return run
 
-    async def step(self, run: dict[str, Any]) -> dict[str, Any]:
-        """The first step of ``run``; a check that needs one is skipped when the server lists none."""
-        ids = {"thread_id": run["thread_id"], "run_id": run["id"]}
-        listing = (await self.client.call("listRunSteps", ids)).json()
-        steps = listing.get("data") if isinstance(listing, dict) else None
-        if not steps or not isinstance(steps, list) or not isinstance(steps[0], dict):
-            raise CheckSkippedError("the server listed no run steps to read")
-        first: dict[str, Any] = steps[0]
-        return first
+    async def steps(self, run: Body) -> list[Body]:
+        """The steps of ``run``, judged as a list answer."""
+        ids = {"thread_id": str(run.get("thread_id")), "run_id": str(run["id"])}
+        listing = body_of(self.ctx, await self.client.call("listRunSteps", ids), "list the run's steps")
+        data = listing.get("data")
+        return [s for s in data if isinstance(s, dict)] if isinstance(data, list) else []
+
+    async def step(self, run: Body) -> Body:
+        """The first step of ``run``: a finished run on a server that keeps state has at least one."""
+        steps = [s for s in await self.steps(run) if isinstance(s.get("id"), str)]
+        if steps:
+            return steps[0]
+        if self.ctx.stateful:
+            raise self.behaviour("behaviour:no-steps", titles.no_steps(str(run.get("status"))))
+        raise Empty("the server listed no run steps to read")
 
 
-def tool_outputs(run: dict[str, Any], outputs: list[str] | None = None) -> list[dict[str, str]]:
+def tool_outputs(run: Body, outputs: list[str] | None = None) -> list[dict[str, str]]:
     """One output per tool call the run waits on (``call_threadspec`` when the server named none)."""
     action = run.get("required_action") or {}
     calls = (action.get("submit_tool_outputs") or {}).get("tool_calls") or [{"id": "call_threadspec"}]

@@ -5,120 +5,175 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import secrets
+import signal
 import sys
 import time
 import traceback
+import warnings
 from collections.abc import Collection
-from contextlib import suppress
-from typing import TextIO
+from typing import Any, TextIO
 
 import anyio
+from hypothesis.errors import HypothesisWarning
 
-from threadspec.contract import export
+from threadspec.contract import cases, console, export
+from threadspec.contract.assistant import provider_for
+from threadspec.contract.baseline import BaselineError, compare, load
 from threadspec.contract.client import Budget, BudgetExhaustedError, ContractClient
 from threadspec.contract.config import ContractConfig, config_from_args
-from threadspec.contract.context import CheckContext, Verdict
+from threadspec.contract.context import CheckContext, RunState, Verdict
+from threadspec.contract.coverage import Coverage
 from threadspec.contract.plan import PlannedCheck, plan
-from threadspec.contract.report import CheckResult, ContractReport, Failure, Outcome
-from threadspec.contract.resources import Resources
-from threadspec.contract.verdict import CheckFailedError, CheckSkippedError
-
-STATELESS_SKIP = (
-    "stateless server (a new thread came back without its metadata); --stateful runs workflows anyway"
-)
+from threadspec.contract.preflight import Preflight, preflight
+from threadspec.contract.progress import Reporter
+from threadspec.contract.report import CheckResult, ContractReport, Outcome
+from threadspec.contract.verdict import Blocked, Empty
 
 
-async def detect_state(client: ContractClient) -> bool:
-    """Whether the server remembers: a thread created with a random metadata value comes back with it."""
-    marker = {"threadspec_probe": secrets.token_hex(6)}
-    created = await client.call("createThread", body={"metadata": marker})
-    body = created.json()
-    if created.status != 200 or not isinstance(body, dict) or not isinstance(body.get("id"), str):
-        return True  # a server this broken is no stateless mock: let the workflows say what is wrong
-    ids = {"thread_id": body["id"]}
-    got = await client.call("getThread", ids)
-    await client.call("deleteThread", ids)
-    found = got.json()
-    return got.status == 200 and isinstance(found, dict) and found.get("metadata") == marker
+def _outcome(verdict: Verdict) -> tuple[Outcome, str]:
+    if verdict.incomplete:
+        return Outcome.ERROR, f"the time budget ran out after {verdict.cases} cases"
+    if verdict.problems:
+        keys = len({p.key for p in verdict.problems})
+        return Outcome.FAILED, verdict.detail or f"{keys} findings in {verdict.cases} cases"
+    if verdict.empty:
+        return Outcome.EMPTY, verdict.detail
+    return Outcome.PASSED, verdict.detail
 
 
-def _result(planned: PlannedCheck, verdict: Verdict, seconds: float) -> CheckResult:
-    if verdict.failures:
-        outcome = Outcome.FAILED
-    elif verdict.incomplete:
-        outcome, verdict.detail = Outcome.ERROR, f"time budget ran out after {verdict.cases} cases"
-    else:
-        outcome = Outcome.PASSED
-    return CheckResult(
-        planned.target,
-        planned.check,
-        outcome,
-        verdict.detail,
-        tuple(verdict.failures),
-        verdict.cases,
-        seconds,
-    )
-
-
-async def _run_one(planned: PlannedCheck, ctx: CheckContext) -> CheckResult:
+async def _run_one(planned: PlannedCheck, state: RunState, skip: str | None) -> CheckResult:
     started = time.monotonic()
+    ctx = CheckContext(state, Verdict())
+    verdict = ctx.verdict
 
-    def ended(outcome: Outcome, detail: str, failures: tuple[Failure, ...] = ()) -> CheckResult:
+    def ended(outcome: Outcome, detail: str) -> CheckResult:
         return CheckResult(
             planned.target,
             planned.check,
             outcome,
             detail,
-            failures,
-            len(failures),
+            tuple(verdict.problems),
+            verdict.cases,
             time.monotonic() - started,
         )
 
-    if planned.check == "workflow" and not ctx.stateful:
-        return ended(Outcome.SKIPPED, STATELESS_SKIP)
-    if ctx.client.budget.exhausted:
+    if skip is not None:
+        return ended(Outcome.SKIPPED, skip)
+    if state.client.budget.exhausted:
         return ended(Outcome.ERROR, "the time budget was spent before this check started")
     try:
-        verdict = await planned.run(ctx)
-    except CheckFailedError as exc:
-        return ended(Outcome.FAILED, f"[{exc.failure.case}] {exc.failure.reason}", (exc.failure,))
-    except CheckSkippedError as exc:
-        return ended(Outcome.SKIPPED, str(exc))
+        await planned.run(ctx)
+    except Blocked as exc:
+        return ended(Outcome.BLOCKED, str(exc))
+    except Empty as exc:
+        return ended(Outcome.EMPTY, str(exc))
     except (BudgetExhaustedError, TimeoutError):
         return ended(Outcome.ERROR, "the time budget ran out during this check")
     except Exception as exc:  # a fault in the runner: report it as such and go on with the other checks
         where = traceback.extract_tb(exc.__traceback__)[-1]
-        return ended(
-            Outcome.ERROR, f"internal error {type(exc).__name__}: {exc} ({where.filename}:{where.lineno})"
+        detail = f"internal error {type(exc).__name__}: {exc} ({where.filename}:{where.lineno})"
+        return ended(Outcome.ERROR, detail)
+    return ended(*_outcome(verdict))
+
+
+def _skip_reason(planned: PlannedCheck, config: ContractConfig, pre: Preflight) -> str | None:
+    if planned.check != "workflow" or pre.stateful:
+        return None
+    if config.stateful is False:
+        return "--stateless: workflows skipped as asked"
+    return f"the server keeps no state ({pre.state_reason}); --stateful runs workflows anyway"
+
+
+def _coverage(checks: list[PlannedCheck]) -> Coverage:
+    coverage = Coverage()
+    for op in dict.fromkeys(p.target for p in checks if p.check in ("boundary", "negative")):
+        for constraint in cases.universe(op):
+            coverage.expect(op, constraint)
+        for constraint, _side in cases.cases_for(op)[1]:
+            coverage.unbuildable(op, constraint)
+    return coverage
+
+
+class _Run:
+    """The mutable state of one run: what has finished, what is running, whether it was interrupted."""
+
+    def __init__(self, config: ContractConfig, planned: list[PlannedCheck], reporter: Reporter) -> None:
+        self.config = config
+        self.planned = planned
+        self.reporter = reporter
+        self.results: dict[int, CheckResult] = {}
+        self.interrupted = False
+        self.pre: Preflight | None = None
+        self.coverage = _coverage(planned)
+
+    async def checks(self, client: ContractClient, key_sent: bool) -> None:
+        config = self.config
+        try:
+            self.pre = await preflight(
+                client, key_sent=key_sent, api_key_env=config.api_key_env, stateful=config.stateful
+            )
+        except BudgetExhaustedError:  # each check will say that the budget was spent
+            self.pre = Preflight(None, config.stateful is not False, "not told: the time budget was spent")
+        if self.pre.failure is not None:
+            return
+        provider = provider_for(config.assistant_id)
+        assistant_id = await provider.acquire(client)
+        state = RunState(
+            client,
+            assistant_id,
+            self.pre.stateful,
+            config.max_examples,
+            self.seed,
+            config.poll_timeout_seconds,
+            self.coverage,
         )
-    return _result(planned, verdict, time.monotonic() - started)
+        limiter = anyio.CapacityLimiter(config.workers)
+
+        async def worker(index: int, check: PlannedCheck, pre: Preflight) -> None:
+            async with limiter:
+                self.results[index] = await _run_one(check, state, _skip_reason(check, config, pre))
+            self.reporter.finished(self.results[index])
+
+        try:
+            async with anyio.create_task_group() as group:
+                for index, check in enumerate(self.planned):
+                    group.start_soon(worker, index, check, self.pre)
+        finally:
+            with anyio.CancelScope(shield=True):
+                await provider.release(client)
+
+    seed: int = 0
+
+    async def watch(self, scope: anyio.CancelScope, client: ContractClient) -> None:
+        """On Ctrl-C: stop sending, stop the checks; the report is written with what was found."""
+        with anyio.open_signal_receiver(signal.SIGINT) as signals:
+            async for _ in signals:
+                self.interrupted = True
+                client.budget.stop()
+                scope.cancel()
+                return
 
 
-def _progress(stream: TextIO | None, done: int, total: int, result: CheckResult) -> None:
-    if stream is not None:
-        width = len(str(total))
-        line = f"[{done:>{width}}/{total}] {result.outcome.value:<7} {result.name} ({result.seconds:.1f}s)"
-        if result.outcome is not Outcome.PASSED and result.detail:
-            line += f": {result.detail[:160]}"
-        print(line, file=stream, flush=True)
+async def run_async(
+    config: ContractConfig, only: Collection[str] | None = None, *, interruptible: bool = False
+) -> ContractReport:
+    """Run every check ``config`` selects (or those named ``target::check`` in ``only``).
 
-
-async def run_async(config: ContractConfig, only: Collection[str] | None = None) -> ContractReport:
-    """Run every check ``config`` selects (or those named ``target::check`` in ``only``)."""
+    With ``interruptible`` (the command line), SIGINT ends the run early: cleanup still happens,
+    and the report, marked interrupted, holds what was found until then.
+    """
     started = time.monotonic()
-    seed = config.seed if config.seed is not None else random.SystemRandom().randrange(2**32)
+    previous = load(config.baseline) if config.baseline else None
     planned = [p for p in plan(config) if only is None or p.name in only]
+    api_key = os.environ.get(config.api_key_env) or None
     stream = sys.stderr if config.progress else None
-    if stream is not None:
-        print(
-            f"threadspec contract: {len(planned)} checks against {config.base_url} (seed {seed})", file=stream
-        )
-    api_key = os.environ.get(config.api_key_env)
-    if stream is not None and not api_key:
-        print(
-            f"threadspec contract: ${config.api_key_env} is not set; no Authorization header is sent",
-            file=stream,
+    reporter = Reporter(stream, len(planned))
+    run = _Run(config, planned, reporter)
+    run.seed = config.seed if config.seed is not None else random.SystemRandom().randrange(2**32)
+    reporter.say(f"threadspec contract: {len(planned)} checks against {config.base_url} (seed {run.seed})")
+    if api_key is None:
+        reporter.say(
+            f"threadspec contract: ${config.api_key_env} is not set; no Authorization header is sent"
         )
     client = ContractClient(
         config.base_url,
@@ -127,51 +182,68 @@ async def run_async(config: ContractConfig, only: Collection[str] | None = None)
         transport=config.transport,
         timeout=config.request_timeout_seconds,
     )
-    results: dict[int, CheckResult] = {}
-    state = config.stateful
     try:
-        if state is None and planned:
-            with suppress(BudgetExhaustedError):  # the checks will each report the spent budget
-                state = await detect_state(client)
-        resources = Resources(
-            client, config.assistant_id, stateful=state is not False, poll_seconds=config.poll_timeout_seconds
-        )
-        ctx = CheckContext(client, resources, config.max_examples, seed)
-        limiter = anyio.CapacityLimiter(config.workers)
-
-        async def worker(index: int, check: PlannedCheck) -> None:
-            async with limiter:
-                results[index] = await _run_one(check, ctx)
-            _progress(stream, len(results), len(planned), results[index])
-
-        async with anyio.create_task_group() as group:
-            for index, check in enumerate(planned):
-                group.start_soon(worker, index, check)
+        with warnings.catch_warnings(), reporter:
+            # a shrunk 256 KB body is expensive to show, and hypothesis says so; the report shows it
+            warnings.simplefilter("ignore", HypothesisWarning)
+            async with anyio.create_task_group() as outer:
+                with anyio.CancelScope() as scope:
+                    if interruptible:
+                        outer.start_soon(run.watch, scope, client)
+                    await run.checks(client, api_key is not None)
+                outer.cancel_scope.cancel()
     finally:
-        leftovers = await client.delete_threads()
-        await client.aclose()
-    report = ContractReport(
-        base_url=client.root,
-        seed=seed,
-        results=tuple(results[i] for i in sorted(results)),
-        seconds=time.monotonic() - started,
-        api_key_env=config.api_key_env,
-        stateful=state,
-        leftovers=tuple(leftovers),
-    )
-    export.write(report, config.junit_xml, config.json)
-    if stream is not None:
-        print(report.summary(), file=stream, flush=True)
-    return report
+        with anyio.CancelScope(shield=True):
+            leftovers = await client.delete_threads()
+            await client.aclose()
+    return _report(run, config, client, api_key is not None, leftovers, started, previous)
+
+
+def _report(
+    run: _Run,
+    config: ContractConfig,
+    client: ContractClient,
+    key_sent: bool,
+    leftovers: list[str],
+    started: float,
+    previous: Any,
+) -> ContractReport:
+    pre = run.pre
+    fields: dict[str, Any] = {
+        "base_url": client.root,
+        "seed": run.seed,
+        "results": tuple(run.results[i] for i in sorted(run.results)),
+        "seconds": time.monotonic() - started,
+        "api_key_env": config.api_key_env,
+        "key_sent": key_sent,
+        "stateful": None if pre is None else pre.stateful,
+        "state_reason": "" if pre is None else pre.state_reason,
+        "coverage": run.coverage.summary(),
+        "fail_on": config.fail_on,
+        "interrupted": run.interrupted,
+        "unusable": None if pre is None else pre.failure,
+        "leftovers": tuple(leftovers),
+    }
+    report = ContractReport.build(**fields)
+    if previous is not None and config.baseline:
+        fields["comparison"] = compare(report.findings, previous, config.baseline)
+    report = ContractReport.build(**fields)
+    written = export.write(report, junit=config.junit_xml, json_path=config.json, markdown=config.markdown)
+    return ContractReport.build(**fields, files=tuple(written))
 
 
 def run(config: ContractConfig) -> ContractReport:
-    """Run the contract checks; the report's ``exit_code`` is 0 only when every check passed."""
+    """Run the contract checks; the report's ``exit_code`` says how it went."""
     return anyio.run(run_async, config)
 
 
 def handle(args: argparse.Namespace, _stdin: TextIO, stdout: TextIO) -> int:
-    """The ``threadspec contract`` subcommand: run, print the table and failures, return the exit code."""
-    report = run(config_from_args(args))
-    print(report.render(), file=stdout)
+    """The ``threadspec contract`` subcommand: run, print the scorecard, return the exit code."""
+    config = config_from_args(args)
+    try:
+        report = anyio.run(lambda: run_async(config, interruptible=True))
+    except BaselineError as exc:
+        print(f"threadspec contract: {exc}", file=sys.stderr)
+        return 2
+    console.render(report, stdout)
     return report.exit_code

@@ -27,6 +27,7 @@ class OrderError:
     index: int
     event: str
     reason: str
+    state: str = ""  # where the stream was when the event came
 
     def __str__(self) -> str:
         return f"event {self.index} ({self.event}): {self.reason}"
@@ -68,7 +69,7 @@ class StreamOrder:
 
     def feed(self, index: int, name: str, data: Any) -> OrderError | None:
         def bad(reason: str) -> OrderError:
-            return OrderError(index, name, reason)
+            return OrderError(index, name, reason, self.state)
 
         if name == "error" and self.state != "done":
             self.state = "errored"
@@ -125,7 +126,9 @@ class StreamOrder:
 
     def finish(self, count: int) -> OrderError | None:
         if self.state != "done":
-            return OrderError(count, "<end>", f"the stream ended at {self.state!r} without the done event")
+            return OrderError(
+                count, "<end>", f"the stream ended at {self.state!r} without the done event", self.state
+            )
         return None
 
 

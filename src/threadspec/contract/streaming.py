@@ -1,4 +1,11 @@
-"""The streaming check: a streamed run parses, every event matches the spec, the order is legal, done ends it."""
+"""The streaming check: a streamed run comes as server-sent events that parse and meet the spec, in a
+legal order, ending with ``done``.
+
+Each defect class is judged on its own, so a stream with several defects shows each: the content
+type, every event's body, the first illegal step of the order, a missing ``done``, the wrong last run
+event. (Within the order only the first illegal step counts: after it, every later step of a
+well-formed run looks illegal too.)
+"""
 
 from __future__ import annotations
 
@@ -6,12 +13,13 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from threadspec.contract import titles
 from threadspec.contract.context import CheckContext, Verdict
 from threadspec.contract.exchange import Exchange
-from threadspec.contract.report import Failure
-from threadspec.contract.resources import QUESTION, tool_outputs
-from threadspec.contract.stream_order import check_order
-from threadspec.contract.verdict import contract_errors
+from threadspec.contract.findings import Problem, Severity
+from threadspec.contract.resources import QUESTION, Resources, tool_outputs
+from threadspec.contract.stream_order import StreamOrder
+from threadspec.facts import STREAM_DONE_EVENT, STREAM_MEDIA_TYPE
 from threadspec.sse import parse_text
 
 
@@ -25,31 +33,6 @@ class StreamCase:
     ends_with: str | None = None  # the run event the stream must end on, when the request decides it
 
 
-def judge_stream(exchange: Exchange, case: StreamCase) -> Failure | None:
-    received = exchange.response
-    if received is None or received.status != 200:
-        status = exchange.error if received is None else f"HTTP {received.status}"
-        return Failure(case.name, f"expected a 200 event stream, got {status}", exchange)
-    if not received.is_stream:
-        return Failure(
-            case.name, f"asked for a stream, got {received.content_type or 'no content type'}", exchange
-        )
-    problem = contract_errors(exchange)
-    if problem is not None:
-        return Failure(case.name, problem, exchange)
-    events = [(e.event, _data(e.data)) for e in parse_text(received.text)]
-    order = check_order(events, creates_thread=case.creates_thread, resumed=case.resumed)
-    if order is not None:
-        names = [name for name, _ in events]
-        shown = " → ".join(names[: order.index + 3]) + (" → …" if len(names) > order.index + 3 else "")
-        return Failure(case.name, f"illegal event order at {order}; the stream went: {shown}", exchange)
-    run_events = [name for name, _ in events if name.startswith("thread.run.") and name.count(".") == 2]
-    if case.ends_with is not None and (not run_events or run_events[-1] != case.ends_with):
-        last = run_events[-1] if run_events else "no run event"
-        return Failure(case.name, f"the stream ended on {last}, expected {case.ends_with}", exchange)
-    return None
-
-
 def _data(text: str) -> Any:
     try:
         return json.loads(text)
@@ -57,15 +40,52 @@ def _data(text: str) -> Any:
         return text
 
 
+def stream_problems(exchange: Exchange, case: StreamCase) -> list[Problem]:
+    """The stream-specific problems of an event stream (its bodies are judged like any response's)."""
+    received = exchange.response
+    assert received is not None
+    try:
+        events = [(e.event, _data(e.data)) for e in parse_text(received.text)]
+    except ValueError as exc:
+        title = titles.stream_unparsed(str(exc))
+        return [Problem("stream:unparsed", Severity.ERROR, title, case.name, exchange)]
+    found: list[Problem] = []
+    machine = StreamOrder(creates_thread=case.creates_thread, resumed=case.resumed)
+    for index, (name, data) in enumerate(events):
+        error = machine.feed(index, name, data)
+        if error is not None:
+            title = titles.stream_order(name, error.reason)
+            found.append(Problem(f"stream:order:{name}", Severity.ERROR, title, name, exchange))
+            break
+    names = [name for name, _ in events]
+    if not names or names[-1] != STREAM_DONE_EVENT:
+        title = titles.stream_no_done(names[-1] if names else "no event")
+        found.append(Problem("stream:done", Severity.ERROR, title, "done", exchange))
+    run_events = [n for n in names if n.startswith("thread.run.") and n.count(".") == 2]
+    if case.ends_with is not None and (not run_events or run_events[-1] != case.ends_with):
+        title = titles.stream_end(run_events[-1] if run_events else "no run event", case.ends_with)
+        found.append(Problem(f"stream:end:{case.ends_with}", Severity.ERROR, title, case.name, exchange))
+    return found
+
+
+def judge_stream(ctx: CheckContext, exchange: Exchange, case: StreamCase) -> None:
+    """Record everything wrong with the answer to a request that asked for a stream: the status, the
+    content type and each event (by the judge of every answer), then the stream's own problems."""
+    received = exchange.response
+    ctx.verdict.judge(exchange)
+    if received is not None and 200 <= received.status < 300 and received.media_type == STREAM_MEDIA_TYPE:
+        ctx.verdict.record(stream_problems(exchange, case))
+
+
 async def _cases(ctx: CheckContext, operation_id: str) -> list[StreamCase]:
-    res = ctx.resources
+    res = Resources(ctx)
 
     def ending(event: str) -> str | None:  # only a server that runs the model can be held to how a run ends
         return f"thread.run.{event}" if ctx.stateful else None
 
     if operation_id == "submitToolOuputsToRun":
         run = await res.waiting_run()
-        ids = {"thread_id": run["thread_id"], "run_id": run["id"]}
+        ids = {"thread_id": str(run.get("thread_id")), "run_id": str(run["id"])}
         body = {"tool_outputs": tool_outputs(run), "stream": True}
         return [
             StreamCase("resume with tool outputs", ids, body, resumed=True, ends_with=ending("completed"))
@@ -86,13 +106,10 @@ async def _cases(ctx: CheckContext, operation_id: str) -> list[StreamCase]:
 
 
 async def streaming(ctx: CheckContext, operation_id: str) -> Verdict:
-    verdict = Verdict()
     for case in await _cases(ctx, operation_id):
         exchange = await ctx.client.call(operation_id, case.ids or None, body=case.body)
-        verdict.cases += 1
-        failure = judge_stream(exchange, case)
-        if failure is not None:
-            verdict.failures.append(failure)
-    if verdict.failures:
-        verdict.detail = verdict.failures[0].reason.split(";")[0]
-    return verdict
+        ctx.verdict.cases += 1
+        judge_stream(ctx, exchange, case)
+    if not ctx.verdict.problems:
+        ctx.verdict.detail = f"{ctx.verdict.cases} streams in order"
+    return ctx.verdict

@@ -1,0 +1,79 @@
+"""Response properties the spec does not define, found by walking a body alongside its schema.
+
+Objects of the API are open (a newer API may add fields), so unknown properties do not break the
+schema; they are reported as a warning. An object that lacks a required property *and* carries
+unknown ones most likely renamed it: the unknown names go with the missing property's finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from threadspec import constraints, spec
+from threadspec.contract import titles
+from threadspec.contract.exchange import Exchange
+from threadspec.contract.findings import Problem, Severity
+from threadspec.contract.objects import OPAQUE, Path, pointer_of
+
+KEY = "unknown-property"
+
+
+@dataclass(slots=True)
+class Unknown:
+    problems: list[Problem] = field(default_factory=list)
+    # pointer of an object missing a required property → the unknown names it carries instead
+    renamed: dict[str, list[str]] = field(default_factory=dict)
+
+
+def unknown_properties(schema: str, body: Any, exchange: Exchange, base: Path = ()) -> Unknown:
+    document = spec.shared_schema(schema)
+    found = Unknown()
+    _Walk(document.get("$defs", {}), exchange, found).walk(body, document, schema, base)
+    return found
+
+
+@dataclass(slots=True)
+class _Walk:
+    defs: Mapping[str, Any]
+    exchange: Exchange
+    found: Unknown
+
+    def walk(self, value: Any, raw: Any, component: str, at: Path) -> None:
+        component = constraints.ref_name(raw) or component
+        node = constraints.resolved(raw, self.defs)
+        if constraints.is_union(node):
+            for branch_raw in node.get("anyOf") or node.get("oneOf") or []:
+                branch = constraints.resolved(branch_raw, self.defs)
+                if constraints.takes_branch(value, branch, self.defs):
+                    self.walk(value, branch_raw, component, at)
+                    return
+            return
+        if isinstance(value, dict):
+            self.object(value, node, component, at)
+        elif isinstance(value, list) and isinstance(node.get("items"), dict):
+            for index, item in enumerate(value):
+                self.walk(item, node["items"], component, (*at, index))
+
+    def object(self, value: dict[str, Any], node: Mapping[str, Any], component: str, at: Path) -> None:
+        properties = node.get("properties")
+        if not isinstance(properties, dict):
+            return
+        for name, sub in properties.items():
+            if name in value and name not in OPAQUE:
+                self.walk(value[name], sub, component, (*at, name))
+        if "additionalProperties" in node and node["additionalProperties"] is not True:
+            return  # closed (the schema reports extras) or a map (any key is data)
+        extra = [name for name in value if name not in properties]
+        if not extra:
+            return
+        if any(name not in value for name in node.get("required", ())):
+            self.found.renamed[pointer_of(at)] = extra
+            return
+        for name in extra:
+            where = f"{component}.{name}"
+            title = titles.unknown_property(where)
+            self.found.problems.append(
+                Problem(KEY, Severity.WARNING, title, where, self.exchange, (pointer_of((*at, name)),))
+            )
