@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 
+import threadspec
 from threadspec import UnknownSchemaError, constraints, is_valid, strategies
 from threadspec._mutate import get
 from threadspec.strategies import BoundaryCase, Mutation, boundary_cases
@@ -147,7 +148,7 @@ def test_every_request_constraint_is_covered() -> None:
 
 # ---------------------------------------------------------------------------------- the view and the API
 def test_the_view_is_draft_7_with_python_patterns_and_bounded_sizes() -> None:
-    view = strategies._view(strategies.spec.schema("CreateRunRequest"))
+    view = strategies._view(threadspec.schema("CreateRunRequest"))
     assert "$schema" not in view and "$id" not in view
     assert view["$defs"]["FunctionObject"]["properties"]["name"]["pattern"] == "^[a-zA-Z0-9_-]{1,64}\\Z"
     assert "x-threadspec-rules" not in str(view)

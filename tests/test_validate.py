@@ -25,7 +25,7 @@ from threadspec import (
     validate_response,
 )
 from threadspec._decode import MAX_DEPTH, depth_exceeds
-from threadspec._generated import models
+from threadspec._generated.v2 import models
 
 VALID = {"assistant_id": "asst_1", "thread": {"messages": [{"role": "user", "content": "hi"}]}}
 TWO_ERRORS = {"assistant_id": 5, "temperature": 9}

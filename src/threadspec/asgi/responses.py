@@ -13,10 +13,12 @@ from typing import Any, Literal
 import msgspec
 
 from threadspec import messages
+from threadspec._contract import Contract
 from threadspec.asgi.refusal import send_json
 from threadspec.asgi.types import Message, Send
 from threadspec.asgi.wording import invalid_response
 from threadspec.errors import InvalidPayloadError
+from threadspec.facts import EVENT_STREAM, STREAM_DONE_EVENT
 from threadspec.result import Violation
 from threadspec.sse import DONE, encode, parse
 from threadspec.validate import iter_response_errors
@@ -42,8 +44,11 @@ class ResponseContractError(InvalidPayloadError):
 class ResponseChecker:
     """A ``send`` that holds the app's responses to the contract on their way out."""
 
-    def __init__(self, operation_id: str, send: Send, mode: OnInvalid) -> None:
+    def __init__(
+        self, operation_id: str, send: Send, mode: OnInvalid, contract: Contract | None = None
+    ) -> None:
         self.operation_id = operation_id
+        self.contract = contract
         self._send = send
         self.mode = mode
         self.start: Message | None = None
@@ -61,7 +66,7 @@ class ResponseChecker:
                 k.decode("latin-1").lower(): v.decode("latin-1") for k, v in message.get("headers", [])
             }
             self.content_type = headers.get("content-type", "")
-            self.stream = self.content_type.split(";")[0].strip().lower() == "text/event-stream"
+            self.stream = self.content_type.split(";")[0].strip().lower() == EVENT_STREAM
             if self.stream:
                 await self._send(message)
             return
@@ -80,7 +85,9 @@ class ResponseChecker:
         return int(self.start["status"]) if self.start is not None else 500
 
     def _violations(self, body: Any, content_type: str) -> list[Violation]:
-        return list(iter_response_errors(self.operation_id, self.status, body, content_type))
+        return list(
+            iter_response_errors(self.operation_id, self.status, body, content_type, contract=self.contract)
+        )
 
     def _complain(self, errors: list[Violation]) -> str:
         first = errors[0]
@@ -115,13 +122,13 @@ class ResponseChecker:
         for frame in [*frames, rest] if not more and rest.strip() else frames:
             try:
                 events = [e.payload() for e in parse(frame.decode("utf-8").split("\n"))]
-                errors = [v for e in events for v in self._violations([e], "text/event-stream")]
+                errors = [v for e in events for v in self._violations([e], EVENT_STREAM)]
             except (ValueError, UnicodeDecodeError):
-                errors = self._violations(frame, "text/event-stream")
+                errors = self._violations(frame, EVENT_STREAM)
             if errors:
                 message = self._complain(errors)
                 error = messages.error_body(message, None, None, "server_error")["error"]
-                tail = b"".join(passed) + encode("error", error) + encode("done", DONE)
+                tail = b"".join(passed) + encode("error", error) + encode(STREAM_DONE_EVENT, DONE)
                 await self._send({"type": "http.response.body", "body": tail, "more_body": False})
                 self.closed = True
                 return

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 from hypothesis import strategies as st
 
-from threadspec import strategies
+from threadspec import contract_for, strategies
 from threadspec.constraints import Constraint
 
 
@@ -22,12 +21,12 @@ def valid_body(schema: str) -> st.SearchStrategy[Any]:
     return strategies.valid(schema)
 
 
-@cache
 def _refused(schema: str) -> dict[str, Any]:
     """One deterministic body past each breakable constraint (by id), built on the smallest valid parents."""
-    return {
-        case.constraint.id: case.body for case in strategies.boundary_cases(schema) if not case.expect_valid
-    }
+    return contract_for().memo(
+        ("contract.refused", schema),
+        lambda: {c.constraint.id: c.body for c in strategies.boundary_cases(schema) if not c.expect_valid},
+    )
 
 
 def invalid_body(schema: str, constraint: Constraint) -> st.SearchStrategy[Any] | None:

@@ -22,6 +22,8 @@ from pydantic import (
 from pydantic import model_validator as _model_validator
 from typing_extensions import TypeAliasType
 
+from threadspec import rules as _rules
+
 
 class _JsonSchemaRuntimeValidationBase(BaseModel):
     __json_schema_one_of_required_groups__: ClassVar[tuple[Any, ...]] = ()
@@ -356,11 +358,13 @@ class StaticChunkingStrategy(BaseModel):
     chunk_overlap_tokens: Annotated[StrictInt, Field(ge=0)]
 
     @_model_validator(mode="after")
-    def _check_x_threadspec_rules(self) -> _Self:
-        left, right = self.chunk_overlap_tokens, self.max_chunk_size_tokens
-        if isinstance(left, int) and isinstance(right, int) and left * 2 > right:
-            raise ValueError("chunk_overlap_tokens must be at most half of max_chunk_size_tokens")
-        return self
+    def _check_threadspec_rules(self) -> _Self:
+        return _rules.check_model(
+            self,
+            rules=[
+                {"rule": "at_most_half_of", "property": "chunk_overlap_tokens", "of": "max_chunk_size_tokens"}
+            ],
+        )
 
 
 class ImageDetail(RootModel[Literal["auto", "low", "high"]]):
