@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, TypeGuard
 
 JSON_TYPES = ("array", "boolean", "integer", "null", "number", "object", "string")
 
@@ -42,6 +42,11 @@ def is_type(value: Any, kind: str) -> bool:
     """Whether ``value`` is of JSON type ``kind`` (an integer is also a ``number``)."""
     found = json_type(value)
     return found == kind or (kind == "number" and found == "integer")
+
+
+def is_integer(value: Any) -> TypeGuard[int]:
+    """An integer as JSON reads it: a Python int that is not a bool."""
+    return is_type(value, "integer")
 
 
 def allows_type(types: Sequence[str], value: Any) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeGuard, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from hypothesis import strategies as st
 
@@ -346,16 +346,29 @@ def _rules_of(root: str, location: constraints.Location, contract: Contract | No
     return [c for c in found if c.is_rule]
 
 
-def _is_int(value: Any) -> TypeGuard[int]:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
 # ---------------------------------------------------------------------------------- edits at a limit
+# The largest count of items, keys or characters a payload is built with: a limit above it (the
+# 100,000,000 files of a new vector store) cannot be reached by a payload held in memory.
+MAX_BUILT_SIZE = 100_000
+_SIZES = frozenset({"maxItems", "minItems", "maxProperties", "minProperties", "maxLength", "minLength"})
+
+
+def beyond_reach(c: Constraint) -> bool:
+    """Whether a payload at this constraint's limit is too large to build (a count or length past MAX_BUILT_SIZE)."""
+    size_limit = c.keyword in _SIZES or (c.keyword == "propertyNames" and c.facet in _SIZES)
+    return size_limit and isinstance(c.limit, int) and c.limit >= MAX_BUILT_SIZE
+
+
 def edit_for(c: Constraint, valid: bool, source: Source, far: bool = False) -> Edit:
     """The edit that puts the node exactly at the limit (``valid``) or past it: one step, or any
-    distance when ``far``. Raises :class:`Unbuildable` for a keyword no builder knows."""
+    distance when ``far``. Raises :class:`Unbuildable` for a keyword no builder knows, and for a
+    limit :func:`beyond_reach`."""
     if not valid and not c.violable:
         raise Unbuildable(f"{c.id} cannot be broken")
+    if beyond_reach(c):
+        raise Unbuildable(
+            f"{c.id}: a payload at {c.limit:,} is larger than any built ({MAX_BUILT_SIZE:,} at most)"
+        )
     builder = _EDITS.get(c.keyword) or (_rule_edit if c.is_rule else None)
     if builder is None:
         raise Unbuildable(f"no generator knows the keyword {c.keyword!r} ({c.id})")

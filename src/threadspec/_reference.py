@@ -17,11 +17,12 @@ from jsonschema import Draft202012Validator, ValidationError, validators
 from jsonschema.protocols import Validator
 
 from threadspec import rules
+from threadspec._jsontype import is_integer
 from threadspec._patterns import compiled
 
 
 def _is_integer(_checker: object, instance: object) -> bool:
-    return isinstance(instance, int) and not isinstance(instance, bool)
+    return is_integer(instance)
 
 
 def _pattern(validator: Validator, pattern: str, instance: Any, schema: Any) -> Iterator[ValidationError]:

@@ -41,6 +41,7 @@ __all__ = [
     "boundary",
     "boundary_cases",
     "invalid",
+    "out_of_reach",
     "param",
     "pointer",
     "uncovered",
@@ -227,6 +228,12 @@ def uncovered(inventory: Iterable[Constraint], cases: Iterable[BoundaryCase]) ->
     return [c for c in inventory if (c, True) not in seen or (c.violable and (c, False) not in seen)]
 
 
+def out_of_reach(inventory: Iterable[Constraint]) -> list[Constraint]:
+    """The constraints no case is built for because a payload at their limit would not fit in memory:
+    a count or length of 100,000 or more (the 100,000,000 files of a new vector store)."""
+    return [c for c in inventory if _mutate.beyond_reach(c)]
+
+
 def _options(
     root: str, location: Location, rule: str | None, expect_valid: bool | None, contract: Contract
 ) -> list[Constraint]:
@@ -235,7 +242,7 @@ def _options(
     found = [
         c
         for c in _constraints(root, location, contract)
-        if _matches(c, rule) and (c.violable or expect_valid is not False)
+        if _matches(c, rule) and (c.violable or expect_valid is not False) and not _mutate.beyond_reach(c)
     ]
     if not found:
         raise ValueError(f"{root} ({location}) has no constraint {rule!r} to fuzz")

@@ -31,6 +31,10 @@ STATIC = ("thread", "tool_resources", "file_search", "vector_stores", 0, "chunki
 FN = {"type": "function", "function": {"name": "f"}}
 
 
+def IMAGE(url: str) -> dict[str, Any]:
+    return {"type": "image_url", "image_url": {"url": url}}
+
+
 def _with(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
     body = copy.deepcopy(BASE)
     node: Any = body
@@ -106,7 +110,21 @@ CASES: list[tuple[str, Any, bool]] = [
     ("role system", _with(("thread", "messages", 0, "role"), "system"), False),
     ("content parts", _with(("thread", "messages", 0, "content"), [{"type": "text", "text": "x"}]), True),
     ("content empty list", _with(("thread", "messages", 0, "content"), []), False),
-    ("attachment without file_id", _with(("thread", "messages", 0, "attachments"), [{"tools": []}]), False),
+    ("attachment without file_id", _with(("thread", "messages", 0, "attachments"), [{"tools": []}]), True),
+    ("attachment file_id not a string", _with(("thread", "messages", 0, "attachments"), [{"file_id": 1}]), False),
+    ("image url", _with(("thread", "messages", 0, "content"), [IMAGE("https://example.com/cat.png")]), True),
+    ("image data url", _with(("thread", "messages", 0, "content"), [IMAGE("data:image/png;base64,iVBORw0KGgo=")]), True),
+    ("image url without scheme", _with(("thread", "messages", 0, "content"), [IMAGE("example.com/cat.png")]), False),
+    ("image url with a space", _with(("thread", "messages", 0, "content"), [IMAGE("https://example.com/a cat.png")]), False),
+    ("image url ending in a newline", _with(("thread", "messages", 0, "content"), [IMAGE("https://example.com/\n")]), False),
+    ("image url empty", _with(("thread", "messages", 0, "content"), [IMAGE("")]), False),
+    ("10,001 vector store file ids", _with(("thread", "tool_resources", "file_search", "vector_stores", 0, "file_ids"),
+                                           ["file"] * 10_001), True),
+    ("instructions of 256,001", _with(("instructions",), "x" * 256_001), True),
+    ("tool_choice file_search with a function", _with(("tool_choice",), {"type": "file_search", "function": {"name": "f"}}), True),
+    ("tool_choice any function name", _with(("tool_choice",), {"type": "function", "function": {"name": "get weather!"}}), True),
+    ("tool_choice function without a name", _with(("tool_choice",), {"type": "function", "function": {}}), False),
+    ("tool_choice unknown tool", _with(("tool_choice",), {"type": "browser"}), False),
     ("unknown parameter", _with(("bogus",), 1), False),
     ("unknown nested parameter", _with(("thread", "bogus"), 1), False),
     ("missing assistant_id", _with(("assistant_id",), _DELETE), False),

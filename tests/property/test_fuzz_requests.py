@@ -116,7 +116,9 @@ def test_every_constraint_has_an_accepted_and_a_refused_case(profile: str, name:
     """The meta-test: a limit added to the spec gets boundary cases, and they behave, with no new test."""
     contract = contract_for(profile)
     cases = strategies.boundary_cases(name, contract=contract)
-    assert strategies.uncovered(constraints.inventory(name, contract=contract), cases) == []
+    inventory = constraints.inventory(name, contract=contract)
+    # what a payload in memory cannot reach (100,000,000 files) is named, not silently skipped
+    assert strategies.uncovered(inventory, cases) == strategies.out_of_reach(inventory)
     failures = {
         case.constraint.id + (" at" if case.expect_valid else " past"): problems(case) for case in cases
     }

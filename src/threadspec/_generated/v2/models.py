@@ -242,29 +242,31 @@ class MessageAttachmentTool(RootModel[AssistantToolsCode | AssistantToolsFileSea
 
 class NamedFunction(BaseModel):
     """
-    The function a tool choice names.
+    The function a tool choice names; any name (the name pattern is a rule of function definitions).
     """
 
     model_config = ConfigDict(extra="forbid")
-    name: Annotated[StrictStr, Field(pattern="^[a-zA-Z0-9_-]{1,64}$")]
+    name: StrictStr
 
 
 class NamedToolChoiceCodeInterpreter(BaseModel):
     """
-    Forces use of the code interpreter.
+    Forces use of the code interpreter; a `function` beside it is accepted, as the published shape does.
     """
 
     model_config = ConfigDict(extra="forbid")
     type: Literal["code_interpreter"]
+    function: NamedFunction | MISSING = MISSING
 
 
 class NamedToolChoiceFileSearch(BaseModel):
     """
-    Forces use of file search.
+    Forces use of file search; a `function` beside it is accepted, as the published shape does.
     """
 
     model_config = ConfigDict(extra="forbid")
     type: Literal["file_search"]
+    function: NamedFunction | MISSING = MISSING
 
 
 class ResponseFormatText(BaseModel):
@@ -411,11 +413,11 @@ class MessageContentRefusalObject(BaseModel):
 
 class MessageAttachment(BaseModel):
     """
-    A file attached to a message and the tools it is given to.
+    A file attached to a message and the tools it is given to; the file may be left out, as the SDK allows.
     """
 
     model_config = ConfigDict(extra="forbid")
-    file_id: StrictStr
+    file_id: StrictStr | MISSING = MISSING
     tools: list[MessageAttachmentTool] | MISSING = MISSING
 
 
@@ -897,9 +899,13 @@ class MessageContentImageUrl(BaseModel):
     model_config = ConfigDict(extra="forbid")
     url: StrictStr
     """
-    An http(s) URL of a supported image format.
+    The URL of an image in a supported format (jpeg, png, gif, webp); a URI, as the API checks.
     """
     detail: Annotated[ImageDetail, Field(validate_default=True)] = "auto"
+
+    @_model_validator(mode="after")
+    def _check_threadspec_rules(self) -> _Self:
+        return _rules.check_model(self, formats={"url": "uri"})
 
 
 class MessageContentTextAnnotationsFileCitationObject(BaseModel):
@@ -1112,7 +1118,7 @@ class AssistantsNamedToolChoice(
         Field(discriminator="type"),
     ]
     """
-    Forces one particular tool; naming a function requires its name.
+    Forces one particular tool, as published; naming a function requires its name.
     """
 
 
@@ -1322,9 +1328,9 @@ class CreateThreadVectorStore(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid")
-    file_ids: Annotated[list[StrictStr] | MISSING, Field(max_length=10000)] = MISSING
+    file_ids: Annotated[list[StrictStr] | MISSING, Field(max_length=100000000)] = MISSING
     """
-    The files to put in the store, at most 10,000.
+    The files to put in the store, at most 100,000,000 (10,000 for stores made before November 2025).
     """
     chunking_strategy: ChunkingStrategyRequestParam | MISSING = MISSING
     metadata: Metadata | MISSING = MISSING
@@ -1496,13 +1502,13 @@ class CreateRunRequest(BaseModel):
     The model to use instead of the assistant's.
     """
     reasoning_effort: ReasoningEffort | MISSING = MISSING
-    instructions: Annotated[StrictStr | None | MISSING, Field(max_length=256000)] = MISSING
+    instructions: StrictStr | None | MISSING = MISSING
     """
-    Replaces the assistant's instructions for this run.
+    Replaces the assistant's instructions for this run (no length limit is documented for it).
     """
-    additional_instructions: Annotated[StrictStr | None | MISSING, Field(max_length=256000)] = MISSING
+    additional_instructions: StrictStr | None | MISSING = MISSING
     """
-    Added after the assistant's instructions for this run.
+    Added after the assistant's instructions for this run (no length limit is documented for it).
     """
     additional_messages: list[CreateMessageRequest] | None | MISSING = MISSING
     """
@@ -1827,9 +1833,9 @@ class CreateThreadAndRunRequest(BaseModel):
     """
     The model to use instead of the assistant's.
     """
-    instructions: Annotated[StrictStr | None | MISSING, Field(max_length=256000)] = MISSING
+    instructions: StrictStr | None | MISSING = MISSING
     """
-    Replaces the assistant's instructions for this run.
+    Replaces the assistant's instructions for this run (no length limit is documented for it).
     """
     tools: Annotated[list[AssistantTool] | None | MISSING, Field(max_length=20)] = MISSING
     """
