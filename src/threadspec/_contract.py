@@ -94,7 +94,7 @@ class Contract:
     def from_bundle(cls, directory: Traversable | Path, profile: str | None = None) -> Contract:
         """The contract in a bundle folder written by ``python -m codegen generate``."""
         folder = directory
-        document: dict[str, Any] = _read_json(folder, "openapi.json")
+        document: dict[str, Any] = _read_json(folder, "openapi.json")  # the rest is read when asked for
         manifest: dict[str, Any] = _read_json(folder, "manifest.json")
 
         def schema_source(name: str) -> dict[str, Any]:

@@ -16,6 +16,9 @@ Every strategy is driven by the spec through :mod:`threadspec.constraints`, so a
     @given(strategies.boundary("ModifyThreadRequest"))
     def test_limits(case):  # case.body sits exactly at a limit (case.expect_valid) or one step past it
         ...
+
+Every strategy reads the default contract (``threadspec.contract_for("v2")``) unless given
+``contract=``, so a profile or your own spec file (``threadspec.Contract.load``) is fuzzed the same way.
 """
 
 from __future__ import annotations

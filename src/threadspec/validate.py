@@ -51,7 +51,7 @@ def is_valid(body: Any, schema: str = DEFAULT_SCHEMA, *, contract: Contract | No
     reference validator's. Schemas without a fast path, and bodies too deep to decode, take the
     reference route.
     """
-    compiled = (contract if contract is not None else resolve_contract(None)).compiled(schema)
+    compiled = resolve_contract(contract).compiled(schema)
     verdict = compiled.fast_verdict(body)
     if verdict is not None:
         return verdict

@@ -16,7 +16,7 @@ over 256 headers or ``max_header_bytes``     400     ``request_headers_too_large
 ``api_key`` set, missing or wrong bearer     401     ``Incorrect API key provided: sk-ab***…``
 unknown path                                 404     ``Invalid URL (POST /v1/foo)``
 known path, other method                     405     ``Invalid method for URL (...)``
-``OpenAI-Beta`` not ``assistants=v2``        400     ``invalid_beta``
+``OpenAI-Beta`` not the contract's version   400     ``invalid_beta``
 body larger than ``max_body_bytes``          413     ``request_too_large``
 query over 4 KiB or 256 fields               400     ``Query string too long`` …
 body not JSON by its ``Content-Type``        400     ``invalid_content_type``
@@ -24,6 +24,10 @@ malformed JSON, bad UTF-8, nested too deep   400     ``_decode.JSON_BODY_ERROR``
 a key repeated within one object             400     the same, naming the key
 invalid path id, query or body               400     the first :class:`Violation`, worded
 ===========================================  ======  ========================================
+
+The contract is ``threadspec.contract_for("v2")`` unless ``ValidationMiddleware(app, contract=...)``
+names another; its spec says which ``OpenAI-Beta`` version is required (``assistants=v2``, alone or in a
+list of features).
 
 A request that passes reaches the app with its body replayed, and with a :class:`MatchedRequest`
 in ``scope["state"]["threadspec"]`` — in Starlette, ``request.state.threadspec`` — holding the
