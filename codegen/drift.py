@@ -1,12 +1,13 @@
-"""The drift check: does the committed output equal a fresh generation?"""
+"""The drift check: does the committed output equal a fresh generation of every profile?"""
 
 from __future__ import annotations
 
 import difflib
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
-from codegen.build import generate
+from codegen.build import generate_all
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -17,12 +18,17 @@ def _files(root: Path) -> dict[str, bytes]:
     }
 
 
-def drift(spec_path: Path, committed: Path, max_diff_lines: int = 200) -> list[str]:
+def drift(profiles: Mapping[str, Path], committed: Path, max_diff_lines: int = 200) -> list[str]:
     """Report lines describing every difference; empty when the output is current."""
     with tempfile.TemporaryDirectory() as tmp:
         fresh_dir = Path(tmp) / "_generated"
-        generate(spec_path, fresh_dir)
-        fresh, current = _files(fresh_dir), _files(committed)
+        generate_all(profiles, fresh_dir)
+        return compare(fresh_dir, committed, max_diff_lines)
+
+
+def compare(fresh_dir: Path, committed: Path, max_diff_lines: int = 200) -> list[str]:
+    """Report lines describing how ``committed`` differs from a fresh generation in ``fresh_dir``."""
+    fresh, current = _files(fresh_dir), _files(committed)
     report: list[str] = []
     for name in sorted(fresh.keys() | current.keys()):
         if name not in current:

@@ -8,14 +8,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from codegen.options import DATAMODEL_CODEGEN_ARGS, HEADER, RUFF_FIX_ARGS, RUFF_FORMAT_ARGS
+from codegen.options import DATAMODEL_CODEGEN_ARGS, RUFF_FIX_ARGS, RUFF_FORMAT_ARGS
+from threadspec import rules
+from threadspec._bundle import DATA_KEYWORDS
+from threadspec.errors import UnknownRuleError
 
 
 class ModelGenerationError(Exception):
     """datamodel-code-generator failed, or a vendor rule cannot be rendered."""
 
 
-def run_datamodel_codegen(spec_path: Path, out_file: Path) -> str:
+def run_datamodel_codegen(spec_path: Path, out_file: Path, header: str) -> str:
     """Run the pinned generator on ``spec_path`` and return the module's text."""
     command = [
         sys.executable,
@@ -26,7 +29,7 @@ def run_datamodel_codegen(spec_path: Path, out_file: Path) -> str:
         "--output",
         str(out_file),
         "--custom-file-header",
-        f"# {HEADER}",
+        f"# {header}",
         *DATAMODEL_CODEGEN_ARGS,
     ]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -35,28 +38,52 @@ def run_datamodel_codegen(spec_path: Path, out_file: Path) -> str:
     return out_file.read_text(encoding="utf-8")
 
 
-def _render_rule(rule: dict[str, Any], component: str) -> list[str]:
-    """Python lines (method body) that enforce one ``x-threadspec-rules`` entry."""
-    kind = rule.get("rule")
-    if kind == "at_most_half_of":
-        prop, of = rule["property"], rule["of"]
-        return [
-            f"        left, right = self.{prop}, self.{of}",
-            "        if isinstance(left, int) and isinstance(right, int) and left * 2 > right:",
-            f'            raise ValueError("{prop} must be at most half of {of}")',
-        ]
-    raise ModelGenerationError(f"{component}: unknown x-threadspec-rules entry {rule!r}")
+def _count_formats(node: Any) -> int:
+    """How many asserted ``format`` keywords a schema holds, at any depth."""
+    if isinstance(node, list):
+        return sum(_count_formats(item) for item in node)
+    if not isinstance(node, dict):
+        return 0
+    own = 1 if node.get("format") in rules.FORMATS else 0
+    return own + sum(_count_formats(v) for k, v in node.items() if k not in DATA_KEYWORDS)
+
+
+def _asserted_formats(name: str, schema: dict[str, Any]) -> dict[str, str]:
+    """The component's own properties whose ``format`` threadspec asserts, by JSON name."""
+    found = {
+        prop: sub["format"]
+        for prop, sub in schema.get("properties", {}).items()
+        if isinstance(sub, dict) and sub.get("format") in rules.FORMATS
+    }
+    if _count_formats(schema) != len(found):
+        raise ModelGenerationError(
+            f"{name}: an asserted format is checked on a component's own properties only"
+        )
+    return found
+
+
+def _checks(schema: dict[str, Any], name: str) -> list[str]:
+    """The arguments of the registry call that enforces a component's rules and formats; none when it has neither."""
+    spec_rules = schema.get(rules.RULES_KEYWORD, [])
+    for rule in spec_rules:
+        try:
+            rules.rule_for(rule)
+        except UnknownRuleError as exc:
+            raise ModelGenerationError(f"{name}: unknown x-threadspec-rules entry {rule!r}") from exc
+    formats = _asserted_formats(name, schema)
+    return ([f"rules={spec_rules!r}"] if spec_rules else []) + ([f"formats={formats!r}"] if formats else [])
 
 
 def add_rule_validators(text: str, schemas: dict[str, Any]) -> str:
-    """Append a model validator to every class whose component carries ``x-threadspec-rules``.
+    """Give every class whose component has ``x-threadspec-rules`` or an asserted ``format`` a model
+    validator that calls :func:`threadspec.rules.check_model`, the registry the validators use too.
 
-    datamodel-code-generator ignores vendor extensions, so without this pass the models would
-    accept what the JSON Schema validator rejects.
+    datamodel-code-generator ignores vendor extensions (and formats are mapped to plain strings), so
+    without this pass the models would accept what the JSON Schema validator rejects.
     """
     lines = text.splitlines()
-    ruled = {name: s["x-threadspec-rules"] for name, s in schemas.items() if "x-threadspec-rules" in s}
-    for name, rules in sorted(ruled.items()):
+    checked = {name: args for name, s in schemas.items() if (args := _checks(s, name))}
+    for name, args in sorted(checked.items()):
         start = next((i for i, line in enumerate(lines) if line.startswith(f"class {name}(")), None)
         if start is None:
             raise ModelGenerationError(f"no class {name} in the generated models")
@@ -65,22 +92,21 @@ def add_rule_validators(text: str, schemas: dict[str, Any]) -> str:
             end += 1
         while not lines[end - 1].strip():
             end -= 1
-        method = [
+        lines[end:end] = [
             "",
             "    @_model_validator(mode='after')",
-            "    def _check_x_threadspec_rules(self) -> _Self:",
+            "    def _check_threadspec_rules(self) -> _Self:",
+            f"        return _rules.check_model(self, {', '.join(args)})",
         ]
-        for rule in rules:
-            method += _render_rule(rule, name)
-        method.append("        return self")
-        lines[end:end] = method
-    if ruled:
+    if checked:
         future = lines.index("from __future__ import annotations")
         lines[future + 1 : future + 1] = [
             "",
             "from typing import Self as _Self",
             "",
             "from pydantic import model_validator as _model_validator",
+            "",
+            "from threadspec import rules as _rules",
         ]
     return "\n".join(lines) + "\n"
 
@@ -116,8 +142,8 @@ def serialize_by_alias(text: str) -> str:
     return "".join(chunks)
 
 
-def generate_models(spec_path: Path, spec: dict[str, Any], out_file: Path) -> None:
-    text = run_datamodel_codegen(spec_path, out_file)
+def generate_models(spec_path: Path, spec: dict[str, Any], out_file: Path, header: str) -> None:
+    text = run_datamodel_codegen(spec_path, out_file, header)
     text = serialize_by_alias(add_rule_validators(text, spec["components"]["schemas"]))
     text = _ruff(RUFF_FORMAT_ARGS, _ruff(RUFF_FIX_ARGS, text))
     out_file.write_text(text, encoding="utf-8")

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-HEADER = "generated from spec/openapi.yaml by `make generate` — do not edit"
+GENERATED = "by `make generate` — do not edit"
+
+
+def header(spec_label: str) -> str:
+    """The line every generated file starts with, naming the spec it comes from."""
+    return f"generated from {spec_label} {GENERATED}"
+
 
 # Each option closes a gap between Pydantic's defaults and JSON Schema's verdicts:
 # strict types stop coercion ("5" -> 5), the MISSING sentinel keeps optional-but-not-nullable
@@ -34,6 +40,8 @@ DATAMODEL_CODEGEN_ARGS: tuple[str, ...] = (
     # on which pyproject.toml sits near the output folder
     "--formatters", "builtin",
     "--custom-file-header-mode", "replace",
+    # asserted formats stay strings: threadspec.rules checks them (pydantic's AnyUrl would rewrite the value)
+    "--type-mappings", "string+uri=string",
 )  # fmt: skip
 
 # ruff settings for the generated module, independent of any project configuration.

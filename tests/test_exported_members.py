@@ -2,7 +2,35 @@
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
 import threadspec
+from threadspec import constraints, strategies
+
+EXPECTED = {
+    "Contract", "InvalidPayloadError", "InvalidSpecError", "MalformedPayloadError", "ModelsUnavailableError",
+    "Operation", "PayloadError", "SpecLookupError", "ThreadspecError", "UnknownOperationError",
+    "UnknownProfileError", "UnknownRuleError", "UnknownSchemaError", "ValidationResult", "Violation",
+    "__version__", "contract_for", "ensure_valid", "ensure_valid_request", "ensure_valid_response", "is_valid",
+    "iter_errors", "iter_request_errors", "iter_response_errors", "model_class", "operation", "operations",
+    "parse", "profiles", "schema", "schema_names", "to_openai_error", "validate", "validate_request",
+    "validate_response",
+}  # fmt: skip
+
+# every public function that reads the contract takes it as an optional keyword
+TAKES_A_CONTRACT: list[Callable[..., Any]] = [
+    threadspec.validate, threadspec.iter_errors, threadspec.is_valid, threadspec.ensure_valid, threadspec.parse,
+    threadspec.model_class, threadspec.validate_request, threadspec.iter_request_errors,
+    threadspec.ensure_valid_request, threadspec.validate_response, threadspec.iter_response_errors,
+    threadspec.ensure_valid_response, threadspec.schema, threadspec.schema_names, threadspec.operation,
+    threadspec.operations, constraints.inventory, constraints.parameter_inventory, constraints.all_constraints,
+    constraints.request_schemas, constraints.response_schemas, constraints.root_schema, strategies.valid,
+    strategies.invalid, strategies.boundary, strategies.boundary_cases,
+]  # fmt: skip
 
 
 def test_all_is_sorted_and_unique() -> None:
@@ -16,3 +44,13 @@ def test_every_exported_name_exists_and_every_public_member_is_exported() -> Non
     assert set(threadspec.__all__) - {"__version__"} == public - modules
     for name in threadspec.__all__:
         assert hasattr(threadspec, name), name
+
+
+def test_the_surface_is_the_documented_one() -> None:
+    assert set(threadspec.__all__) == EXPECTED
+
+
+@pytest.mark.parametrize("function", TAKES_A_CONTRACT, ids=lambda f: f"{f.__module__}.{f.__qualname__}")
+def test_every_check_takes_an_optional_contract(function: Callable[..., Any]) -> None:
+    parameter = inspect.signature(function).parameters["contract"]
+    assert (parameter.kind, parameter.default) == (inspect.Parameter.KEYWORD_ONLY, None)

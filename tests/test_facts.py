@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from threadspec import facts, spec
+from threadspec import Contract, contract_for, facts, spec
 
 
 @pytest.mark.parametrize(
@@ -47,3 +49,31 @@ def test_id_prefixes_come_from_the_path_parameters() -> None:
 
 def test_streaming_operations_are_those_with_an_event_stream_response() -> None:
     assert facts.streaming_operations() == ("createThreadAndRun", "createRun", "submitToolOuputsToRun")
+
+
+def test_the_required_beta_value_comes_from_the_spec_header() -> None:
+    header = next(p for p in spec.operation("createThread").parameters if p.name == facts.BETA_HEADER)
+    assert facts.beta_value() == header.schema["const"] == "assistants=v2"
+    assert facts.beta_version(facts.beta_value()) == contract_for().beta_version == "v2"
+
+
+def test_active_run_statuses_are_the_ones_not_over_yet() -> None:
+    assert facts.active_run_statuses() == {"queued", "in_progress", "requires_action", "cancelling"}
+    assert facts.active_run_statuses() | facts.TERMINAL_RUN_STATUSES == set(facts.run_statuses())
+
+
+def test_the_facts_of_another_contract(tmp_path: Path) -> None:
+    """A contract whose spec states other facts answers with its own: no header, other statuses."""
+    path = tmp_path / "small.yaml"
+    path.write_text(
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n"
+        "components:\n  schemas:\n    RunStatus: {type: string, enum: [queued, completed]}\n"
+    )
+    small = Contract.load(path)
+    assert (facts.beta_value(small), facts.streaming_operations(small), facts.id_prefixes(small)) == (
+        None,
+        (),
+        {},
+    )
+    assert facts.run_statuses(small) == ("queued", "completed")
+    assert facts.active_run_statuses(small) == {"queued"}

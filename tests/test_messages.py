@@ -74,6 +74,10 @@ WORDING: list[tuple[str, str, Any, str | None, str | None, str]] = [
      "tools[0].type", "invalid_type", "Invalid type for 'tools[0].type': expected a string, but got null instead."),
     ("enum field named type in a nullable union", "CreateRunRequest", {**BASE, "truncation_strategy": {"type": "x"}},
      "truncation_strategy.type", "invalid_value", "Invalid value: 'x'. Supported values are: 'auto' and 'last_messages'."),
+    ("format uri", "CreateMessageRequest",
+     {"role": "user", "content": [{"type": "image_url", "image_url": {"url": "example.com/cat.png"}}]},
+     "content[0].image_url.url", "invalid_value",
+     "Invalid 'content[0].image_url.url'. Expected a valid URL, but got a value with an invalid format."),
     ("body type", "CreateThreadRequest", [1], None, "invalid_type",
      "Invalid type for body: expected an object, but got an array instead."),
 ]  # fmt: skip
@@ -105,6 +109,16 @@ def test_missing_beta_header() -> None:
         "You must provide the 'OpenAI-Beta' header to access the Assistants API. "
         "Please try again by setting the header 'OpenAI-Beta: assistants=v2'."
     )
+
+
+@pytest.mark.parametrize(
+    ("header", "accepted"),
+    [("assistants=v2", True), ("assistants=v2,other=x", True), ("other=x, assistants=v2", True),
+     ("assistants=v1", False), ("other=x", False), ("assistants=v2x", False), ("", False)],
+)  # fmt: skip
+def test_the_beta_header_is_read_as_a_list_of_features(header: str, accepted: bool) -> None:
+    errors = validate_request("createThread", headers={"OpenAI-Beta": header}).errors
+    assert [e.code for e in errors] == ([] if accepted else ["invalid_beta"])
 
 
 def test_malformed_json_gets_the_api_sentence() -> None:

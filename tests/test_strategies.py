@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from hypothesis import given
 
-from threadspec import UnknownSchemaError, constraints, is_valid, strategies
+import threadspec
+from threadspec import UnknownSchemaError, _mutate, constraints, is_valid, strategies
 from threadspec._mutate import get
 from threadspec.strategies import BoundaryCase, Mutation, boundary_cases
 
@@ -84,7 +85,6 @@ def test_numbers_at_and_one_step_past(root: str, template: str, keyword: str, at
         ("CreateThreadRequest", "tool_resources.file_search.vector_stores", 1, 2),
         ("CreateThreadRequest", "tool_resources.file_search.vector_store_ids", 1, 2),
         ("CreateThreadRequest", "tool_resources.code_interpreter.file_ids", 20, 21),
-        ("CreateThreadRequest", "tool_resources.file_search.vector_stores[*].file_ids", 10000, 10001),
     ],
 )
 def test_arrays_at_and_one_past(root: str, template: str, at: int, past: int) -> None:
@@ -142,12 +142,32 @@ def test_uncovered_requires_a_refused_case_for_what_can_be_broken() -> None:
 
 def test_every_request_constraint_is_covered() -> None:
     for name in constraints.request_schemas():
-        assert strategies.uncovered(constraints.inventory(name), cases(name)) == [], name
+        inventory = constraints.inventory(name)
+        assert strategies.uncovered(inventory, cases(name)) == strategies.out_of_reach(inventory), name
+
+
+def test_only_limits_too_large_to_build_are_out_of_reach() -> None:
+    """100,000,000 files for a new vector store: no payload at that limit is built, and the gap is named."""
+    found = [
+        c
+        for name in constraints.request_schemas()
+        for c in strategies.out_of_reach(constraints.inventory(name))
+    ]
+    assert {(c.root, c.template, c.keyword) for c in found} == {
+        ("CreateThreadRequest", "tool_resources.file_search.vector_stores[*].file_ids", "maxItems"),
+        (
+            "CreateThreadAndRunRequest",
+            "thread.tool_resources.file_search.vector_stores[*].file_ids",
+            "maxItems",
+        ),
+    }
+    assert all(c.limit > _mutate.MAX_BUILT_SIZE for c in found)
+    assert boundary_cases("CreateThreadRequest", of=found[:1]) == []
 
 
 # ---------------------------------------------------------------------------------- the view and the API
 def test_the_view_is_draft_7_with_python_patterns_and_bounded_sizes() -> None:
-    view = strategies._view(strategies.spec.schema("CreateRunRequest"))
+    view = strategies._view(threadspec.schema("CreateRunRequest"))
     assert "$schema" not in view and "$id" not in view
     assert view["$defs"]["FunctionObject"]["properties"]["name"]["pattern"] == "^[a-zA-Z0-9_-]{1,64}\\Z"
     assert "x-threadspec-rules" not in str(view)

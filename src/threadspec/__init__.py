@@ -1,17 +1,23 @@
-"""threadspec: the OpenAI Assistants API v2 thread, message, run and run-step contract, as code.
+"""threadspec: the OpenAI Assistants API thread, message, run and run-step contract, as code.
 
-The public surface is what ``__all__`` lists; everything else may change without notice.
+The public surface is what ``__all__`` lists; everything else may change without notice. Every check
+takes an optional ``contract=`` (a :class:`Contract`); without one it uses ``contract_for("v2")``.
 """
 
 from __future__ import annotations
 
+from threadspec._contract import Contract, contract_for, profiles
 from threadspec.errors import (
     InvalidPayloadError,
+    InvalidSpecError,
     MalformedPayloadError,
+    ModelsUnavailableError,
     PayloadError,
     SpecLookupError,
     ThreadspecError,
     UnknownOperationError,
+    UnknownProfileError,
+    UnknownRuleError,
     UnknownSchemaError,
 )
 from threadspec.messages import to_openai_error
@@ -35,17 +41,23 @@ from threadspec.validate import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "Contract",
     "InvalidPayloadError",
+    "InvalidSpecError",
     "MalformedPayloadError",
+    "ModelsUnavailableError",
     "Operation",
     "PayloadError",
     "SpecLookupError",
     "ThreadspecError",
     "UnknownOperationError",
+    "UnknownProfileError",
+    "UnknownRuleError",
     "UnknownSchemaError",
     "ValidationResult",
     "Violation",
     "__version__",
+    "contract_for",
     "ensure_valid",
     "ensure_valid_request",
     "ensure_valid_response",
@@ -57,6 +69,7 @@ __all__ = [
     "operation",
     "operations",
     "parse",
+    "profiles",
     "schema",
     "schema_names",
     "to_openai_error",

@@ -10,13 +10,17 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeGuard, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from hypothesis import strategies as st
 
-from threadspec import constraints
+from threadspec import constraints, rules
+from threadspec._branches import BranchChooser, is_union, tag_of
+from threadspec._contract import Contract
+from threadspec._jsontype import allows_type, json_type
 from threadspec._patterns import compiled, to_python_pattern
-from threadspec.constraints import Constraint, Hop, Schema, Segment, node_types, resolved, takes_branch
+from threadspec.constraints import Constraint, Hop, Schema, Segment
+from threadspec.errors import UnknownRuleError
 
 T = TypeVar("T")
 ABSENT: Any = object()  # a property or item that is not there (yet)
@@ -90,18 +94,16 @@ class DrawSource:
 
 
 # ---------------------------------------------------------------------------------- minimal values
-def minimal(node: Schema, defs: Mapping[str, Any], source: Source, kind: str | None = None) -> Any:
+def minimal(node: Schema, chooser: BranchChooser, source: Source, kind: str | None = None) -> Any:
     """A small valid value of a resolved node (of JSON type ``kind`` when given)."""
-    if constraints.is_union(node):
-        branches = [
-            b for b in constraints.union_branches(node, defs) if kind is None or _admits(b, defs, kind)
-        ]
-        return minimal(source.choice(branches), defs, source, kind)
+    if is_union(node):
+        branches = [b for b in chooser.branches(node) if kind is None or _admits(b, chooser, kind)]
+        return minimal(source.choice(branches), chooser, source, kind)
     if "const" in node:
         return node["const"]
     if "enum" in node:
         return source.choice(list(node["enum"]))
-    types = node_types(node, defs)
+    types = chooser.node_types(node)
     kind = kind or (source.choice(types) if types else "object")
     if kind == "null":
         return None
@@ -112,26 +114,27 @@ def minimal(node: Schema, defs: Mapping[str, Any], source: Source, kind: str | N
     if kind == "string":
         return string(node, source)
     if kind == "array":
-        item = resolved(node.get("items", True), defs)
-        return [minimal(item, defs, source) for _ in range(node.get("minItems", 0))]
-    return _object(node, defs, source)
+        item = chooser.resolver.merged(node.get("items", True))
+        return [minimal(item, chooser, source) for _ in range(node.get("minItems", 0))]
+    return _object(node, chooser, source)
 
 
-def _admits(node: Schema, defs: Mapping[str, Any], kind: str) -> bool:
-    types = node_types(node, defs)
+def _admits(node: Schema, chooser: BranchChooser, kind: str) -> bool:
+    types = chooser.node_types(node)
     return not types or kind in types or (kind == "integer" and "number" in types)
 
 
-def _object(node: Schema, defs: Mapping[str, Any], source: Source, keep: str | None = None) -> dict[str, Any]:
+def _object(node: Schema, chooser: BranchChooser, source: Source, keep: str | None = None) -> dict[str, Any]:
     names = list(node.get("required", ()))
     groups = [list(g.get("required", ())) for g in node.get("oneOf", ())] if "properties" in node else []
     if groups:
         names += source.choice([g for g in groups if keep is None or keep in g] or groups)
     properties = node.get("properties", {})
-    out = {name: minimal(resolved(properties.get(name, True), defs), defs, source) for name in names}
+    merged = chooser.resolver.merged
+    out = {name: minimal(merged(properties.get(name, True)), chooser, source) for name in names}
     for _ in range(node.get("minProperties", 0) - len(out)):
         out[fresh_key(node, out, source)] = minimal(
-            resolved(node.get("additionalProperties", True), defs), defs, source
+            merged(node.get("additionalProperties", True)), chooser, source
         )
     for rule in node.get(constraints.RULES_KEYWORD, ()):
         keep_rule(out, rule)
@@ -163,7 +166,14 @@ def number(node: Schema, integer: bool, source: Source) -> int | float:
 
 
 def string(node: Schema, source: Source, size: int | None = None) -> str:
-    """A string valid under the node's pattern and lengths, of exactly ``size`` code points when given."""
+    """A string valid under the node's pattern, asserted format and lengths, of exactly ``size`` code points when given."""
+    asserted = rules.FORMATS.get(node.get("format", ""))
+    if asserted is not None:
+        examples = [e for e in node.get("examples", ()) if isinstance(e, str) and asserted.check(e)]
+        value = source.choice([*examples, asserted.example])
+        if size is not None and len(value) != size:
+            raise Unbuildable(f"no {asserted.name} of exactly {size} characters is built")
+        return value
     pattern = node.get("pattern")
     low, high = node.get("minLength", 0), node.get("maxLength", math.inf)
     if size is None and pattern is not None:
@@ -229,19 +239,17 @@ def copy(value: Any) -> Any:
 def graft(body: Any, constraint: Constraint, edit: Edit, source: Source) -> Outcome:
     """Reach the constraint's node in (a copy of) ``body``, building a minimal parent chain where it is
     missing, and replace the node by ``edit(node)``; the rest of the body stays as it was."""
-    defs = constraint.defs
-    root = {
-        k: v for k, v in constraints.root_schema(constraint.root, constraint.location).items() if k != "$defs"
-    }
-    start = copy(body) if body is not ABSENT else minimal(root, defs, source)  # callers keep their body
-    grafter = _Grafter(defs, edit, source)
+    compiled_root = constraint.compiled_root
+    chooser, root = compiled_root.chooser, compiled_root.body
+    start = copy(body) if body is not ABSENT else minimal(root, chooser, source)  # callers keep their body
+    grafter = _Grafter(chooser, edit, source)
     new = grafter.run(start, root, constraint.hops, ())
     return Outcome(new, grafter.path, grafter.extra)
 
 
 class _Grafter:
-    def __init__(self, defs: Mapping[str, Any], edit: Edit, source: Source) -> None:
-        self.defs, self.edit, self.source = defs, edit, source
+    def __init__(self, chooser: BranchChooser, edit: Edit, source: Source) -> None:
+        self.chooser, self.edit, self.source = chooser, edit, source
         self.path: tuple[Segment, ...] = ()
         self.extra: str | None = None
 
@@ -252,12 +260,14 @@ class _Grafter:
             return new
         hop, rest = hops[0], hops[1:]
         if hop.kind == "branch":
-            if not takes_branch(value, hop.schema, self.defs):
-                value = minimal(hop.schema, self.defs, self.source)
+            if not self.chooser.is_of(value, hop.schema):
+                value = minimal(hop.schema, self.chooser, self.source)
             return self.run(value, hop.schema, rest, at)
         if hop.kind == "property":
             key = str(hop.key)
-            obj = dict(value) if isinstance(value, dict) else _object(node, self.defs, self.source, keep=key)
+            obj = (
+                dict(value) if isinstance(value, dict) else _object(node, self.chooser, self.source, keep=key)
+            )
             _keep_one_group(obj, node, key)
             child = obj.get(key, ABSENT)
             obj[key] = self.run(self._present(child, hop), hop.schema, rest, (*at, key))
@@ -280,7 +290,7 @@ class _Grafter:
         return mapping
 
     def _present(self, value: Any, hop: Hop) -> Any:
-        return minimal(hop.schema, self.defs, self.source) if value is ABSENT else value
+        return minimal(hop.schema, self.chooser, self.source) if value is ABSENT else value
 
 
 def _keep_one_group(obj: dict[str, Any], node: Schema, key: str) -> None:
@@ -300,10 +310,14 @@ def get(body: Any, path: Sequence[Segment]) -> Any:
 
 
 def fix_rules(
-    body: Any, root: str, location: constraints.Location = "body", skip: Sequence[Segment] | None = None
+    body: Any,
+    root: str,
+    location: constraints.Location = "body",
+    skip: Sequence[Segment] | None = None,
+    contract: Contract | None = None,
 ) -> Any:
     """Make every x-threadspec-rules object in ``body`` keep its rule (in place), except the one at ``skip``."""
-    for rule in _rules_of(root, location):
+    for rule in _rules_of(root, location, contract):
         for path in list(rule.locate(body)):
             if skip is not None and tuple(path) == tuple(skip):
                 continue
@@ -315,31 +329,46 @@ def fix_rules(
 
 
 def keep_rule(obj: dict[str, Any], rule: Mapping[str, Any]) -> None:
-    """Make one object keep one x-threadspec-rules rule, in place, changing as little as it can."""
-    if rule.get("rule") != "at_most_half_of":
-        raise Unbuildable(f"no generator knows the rule {rule.get('rule')!r}")
-    part, whole = obj.get(rule["property"]), obj.get(rule["of"])
-    if _is_int(part) and _is_int(whole) and whole >= 0 and part * 2 > whole:
-        obj[rule["property"]] = part % (whole // 2 + 1)
+    """Make one object keep one x-threadspec-rules rule, in place (the registry's repair)."""
+    try:
+        kind = rules.rule_for(rule)
+    except UnknownRuleError:
+        raise Unbuildable(f"no generator knows the rule {rule.get('rule')!r}") from None
+    kind.repair(obj, rule)
 
 
-def _rules_of(root: str, location: constraints.Location) -> list[Constraint]:
+def _rules_of(root: str, location: constraints.Location, contract: Contract | None) -> list[Constraint]:
     found = (
-        constraints.inventory(root) if location == "body" else constraints.parameter_inventory(root, location)
+        constraints.inventory(root, contract=contract)
+        if location == "body"
+        else constraints.parameter_inventory(root, location, contract=contract)
     )
     return [c for c in found if c.is_rule]
 
 
-def _is_int(value: Any) -> TypeGuard[int]:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
 # ---------------------------------------------------------------------------------- edits at a limit
+# The largest count of items, keys or characters a payload is built with: a limit above it (the
+# 100,000,000 files of a new vector store) cannot be reached by a payload held in memory.
+MAX_BUILT_SIZE = 100_000
+_SIZES = frozenset({"maxItems", "minItems", "maxProperties", "minProperties", "maxLength", "minLength"})
+
+
+def beyond_reach(c: Constraint) -> bool:
+    """Whether a payload at this constraint's limit is too large to build (a count or length past MAX_BUILT_SIZE)."""
+    size_limit = c.keyword in _SIZES or (c.keyword == "propertyNames" and c.facet in _SIZES)
+    return size_limit and isinstance(c.limit, int) and c.limit >= MAX_BUILT_SIZE
+
+
 def edit_for(c: Constraint, valid: bool, source: Source, far: bool = False) -> Edit:
     """The edit that puts the node exactly at the limit (``valid``) or past it: one step, or any
-    distance when ``far``. Raises :class:`Unbuildable` for a keyword no builder knows."""
+    distance when ``far``. Raises :class:`Unbuildable` for a keyword no builder knows, and for a
+    limit :func:`beyond_reach`."""
     if not valid and not c.violable:
         raise Unbuildable(f"{c.id} cannot be broken")
+    if beyond_reach(c):
+        raise Unbuildable(
+            f"{c.id}: a payload at {c.limit:,} is larger than any built ({MAX_BUILT_SIZE:,} at most)"
+        )
     builder = _EDITS.get(c.keyword) or (_rule_edit if c.is_rule else None)
     if builder is None:
         raise Unbuildable(f"no generator knows the keyword {c.keyword!r} ({c.id})")
@@ -357,7 +386,7 @@ def _same(value: Any) -> tuple[Any, str | None]:
 
 
 def _integer_node(c: Constraint) -> bool:
-    types = node_types(c.schema, c.defs)
+    types = c.chooser.node_types(c.schema)
     return "integer" in types and "number" not in types
 
 
@@ -379,13 +408,13 @@ def _type(c: Constraint, valid: bool, source: Source, step: int) -> Edit:
     if valid:
         kind = source.choice(types)
         return lambda cur: (
-            cur if constraints.json_type(cur) == kind else minimal(c.schema, c.defs, source, kind),
+            cur if json_type(cur) == kind else minimal(c.schema, c.chooser, source, kind),
             None,
         )
     wrong: list[Any] = [None, True, "1", 1.5, [], {}, 0] if c.location == "body" else ["abc", "1.5", ""]
     if _integer_node(c):  # an integral decimal is a number, not an integer: 256.0 is refused
         wrong.insert(0, float(number(c.schema, True, source)))
-    value = source.choice([w for w in wrong if not constraints.allows_type(types, w)])
+    value = source.choice([w for w in wrong if not allows_type(types, w)])
     return lambda cur: (copy(value), None)
 
 
@@ -451,31 +480,31 @@ def _multiple(c: Constraint, valid: bool, source: Source, step: int) -> Edit:
 
 def _items(c: Constraint, valid: bool, source: Source, step: int) -> Edit:
     size = c.limit if valid else (c.limit + step if c.keyword == "maxItems" else max(0, c.limit - step))
-    item = resolved(c.schema.get("items", True), c.defs)
+    item = c.chooser.resolver.merged(c.schema.get("items", True))
 
     def edit(cur: Any) -> tuple[Any, str | None]:
-        pool = list(cur) if isinstance(cur, list) and cur else [minimal(item, c.defs, source)]
+        pool = list(cur) if isinstance(cur, list) and cur else [minimal(item, c.chooser, source)]
         return [copy(pool[i % len(pool)]) for i in range(size)], None
 
     return edit
 
 
 def _unique(c: Constraint, valid: bool, source: Source, step: int) -> Edit:
-    item = resolved(c.schema.get("items", True), c.defs)
-    twin = minimal(item, c.defs, source)
+    item = c.chooser.resolver.merged(c.schema.get("items", True))
+    twin = minimal(item, c.chooser, source)
     return lambda cur: ([twin] if valid else [twin, copy(twin)], None)
 
 
 def _properties(c: Constraint, valid: bool, source: Source, step: int) -> Edit:
     above = c.keyword == "maxProperties"
     size = c.limit if valid else (c.limit + step if above else max(0, c.limit - step))
-    values = resolved(c.schema.get("additionalProperties", True), c.defs)
+    values = c.chooser.resolver.merged(c.schema.get("additionalProperties", True))
 
     def edit(cur: Any) -> tuple[Any, str | None]:
         current = cur if isinstance(cur, dict) else {}
         out = {k: current[k] for k in list(current)[:size]}
         while len(out) < size:
-            out[fresh_key(c.schema, out, source)] = minimal(values, c.defs, source)
+            out[fresh_key(c.schema, out, source)] = minimal(values, c.chooser, source)
         return out, None
 
     return edit
@@ -483,7 +512,7 @@ def _properties(c: Constraint, valid: bool, source: Source, step: int) -> Edit:
 
 def _names(c: Constraint, valid: bool, source: Source, step: int) -> Edit:
     names = c.schema.get("propertyNames") or {}
-    values = resolved(c.schema.get("additionalProperties", True), c.defs)
+    values = c.chooser.resolver.merged(c.schema.get("additionalProperties", True))
     if c.facet == "pattern":
         key = _pattern(_facet(c, names), valid, source, step)(None)[0]
     else:
@@ -498,7 +527,7 @@ def _names(c: Constraint, valid: bool, source: Source, step: int) -> Edit:
         out.pop(key, None)
         if c.schema.get("maxProperties") is not None and len(out) >= c.schema["maxProperties"]:
             out.pop(next(iter(out)))
-        out[key] = minimal(values, c.defs, source)
+        out[key] = minimal(values, c.chooser, source)
         return out, None
 
     return edit
@@ -533,7 +562,7 @@ def _groups(c: Constraint, valid: bool, source: Source, step: int) -> Edit:
         out = {k: v for k, v in cur.items() if how == "all" or k not in c.limit}
         for name in c.limit if how == "all" else ():
             if name not in out:
-                out[name] = minimal(resolved(properties.get(name, True), c.defs), c.defs, source)
+                out[name] = minimal(c.chooser.resolver.merged(properties.get(name, True)), c.chooser, source)
         return out, None
 
     return edit
@@ -544,20 +573,33 @@ def _discriminator(c: Constraint, valid: bool, source: Source, step: int) -> Edi
     if not valid:
         return lambda cur: ({**cur, prop: perturbed(cur.get(prop, ""), list(c.limit), source)}, None)
     tag = source.choice(list(c.limit))
-    branch = next(
-        b for b in constraints.union_branches(c.schema, c.defs) if constraints.tag_of(b) == (prop, tag)
-    )
-    return lambda cur: (cur if cur.get(prop) == tag else minimal(branch, c.defs, source), None)
+    branch = next(b for b in c.chooser.branches(c.schema) if tag_of(b) == (prop, tag))
+    return lambda cur: (cur if cur.get(prop) == tag else minimal(branch, c.chooser, source), None)
 
 
 def _rule_edit(c: Constraint, valid: bool, source: Source, step: int) -> Edit:
-    if c.keyword != "at_most_half_of":
-        raise Unbuildable(f"no generator knows the rule {c.keyword!r}")
-    part, whole = c.limit["property"], c.limit["of"]
-    low, high = bounds(resolved(c.schema.get("properties", {}).get(whole, True), c.defs), True)
-    total = source.integer(int(low or 0), int(high if high is not None else (low or 0) + 10_000))
-    value = total // 2 if valid else total // 2 + step
-    return lambda cur: ({**cur, whole: total, part: value}, None)
+    try:
+        kind = rules.rule_for(c.limit)
+    except UnknownRuleError:
+        raise Unbuildable(f"no generator knows the rule {c.keyword!r}") from None
+    properties = c.schema.get("properties", {})
+
+    def bounds_of(prop: str) -> tuple[float | None, float | None]:
+        return bounds(c.chooser.resolver.merged(properties.get(prop, True)), True)
+
+    values = kind.at_limit(c.limit, bounds_of, source.integer, valid, step)
+    return lambda cur: ({**cur, **values}, None)
+
+
+def _format(c: Constraint, valid: bool, source: Source, step: int) -> Edit:
+    asserted = rules.FORMATS[c.limit]
+    node = {k: v for k, v in c.schema.items() if k not in ("minLength", "maxLength")}
+    low, high = c.schema.get("minLength", 0), c.schema.get("maxLength", math.inf)
+    options = [string(node, source)] if valid else [m for m in asserted.near_misses if low <= len(m) <= high]
+    if not options:
+        raise Unbuildable(f"no near miss of {asserted.name} within the lengths of {c.id}")
+    value = source.choice(options)
+    return lambda cur: (value, None)
 
 
 _EDITS: dict[str, _EditBuilder] = {
@@ -566,5 +608,5 @@ _EDITS: dict[str, _EditBuilder] = {
     "exclusiveMaximum": _bound, "multipleOf": _multiple, "maxItems": _items, "minItems": _items,
     "uniqueItems": _unique, "maxProperties": _properties, "minProperties": _properties,
     "propertyNames": _names, "required": _required, "additionalProperties": _additional,
-    "oneOf": _groups, "discriminator": _discriminator,
+    "oneOf": _groups, "discriminator": _discriminator, "format": _format,
 }  # fmt: skip

@@ -13,23 +13,30 @@ or into one branch of a union (``anyOf``/``oneOf``). Each hop carries the resolv
 reaches, so a builder can construct a minimal valid parent chain, and :meth:`Constraint.locate` finds
 the concrete places in a payload where the constraint applies. The schemas a constraint and its hops
 carry are the package's shared, cached JSON: read them, never mutate them.
+
+Every function reads the default contract (``threadspec.contract_for("v2")``) unless given
+``contract=``; the inventory is cached on that contract, and each constraint remembers it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from threadspec import spec
+from threadspec import rules
+from threadspec._branches import BranchChooser, is_union, tag_of
+from threadspec._compiled import CompiledSchema
+from threadspec._contract import Contract, resolve_contract
+from threadspec._jsontype import allows_type, json_type
+from threadspec._refs import Resolver
 
 Schema = Mapping[str, Any]
 Segment = str | int
 HopKind = Literal["property", "item", "value", "branch"]
 Location = Literal["body", "query", "path"]
 WILDCARD = "*"
-RULES_KEYWORD = "x-threadspec-rules"
+RULES_KEYWORD = rules.RULES_KEYWORD
 
 # Keywords stated on one node and checked against that node's value alone.
 NODE_KEYWORDS = (
@@ -39,8 +46,13 @@ NODE_KEYWORDS = (
 )  # fmt: skip
 # Keywords about the shape around a node; with NODE_KEYWORDS and the rule names, the whole vocabulary.
 SHAPE_KEYWORDS = ("type", "propertyNames", "required", "additionalProperties", "oneOf", "discriminator")
-_DISCRIMINATOR_PROPERTIES = ("type", "event")
-_JSON_TYPES = ("array", "boolean", "integer", "null", "number", "object", "string")
+# `format` is a constraint where threadspec asserts it (threadspec.rules.FORMATS), an annotation elsewhere
+FORMAT_KEYWORD = "format"
+__all__ = [
+    "FORMAT_KEYWORD", "NODE_KEYWORDS", "RULES_KEYWORD", "SHAPE_KEYWORDS", "WILDCARD", "Constraint", "Hop",
+    "all_constraints", "allows_type", "inventory", "is_union", "json_type", "parameter_inventory",
+    "request_schemas", "response_schemas", "root_schema", "tag_of",
+]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +85,7 @@ class Constraint:
     declared_in: str  # the component (or operation) whose definition states it
     pointer: str  # JSON pointer to the keyword inside root_schema(root, location)
     facet: str | None = None  # propertyNames: the key keyword; discriminator and rules: the property
+    contract: Contract | None = field(default=None, repr=False)  # the contract it belongs to (default: v2)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Constraint) and other.id == self.id
@@ -130,10 +143,13 @@ class Constraint:
         return True
 
     @property
-    def defs(self) -> Mapping[str, Any]:
-        """The ``$defs`` the schemas of this constraint's hops resolve against."""
-        defs: Mapping[str, Any] = root_schema(self.root, self.location).get("$defs", {})
-        return defs
+    def compiled_root(self) -> CompiledSchema:
+        """The compiled schema the constraint's hops resolve in (its ``$ref`` resolver and branch chooser)."""
+        return _compiled_root(resolve_contract(self.contract), self.root, self.location)
+
+    @property
+    def chooser(self) -> BranchChooser:
+        return self.compiled_root.chooser
 
     def report_path(self, path: Sequence[Segment], extra: str | None = None) -> tuple[Segment, ...]:
         """Where a breach of this constraint at concrete ``path`` is reported (``extra``: the unknown key)."""
@@ -147,7 +163,7 @@ class Constraint:
 
     def locate(self, payload: Any) -> Iterator[tuple[Segment, ...]]:
         """Every concrete path in ``payload`` where this constraint applies (its node is present)."""
-        yield from _locate(payload, self.hops, (), self.defs)
+        yield from _locate(payload, self.hops, (), self.chooser)
 
 
 def _branch_label(hop: Hop) -> str:
@@ -167,136 +183,54 @@ def _render(hops: Sequence[Hop], *, branches: bool) -> str:
 
 
 def _locate(
-    value: Any, hops: Sequence[Hop], at: tuple[Segment, ...], defs: Mapping[str, Any]
+    value: Any, hops: Sequence[Hop], at: tuple[Segment, ...], chooser: BranchChooser
 ) -> Iterator[tuple[Segment, ...]]:
     if not hops:
         yield at
         return
     hop, rest = hops[0], hops[1:]
     if hop.kind == "branch":
-        if takes_branch(value, hop.schema, defs):
-            yield from _locate(value, rest, at, defs)
+        if chooser.is_of(value, hop.schema):
+            yield from _locate(value, rest, at, chooser)
     elif hop.kind == "property":
         if isinstance(value, dict) and hop.key in value:
-            yield from _locate(value[hop.key], rest, (*at, str(hop.key)), defs)
+            yield from _locate(value[hop.key], rest, (*at, str(hop.key)), chooser)
     elif hop.kind == "item":
         if isinstance(value, list):
             for index, item in enumerate(value):
-                yield from _locate(item, rest, (*at, index), defs)
+                yield from _locate(item, rest, (*at, index), chooser)
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _locate(item, rest, (*at, key), defs)
-
-
-# ---------------------------------------------------------------------------------- reading schemas
-def json_type(value: Any) -> str:
-    """The JSON type of a decoded value, with this package's ``integer``: Python ints only, not 256.0."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    return "array" if isinstance(value, list) else "object"
-
-
-def allows_type(types: Sequence[str], value: Any) -> bool:
-    """Whether a value's JSON type is among ``types`` (an integer is also a number)."""
-    kind = json_type(value)
-    return kind in types or (kind == "integer" and "number" in types)
-
-
-def resolved(node: Any, defs: Mapping[str, Any]) -> Schema:
-    """The node with ``$ref`` followed (siblings kept); ``True`` reads as ``{}``, ``False`` as ``{"not": {}}``."""
-    if not isinstance(node, Mapping):
-        return {} if node is True else {"not": {}}
-    out = dict(node)
-    while isinstance(out.get("$ref"), str):
-        target = defs[out.pop("$ref").rsplit("/", 1)[-1]]
-        out = {**target, **out}
-    return out
-
-
-def ref_name(node: Any) -> str | None:
-    """The component a ``{"$ref": "#/$defs/Name"}`` node names, else ``None``."""
-    ref = node.get("$ref") if isinstance(node, Mapping) else None
-    return ref.rsplit("/", 1)[-1] if isinstance(ref, str) else None
-
-
-def is_union(node: Schema) -> bool:
-    """A node whose meaning is its branches (not an object that carries oneOf-of-required groups)."""
-    return ("anyOf" in node or "oneOf" in node) and "type" not in node and "properties" not in node
-
-
-def union_branches(node: Schema, defs: Mapping[str, Any]) -> list[Schema]:
-    """The resolved branches of a union node."""
-    return [resolved(b, defs) for b in node.get("anyOf") or node.get("oneOf") or []]
-
-
-def node_types(node: Schema, defs: Mapping[str, Any]) -> tuple[str, ...]:
-    """The JSON types a resolved node accepts, through unions; empty when it accepts any type."""
-    if is_union(node):
-        found = {t for b in union_branches(node, defs) for t in (node_types(b, defs) or _JSON_TYPES)}
-        return tuple(t for t in _JSON_TYPES if t in found)
-    kinds = node.get("type")
-    if isinstance(kinds, str):
-        return (kinds,)
-    if isinstance(kinds, list):
-        return tuple(kinds)
-    values = [node["const"]] if "const" in node else node.get("enum")
-    if values is not None:
-        return tuple(sorted({json_type(v) for v in values}))
-    return ()
-
-
-def tag_of(node: Schema) -> tuple[str, Any] | None:
-    """The discriminator of a tagged object, a required property with a ``const``: ``("type", "function")``."""
-    properties = node.get("properties", {})
-    for prop in _DISCRIMINATOR_PROPERTIES:
-        sub = properties.get(prop)
-        if isinstance(sub, Mapping) and "const" in sub and prop in node.get("required", ()):
-            return prop, sub["const"]
-    return None
-
-
-def takes_branch(value: Any, branch: Schema, defs: Mapping[str, Any]) -> bool:
-    """Whether a value is meant for a union branch: its JSON type fits and its tag (if any) matches."""
-    if is_union(branch):
-        return any(takes_branch(value, sub, defs) for sub in union_branches(branch, defs))
-    tag = tag_of(branch)
-    if tag is not None:
-        return isinstance(value, dict) and value.get(tag[0]) == tag[1]
-    types = node_types(branch, defs)
-    return not types or allows_type(types, value)
+            yield from _locate(item, rest, (*at, key), chooser)
 
 
 # ---------------------------------------------------------------------------------- the walk
 class _Walker:
-    def __init__(self, root: str, location: Location, defs: Mapping[str, Any]) -> None:
+    def __init__(self, root: str, location: Location, compiled: CompiledSchema, contract: Contract) -> None:
         self.root = root
         self.location: Location = location
-        self.defs = defs
+        self.resolver: Resolver = compiled.resolver
+        self.chooser = compiled.chooser
+        self.contract = contract
         self.out: list[Constraint] = []
 
     def emit(self, at: tuple[Hop, ...], node: Schema, owner: str, pointer: str, keyword: str, limit: Any,
              facet: str | None = None) -> None:  # fmt: skip
         frozen = tuple(limit) if isinstance(limit, list) else limit
         self.out.append(
-            Constraint(self.root, self.location, at, keyword, frozen, node, owner, pointer, facet)
+            Constraint(
+                self.root, self.location, at, keyword, frozen, node, owner, pointer, facet, self.contract
+            )
         )
 
     def follow(self, raw: Any, owner: str, pointer: str, stack: tuple[str, ...]) -> tuple[Any, ...] | None:
         """Resolve a raw subschema; ``None`` when it recurses into a component already on the way."""
-        name = ref_name(raw)
+        name = Resolver.ref_name(raw)
         if name is not None:
             if name in stack:  # a recursive schema: its constraints are listed at the outer level
                 return None
             owner, pointer, stack = name, f"/$defs/{name}", (*stack, name)
-        return resolved(raw, self.defs), owner, pointer, stack
+        return self.resolver.merged(raw), owner, pointer, stack
 
     def walk(self, raw: Any, at: tuple[Hop, ...], owner: str, pointer: str, stack: tuple[str, ...]) -> None:
         """Inventory the location reached by ``at`` (whose raw schema is ``raw``) and everything below it."""
@@ -304,7 +238,7 @@ class _Walker:
         if followed is None:
             return
         node, owner, pointer, stack = followed
-        types = node_types(node, self.defs)
+        types = self.chooser.node_types(node)
         if types and (at or self.location == "body"):
             self.emit(at, node, owner, pointer + "/type", "type", list(types))
         self.node(node, at, owner, pointer, stack)
@@ -318,17 +252,19 @@ class _Walker:
         for keyword in NODE_KEYWORDS:
             if keyword in node:
                 self.emit(at, node, owner, f"{pointer}/{keyword}", keyword, node[keyword])
+        if node.get(FORMAT_KEYWORD) in rules.FORMATS:
+            self.emit(at, node, owner, f"{pointer}/{FORMAT_KEYWORD}", FORMAT_KEYWORD, node[FORMAT_KEYWORD])
         self.object(node, at, owner, pointer, stack)
         items = node.get("items")
         if items is not None and items is not True:
-            hop = Hop("item", None, resolved(items, self.defs))
+            hop = Hop("item", None, self.resolver.merged(items))
             self.walk(items, (*at, hop), owner, pointer + "/items", stack)
 
     def union(
         self, node: Schema, at: tuple[Hop, ...], owner: str, pointer: str, stack: tuple[str, ...]
     ) -> None:
         key = "anyOf" if "anyOf" in node else "oneOf"
-        tags = [tag_of(b) for b in union_branches(node, self.defs)]
+        tags = [tag_of(b) for b in self.chooser.branches(node)]
         names = {t[0] for t in tags if t is not None}
         if key == "oneOf" and all(tags) and len(names) == 1:
             values = [t[1] for t in tags if t is not None]
@@ -337,7 +273,7 @@ class _Walker:
             followed = self.follow(raw, owner, f"{pointer}/{key}/{index}", stack)
             if followed is not None:
                 sub, sub_owner, sub_pointer, sub_stack = followed
-                hop = Hop("branch", index, sub, ref_name(raw))
+                hop = Hop("branch", index, sub, Resolver.ref_name(raw))
                 self.node(sub, (*at, hop), sub_owner, sub_pointer, sub_stack)
 
     def object(
@@ -360,11 +296,11 @@ class _Walker:
             where = f"{pointer}/{RULES_KEYWORD}/{index}"
             self.emit(at, node, owner, where, rule["rule"], dict(rule), rule.get("property"))
         for prop, raw in node.get("properties", {}).items():
-            hop = Hop("property", prop, resolved(raw, self.defs))
+            hop = Hop("property", prop, self.resolver.merged(raw))
             self.walk(raw, (*at, hop), owner, f"{pointer}/properties/{_escape(prop)}", stack)
         extra = node.get("additionalProperties")
         if isinstance(extra, Mapping):
-            hop = Hop("value", None, resolved(extra, self.defs))
+            hop = Hop("value", None, self.resolver.merged(extra))
             self.walk(extra, (*at, hop), owner, pointer + "/additionalProperties", stack)
 
 
@@ -373,63 +309,85 @@ def _escape(name: str) -> str:
 
 
 # ---------------------------------------------------------------------------------- public API
-@cache
-def root_schema(root: str, location: Location = "body") -> dict[str, Any]:
+def root_schema(
+    root: str, location: Location = "body", *, contract: Contract | None = None
+) -> Mapping[str, Any]:
     """The JSON Schema a constraint's pointer points into: a component, or an operation's parameters as one object."""
+    return _compiled_root(resolve_contract(contract), root, location).root
+
+
+def _compiled_root(contract: Contract, root: str, location: Location) -> CompiledSchema:
     if location == "body":
-        return spec.shared_schema(root)
-    params = spec.operation(root).parameters_in(location)
-    return {
-        "type": "object",
-        "properties": {p.name: p.schema for p in params},
-        "required": [p.name for p in params if p.required],
-    }
+        return contract.compiled(root)
+
+    def build() -> CompiledSchema:
+        params = contract.operation(root).parameters_in(location)
+        schema = {
+            "type": "object",
+            "properties": {p.name: p.schema for p in params},
+            "required": [p.name for p in params if p.required],
+        }
+        return CompiledSchema(f"{root}.{location}", schema)
+
+    return contract.memo(("parameters", root, location), build)
 
 
-@cache
-def inventory(schema_name: str) -> tuple[Constraint, ...]:
+def inventory(schema_name: str, *, contract: Contract | None = None) -> tuple[Constraint, ...]:
     """Every constraint of one component schema, in schema order."""
-    document = spec.shared_schema(schema_name)
-    walker = _Walker(schema_name, "body", document.get("$defs", {}))
-    body = {k: v for k, v in document.items() if k != "$defs"}
-    walker.walk(body, (), schema_name, "", (schema_name,))
-    return tuple(walker.out)
+    found = resolve_contract(contract)
+    compiled = found.compiled(schema_name)
+
+    def build() -> tuple[Constraint, ...]:
+        walker = _Walker(schema_name, "body", compiled, found)
+        walker.walk(compiled.body, (), schema_name, "", (schema_name,))
+        return tuple(walker.out)
+
+    return found.memo(("inventory", schema_name), build)
 
 
-@cache
-def parameter_inventory(operation_id: str, location: Location = "query") -> tuple[Constraint, ...]:
+def parameter_inventory(
+    operation_id: str, location: Location = "query", *, contract: Contract | None = None
+) -> tuple[Constraint, ...]:
     """Every constraint on the query (or path) parameters of one operation; ``root`` is the operationId."""
-    walker = _Walker(operation_id, location, {})
-    walker.walk(root_schema(operation_id, location), (), operation_id, "", ())
-    return tuple(walker.out)
+    found = resolve_contract(contract)
+    compiled = _compiled_root(found, operation_id, location)
+
+    def build() -> tuple[Constraint, ...]:
+        walker = _Walker(operation_id, location, compiled, found)
+        walker.walk(compiled.root, (), operation_id, "", ())
+        return tuple(walker.out)
+
+    return found.memo(("parameter_inventory", operation_id, location), build)
 
 
-@cache
-def request_schemas() -> tuple[str, ...]:
+def request_schemas(*, contract: Contract | None = None) -> tuple[str, ...]:
     """The request-body schemas of all operations, in spec order."""
-    names = (op.request_schema for op in spec.operations().values())
+    names = (op.request_schema for op in resolve_contract(contract).operations().values())
     return tuple(dict.fromkeys(n for n in names if n is not None))
 
 
-@cache
-def response_schemas() -> tuple[str, ...]:
+def response_schemas(*, contract: Contract | None = None) -> tuple[str, ...]:
     """The schemas of all documented responses (JSON bodies and stream events), in spec order."""
     found = (
         name
-        for op in spec.operations().values()
+        for op in resolve_contract(contract).operations().values()
         for media in op.responses.values()
         for name in media.values()
     )
     return tuple(dict.fromkeys(found))
 
 
-@cache
-def all_constraints() -> tuple[Constraint, ...]:
+def all_constraints(*, contract: Contract | None = None) -> tuple[Constraint, ...]:
     """The whole inventory: request and response schemas, and every operation's path and query parameters."""
-    out: list[Constraint] = []
-    for name in dict.fromkeys((*request_schemas(), *response_schemas())):
-        out.extend(inventory(name))
-    for op_id in spec.operations():
-        out.extend(parameter_inventory(op_id, "path"))
-        out.extend(parameter_inventory(op_id, "query"))
-    return tuple(out)
+    found = resolve_contract(contract)
+
+    def build() -> tuple[Constraint, ...]:
+        out: list[Constraint] = []
+        for name in dict.fromkeys((*request_schemas(contract=found), *response_schemas(contract=found))):
+            out.extend(inventory(name, contract=found))
+        for op_id in found.operations():
+            out.extend(parameter_inventory(op_id, "path", contract=found))
+            out.extend(parameter_inventory(op_id, "query", contract=found))
+        return tuple(out)
+
+    return found.memo("all_constraints", build)

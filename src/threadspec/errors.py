@@ -1,9 +1,13 @@
 """Every exception threadspec raises.
 
 ThreadspecError                  root: catch this to catch anything threadspec raises
-├── SpecLookupError              a schema or operation name the spec does not have (also a KeyError)
-│   ├── UnknownSchemaError
-│   └── UnknownOperationError
+├── SpecLookupError              a name the contract does not have (also a KeyError)
+│   ├── UnknownSchemaError       no component schema of that name
+│   ├── UnknownOperationError    no operation with that operationId
+│   └── UnknownProfileError      no bundled contract of that profile (``contract_for("v9")``)
+├── InvalidSpecError             a spec file ``Contract.load`` cannot use: unreadable, not OpenAPI 3.1,
+│   └── UnknownRuleError         or outside what threadspec reads; an ``x-threadspec-rules`` rule it lacks
+├── ModelsUnavailableError       ``parse``/``model_class`` on a contract without generated models
 └── PayloadError                 a payload breaks the contract; ``.errors`` lists every violation
     ├── MalformedPayloadError    not decodable: bad JSON, bad UTF-8, nested too deeply
     └── InvalidPayloadError      decoded, but the schema or a spec rule rejects it
@@ -22,12 +26,14 @@ class ThreadspecError(Exception):
 
 
 class SpecLookupError(ThreadspecError, KeyError):
-    """A name that the bundled spec does not define."""
+    """A name that the contract does not define."""
 
-    def __init__(self, kind: str, name: str, known: list[str]) -> None:
+    def __init__(
+        self, kind: str, name: str, known: list[str], hint: str = "see `threadspec schemas` for the names"
+    ) -> None:
         self.name = name
         self.known = known
-        super().__init__(f"unknown {kind} {name!r}; see `threadspec schemas` for the names")
+        super().__init__(f"unknown {kind} {name!r}; {hint}")
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -45,6 +51,37 @@ class UnknownOperationError(SpecLookupError):
 
     def __init__(self, name: str, known: list[str]) -> None:
         super().__init__("operation", name, known)
+
+
+class UnknownProfileError(SpecLookupError):
+    """No bundled contract has this profile name."""
+
+    def __init__(self, name: str, known: list[str]) -> None:
+        super().__init__("profile", name, known, f"the bundled profiles are {', '.join(known) or 'none'}")
+
+
+class InvalidSpecError(ThreadspecError):
+    """A spec file that cannot become a contract; ``source`` names the file, the message says why."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}")
+
+
+class UnknownRuleError(InvalidSpecError):
+    """The spec names an ``x-threadspec-rules`` rule this version of threadspec does not implement."""
+
+
+class ModelsUnavailableError(ThreadspecError):
+    """Generated Pydantic models exist only for the bundled profiles, not for a contract loaded from a file."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        super().__init__(
+            f"the contract loaded from {source} has no generated models: parse() and model_class() need a "
+            "bundled profile (threadspec.contract_for); validate() and the other checks work on any contract"
+        )
 
 
 class PayloadError(ThreadspecError):

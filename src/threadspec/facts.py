@@ -1,22 +1,24 @@
 """API facts that the middleware, the mock and the contract runner all rely on, stated once.
 
-What the spec states is read from the spec (run and step statuses, id prefixes, which operations
-stream); what it cannot state (which statuses end a run, how the API words a server error, how the
-``OpenAI-Beta`` header lists features) is written here and nowhere else.
+What a spec states is read from the contract (the ``OpenAI-Beta`` value it requires, run statuses,
+id prefixes, which operations stream: properties of :class:`threadspec.Contract`, also reachable
+through the functions below, which read the default contract unless given one); what no spec can
+state (which statuses end a run, how the API words a server error, how the ``OpenAI-Beta`` header
+lists features) is written here and nowhere else.
 """
 
 from __future__ import annotations
 
-from functools import cache
+from typing import TYPE_CHECKING
 
-from threadspec import spec
+if TYPE_CHECKING:
+    from threadspec._contract import Contract
 
 BETA_HEADER = "OpenAI-Beta"
 BETA_FEATURE = "assistants"
-BETA_VERSION = "v2"
-BETA_VALUE = f"{BETA_FEATURE}={BETA_VERSION}"
 
 SERVER_ERROR = "The server had an error while processing your request. Sorry about that!"
+EVENT_STREAM = "text/event-stream"
 
 # A run in one of these statuses will never change again; `requires_action` waits for the client.
 TERMINAL_RUN_STATUSES = frozenset({"completed", "cancelled", "failed", "incomplete", "expired"})
@@ -26,7 +28,6 @@ STREAM_RUN_ENDS = TERMINAL_RUN_STATUSES | WAITING_RUN_STATUSES
 # Steps and messages end in one of these (a step or message has no `requires_action`).
 TERMINAL_ITEM_STATUSES = frozenset({"completed", "incomplete", "failed", "cancelled", "expired"})
 STREAM_DONE_EVENT = "done"
-STREAM_MEDIA_TYPE = "text/event-stream"
 
 # The status the API answers a request that breaks the contract with (body, query or path id).
 INVALID_REQUEST_STATUS = 400
@@ -117,42 +118,44 @@ def beta_version(value: str | None) -> str | None:
     return parse_beta(value).get(BETA_FEATURE) or None
 
 
-@cache
-def run_statuses() -> tuple[str, ...]:
-    """Every status a run can have, as the spec lists them."""
-    statuses: list[str] = spec.shared_schema("RunStatus")["enum"]
-    return tuple(statuses)
+def _contract(contract: Contract | None) -> Contract:
+    from threadspec._contract import resolve_contract  # the contract reads this module's facts
+
+    return resolve_contract(contract)
 
 
-@cache
-def id_prefixes() -> dict[str, str]:
+def beta_value(contract: Contract | None = None) -> str | None:
+    """The ``OpenAI-Beta`` value the contract requires (``"assistants=v2"``)."""
+    return _contract(contract).beta_value
+
+
+def run_statuses(contract: Contract | None = None) -> tuple[str, ...]:
+    """Every status a run can have, as the contract's spec lists them."""
+    return _contract(contract).run_statuses
+
+
+def active_run_statuses(contract: Contract | None = None) -> frozenset[str]:
+    """The statuses of a run that is not over yet (``queued`` … ``cancelling``)."""
+    return frozenset(run_statuses(contract)) - TERMINAL_RUN_STATUSES
+
+
+def id_prefixes(contract: Contract | None = None) -> dict[str, str]:
     """The prefix of each kind of id, by path parameter name (``thread_id`` → ``thread``), from the spec."""
-    found: dict[str, str] = {}
-    for operation in spec.operations().values():
-        for param in operation.parameters_in("path"):
-            if param.id_prefix is not None:
-                found.setdefault(param.name, param.id_prefix)
-    return found
+    return _contract(contract).id_prefixes
 
 
-@cache
-def prefix_for_object(object_type: str) -> str | None:
+def prefix_for_object(object_type: str, contract: Contract | None = None) -> str | None:
     """The id prefix of objects whose ``object`` is ``object_type`` (``thread.message`` → ``msg``)."""
-    for kind, name in OBJECT_TYPES.items():
-        if name == object_type:
-            return id_prefixes().get(f"{kind}_id")
-    return None
+    return _contract(contract).prefix_for_object(object_type)
 
 
-@cache
-def object_type_of(component: str) -> str | None:
+def object_type_of(component: str, contract: Contract | None = None) -> str | None:
     """The ``object`` a component's instances carry (``MessageObject`` → ``thread.message``), from the spec."""
-    node = spec.shared_schema(component).get("properties", {}).get("object", {})
+    node = _contract(contract).shared_schema(component).get("properties", {}).get("object", {})
     value = node.get("const") if isinstance(node, dict) else None
     return value if isinstance(value, str) else None
 
 
-@cache
-def streaming_operations() -> tuple[str, ...]:
+def streaming_operations(contract: Contract | None = None) -> tuple[str, ...]:
     """The operations that answer ``stream: true`` with server-sent events, in spec order."""
-    return tuple(op_id for op_id, op in spec.operations().items() if op.streams)
+    return _contract(contract).streaming_operations

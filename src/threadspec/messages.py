@@ -12,6 +12,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from threadspec._jsontype import json_type
 from threadspec.result import Violation
 
 INVALID_REQUEST = "invalid_request_error"
@@ -140,21 +141,8 @@ _TYPE_NAMES = {
 
 def type_name(value: Any) -> str:
     """The API's name for the JSON type of a decoded value."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int):
-        return "an integer"
-    if isinstance(value, float):
-        return "a decimal"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list | tuple):
-        return "an array"
-    if isinstance(value, dict):
-        return "an object"
-    return f"a {type(value).__name__}"
+    kind = json_type(value)
+    return _TYPE_NAMES[kind] if kind is not None else f"a {type(value).__name__}"
 
 
 def _alternatives(names: Sequence[str]) -> str:
@@ -191,6 +179,14 @@ def pattern_mismatch(param: str | None, pattern: str) -> tuple[str, str]:
     return (
         f"Invalid {where(param)}: string does not match pattern. "
         f"Expected a string that matches the pattern '{pattern}'.",
+        "invalid_value",
+    )
+
+
+def invalid_url(param: str | None) -> tuple[str, str]:
+    """A string that is not a URI where the spec says ``format: uri`` (the API's wording for a bad URL)."""
+    return (
+        f"Invalid {where(param)}. Expected a valid URL, but got a value with an invalid format.",
         "invalid_value",
     )
 

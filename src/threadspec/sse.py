@@ -9,6 +9,8 @@ from typing import Any
 
 import msgspec
 
+from threadspec.facts import STREAM_DONE_EVENT
+
 DONE = "[DONE]"
 
 
@@ -19,7 +21,7 @@ class ServerSentEvent:
 
     def payload(self) -> Any:
         """The event as the spec's ``AssistantStreamEvent`` shape: ``{"event": …, "data": …}``."""
-        if self.event == "done":
+        if self.event == STREAM_DONE_EVENT:
             return {"event": self.event, "data": self.data}
         return {"event": self.event, "data": msgspec.json.decode(self.data)}
 

@@ -16,20 +16,23 @@ Every strategy is driven by the spec through :mod:`threadspec.constraints`, so a
     @given(strategies.boundary("ModifyThreadRequest"))
     def test_limits(case):  # case.body sits exactly at a limit (case.expect_valid) or one step past it
         ...
+
+Every strategy reads the default contract (``threadspec.contract_for("v2")``) unless given
+``contract=``, so a profile or your own spec file (``threadspec.Contract.load``) is fuzzed the same way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from hypothesis import reject
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
-from threadspec import _mutate, constraints, spec
+from threadspec import _mutate, constraints
+from threadspec._contract import Contract, resolve_contract
 from threadspec._mutate import ABSENT, DrawSource, FirstSource, Source, Unbuildable
 from threadspec._patterns import to_python_pattern
 from threadspec._violations import param_of, pointer_of
@@ -41,6 +44,7 @@ __all__ = [
     "boundary",
     "boundary_cases",
     "invalid",
+    "out_of_reach",
     "param",
     "pointer",
     "uncovered",
@@ -161,26 +165,29 @@ def _view(node: Any) -> Any:
     return out
 
 
-@cache
-def _valid(schema_name: str) -> st.SearchStrategy[Any]:
-    # x-threadspec-rules cannot be stated to hypothesis-jsonschema; patching each drawn body keeps
-    # generation by construction (a filter would reject most bodies with a static chunking strategy)
-    return from_schema(_view(spec.schema(schema_name))).map(
-        lambda body: _mutate.fix_rules(_mutate.copy(body), schema_name)
-    )
+def _valid(contract: Contract, schema_name: str) -> st.SearchStrategy[Any]:
+    def build() -> st.SearchStrategy[Any]:
+        # x-threadspec-rules cannot be stated to hypothesis-jsonschema; patching each drawn body keeps
+        # generation by construction (a filter would reject most bodies with a static chunking strategy)
+        return from_schema(_view(contract.schema(schema_name))).map(
+            lambda body: _mutate.fix_rules(_mutate.copy(body), schema_name, contract=contract)
+        )
+
+    return contract.memo(("strategies.valid", schema_name), build)
 
 
-def valid(schema_name: str) -> st.SearchStrategy[Any]:
+def valid(schema_name: str, *, contract: Contract | None = None) -> st.SearchStrategy[Any]:
     """Payloads that ``schema_name`` accepts (arrays hold at most 3 items, maps at most 4 entries)."""
-    spec.shared_schema(schema_name)  # an unknown name fails here, not at the first draw
-    return _valid(schema_name)
+    found = resolve_contract(contract)
+    found.shared_schema(schema_name)  # an unknown name fails here, not at the first draw
+    return _valid(found, schema_name)
 
 
 # ---------------------------------------------------------------------------------- boundary and broken
-def _constraints(root: str, location: Location) -> tuple[Constraint, ...]:
+def _constraints(root: str, location: Location, contract: Contract) -> tuple[Constraint, ...]:
     if location == "body":
-        return constraints.inventory(root)
-    return constraints.parameter_inventory(root, location)
+        return constraints.inventory(root, contract=contract)
+    return constraints.parameter_inventory(root, location, contract=contract)
 
 
 def _matches(c: Constraint, rule: str | None) -> bool:
@@ -190,13 +197,17 @@ def _matches(c: Constraint, rule: str | None) -> bool:
 def _build(c: Constraint, base: Any, expect_valid: bool, source: Source, far: bool = False) -> BoundaryCase:
     edit = _mutate.edit_for(c, expect_valid, source, far)
     out = _mutate.graft(base, c, edit, source)
-    _mutate.fix_rules(out.body, c.root, c.location, skip=out.path if c.is_rule else None)
+    _mutate.fix_rules(out.body, c.root, c.location, skip=out.path if c.is_rule else None, contract=c.contract)
     error_path = None if expect_valid else c.report_path(out.path, out.extra)
     return BoundaryCase(c, out.body, expect_valid, out.path, error_path)
 
 
 def boundary_cases(
-    root: str, location: Location = "body", of: Iterable[Constraint] | None = None
+    root: str,
+    location: Location = "body",
+    of: Iterable[Constraint] | None = None,
+    *,
+    contract: Contract | None = None,
 ) -> list[BoundaryCase]:
     """One case at and (where it can be broken) one case past every constraint, deterministically.
 
@@ -205,7 +216,7 @@ def boundary_cases(
     yields no case, and :func:`uncovered` reports it.
     """
     out: list[BoundaryCase] = []
-    for c in _constraints(root, location) if of is None else of:
+    for c in _constraints(root, location, resolve_contract(contract)) if of is None else of:
         for expect_valid in (True, False) if c.violable else (True,):
             try:
                 out.append(_build(c, ABSENT, expect_valid, FirstSource()))
@@ -220,13 +231,21 @@ def uncovered(inventory: Iterable[Constraint], cases: Iterable[BoundaryCase]) ->
     return [c for c in inventory if (c, True) not in seen or (c.violable and (c, False) not in seen)]
 
 
-def _options(root: str, location: Location, rule: str | None, expect_valid: bool | None) -> list[Constraint]:
+def out_of_reach(inventory: Iterable[Constraint]) -> list[Constraint]:
+    """The constraints no case is built for because a payload at their limit would not fit in memory:
+    a count or length of 100,000 or more (the 100,000,000 files of a new vector store)."""
+    return [c for c in inventory if _mutate.beyond_reach(c)]
+
+
+def _options(
+    root: str, location: Location, rule: str | None, expect_valid: bool | None, contract: Contract
+) -> list[Constraint]:
     if location == "body":
-        spec.shared_schema(root)  # an unknown name fails here, not at the first draw
+        contract.shared_schema(root)  # an unknown name fails here, not at the first draw
     found = [
         c
-        for c in _constraints(root, location)
-        if _matches(c, rule) and (c.violable or expect_valid is not False)
+        for c in _constraints(root, location, contract)
+        if _matches(c, rule) and (c.violable or expect_valid is not False) and not _mutate.beyond_reach(c)
     ]
     if not found:
         raise ValueError(f"{root} ({location}) has no constraint {rule!r} to fuzz")
@@ -239,7 +258,7 @@ def _boundary(
 ) -> BoundaryCase:
     c = draw(st.sampled_from(options))
     accept = expect_valid if expect_valid is not None else (draw(st.booleans()) if c.violable else True)
-    base = draw(_valid(c.root)) if c.location == "body" else ABSENT
+    base = draw(_valid(resolve_contract(c.contract), c.root)) if c.location == "body" else ABSENT
     try:
         return _build(c, base, accept, DrawSource(draw), far)
     except Unbuildable:
@@ -247,7 +266,12 @@ def _boundary(
 
 
 def boundary(
-    root: str, *, rule: str | None = None, expect_valid: bool | None = None, location: Location = "body"
+    root: str,
+    *,
+    rule: str | None = None,
+    expect_valid: bool | None = None,
+    location: Location = "body",
+    contract: Contract | None = None,
 ) -> st.SearchStrategy[BoundaryCase]:
     """Cases exactly at a limit (accepted) or one step past it (refused), at any location the limit applies.
 
@@ -255,7 +279,9 @@ def boundary(
     random ``i``. ``rule`` picks constraints by keyword (``"maxLength"``) or reported rule (``"const"``);
     ``location`` ``"query"`` or ``"path"`` fuzzes the parameters of operation ``root``.
     """
-    return _boundary(_options(root, location, rule, expect_valid), expect_valid, False)
+    return _boundary(
+        _options(root, location, rule, expect_valid, resolve_contract(contract)), expect_valid, False
+    )
 
 
 def _mutation(case: BoundaryCase) -> Mutation:
@@ -263,6 +289,9 @@ def _mutation(case: BoundaryCase) -> Mutation:
     return Mutation(case.constraint, case.body, case.error_path, case.constraint.rule)
 
 
-def invalid(schema_name: str, rule: str | None = None) -> st.SearchStrategy[Mutation]:
+def invalid(
+    schema_name: str, rule: str | None = None, *, contract: Contract | None = None
+) -> st.SearchStrategy[Mutation]:
     """A valid payload with one violating change somewhere in the tree (of keyword ``rule``, or any)."""
-    return _boundary(_options(schema_name, "body", rule, False), False, True).map(_mutation)
+    options = _options(schema_name, "body", rule, False, resolve_contract(contract))
+    return _boundary(options, False, True).map(_mutation)

@@ -3,6 +3,9 @@
 A valid payload is judged by the fast path alone (msgspec types compiled from the schema). Only
 when that path rejects does the reference validator (jsonschema) run, to find and word every
 violation; its verdict is final, so the two can never disagree in what callers see.
+
+Every function checks against ``contract`` (a :class:`threadspec.Contract`), or the default
+``contract_for("v2")`` when none is given.
 """
 
 from __future__ import annotations
@@ -10,89 +13,78 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator, Mapping
-from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
-from threadspec import _fast, messages, spec
-from threadspec._decode import MAX_DEPTH, as_bytes, decode, depth_exceeds, is_raw, malformed
-from threadspec._generated import models
-from threadspec._localize import localized_violations
-from threadspec._reference import reference_validator, validator_for_schema
-from threadspec._violations import violations
+from threadspec import facts, messages
+from threadspec._compiled import CompiledSchema
+from threadspec._contract import Contract, resolve_contract
+from threadspec._decode import as_bytes, decode, is_raw, malformed
+from threadspec._operation import Operation
 from threadspec.errors import InvalidPayloadError, MalformedPayloadError
 from threadspec.result import ValidationResult, Violation
 from threadspec.sse import parse_text
 
 DEFAULT_SCHEMA = "CreateThreadAndRunRequest"
 _INTEGER = re.compile(r"-?(0|[1-9][0-9]*)")
-_STREAM = "text/event-stream"
 _INT_DIGITS = sys.get_int_max_str_digits() or 4300
 
 
-def _fast_verdict(body: Any, schema: str) -> bool | None:
-    """True when the fast path accepts; False or None (no fast path) send the caller to the reference."""
-    if type(body) is bytes:  # the hot path: no copy, no decode into Python objects
-        dec = _fast.decoder(schema)
-        # the bracket count settles depth for nearly every body without a call
-        if dec is None or (body.count(b"[") + body.count(b"{") > MAX_DEPTH and depth_exceeds(body)):
-            return None
-        try:
-            dec.decode(body)
-        except _fast.FAILURES:
-            return False
-        return True
-    if is_raw(body):
-        raw = as_bytes(body)
-        return None if depth_exceeds(raw) else _fast.is_valid_json(raw, schema)
-    return _fast.is_valid_value(body, schema)
-
-
-def _slow_errors(body: Any, schema: str, location: str = "body") -> Iterator[Violation]:
+def _slow_errors(compiled: CompiledSchema, body: Any, location: str = "body") -> Iterator[Violation]:
     value = decode(body) if is_raw(body) else body
-    yield from localized_violations(value, schema, location)
+    yield from compiled.errors(value, location)
 
 
-def reference_errors(value: Any, schema: str, location: str = "body") -> Iterator[Violation]:
+def reference_errors(
+    value: Any, schema: str, location: str = "body", *, contract: Contract | None = None
+) -> Iterator[Violation]:
     """Violations from the plain reference walk of the whole payload (the yardstick in tests)."""
-    yield from violations(
-        reference_validator(schema).iter_errors(value), spec.shared_schema(schema), location
-    )
+    yield from resolve_contract(contract).compiled(schema).reference_errors(value, location)
 
 
-def is_valid(body: Any, schema: str = DEFAULT_SCHEMA) -> bool:
+def is_valid(body: Any, schema: str = DEFAULT_SCHEMA, *, contract: Contract | None = None) -> bool:
     """The verdict alone, as fast as it gets: for bytes, about the cost of parsing them.
 
     The fast path's answer is final in both directions here; the differential tests hold it to the
     reference validator's. Schemas without a fast path, and bodies too deep to decode, take the
     reference route.
     """
-    verdict = _fast_verdict(body, schema)
+    compiled = resolve_contract(contract).compiled(schema)
+    verdict = compiled.fast_verdict(body)
     if verdict is not None:
         return verdict
-    spec.shared_schema(schema)
     try:
-        return next(_slow_errors(body, schema), None) is None
+        return next(_slow_errors(compiled, body), None) is None
     except MalformedPayloadError:
         return False
 
 
-def iter_errors(body: Any, schema: str = DEFAULT_SCHEMA) -> Iterator[Violation]:
-    """Every violation of ``schema`` in ``body`` (JSON text or decoded values), lazily."""
-    spec.shared_schema(schema)
-    if _fast_verdict(body, schema):
+def body_errors(compiled: CompiledSchema, body: Any, verdict: bool | None = None) -> Iterator[Violation]:
+    """Every violation of a compiled schema in ``body``; ``verdict`` is the fast path's, when already known."""
+    if verdict is None:
+        verdict = compiled.fast_verdict(body)
+    if verdict:
         return
     try:
-        yield from _slow_errors(body, schema)
+        yield from _slow_errors(compiled, body)
     except MalformedPayloadError as exc:
         yield from exc.errors
 
 
-def validate(body: Any, schema: str = DEFAULT_SCHEMA) -> ValidationResult:
+def iter_errors(
+    body: Any, schema: str = DEFAULT_SCHEMA, *, contract: Contract | None = None
+) -> Iterator[Violation]:
+    """Every violation of ``schema`` in ``body`` (JSON text or decoded values), lazily."""
+    return body_errors(resolve_contract(contract).compiled(schema), body)
+
+
+def validate(
+    body: Any, schema: str = DEFAULT_SCHEMA, *, contract: Contract | None = None
+) -> ValidationResult:
     """Collect every violation of ``schema`` in ``body``."""
-    return ValidationResult(schema, list(iter_errors(body, schema)))
+    return ValidationResult(schema, list(iter_errors(body, schema, contract=contract)))
 
 
 def _raise_first(errors: Iterator[Violation]) -> None:
@@ -102,21 +94,20 @@ def _raise_first(errors: Iterator[Violation]) -> None:
         raise cls([first])
 
 
-def ensure_valid(body: Any, schema: str = DEFAULT_SCHEMA) -> None:
+def ensure_valid(body: Any, schema: str = DEFAULT_SCHEMA, *, contract: Contract | None = None) -> None:
     """Raise :class:`PayloadError` at the first violation; return quietly when ``body`` is valid."""
-    _raise_first(iter_errors(body, schema))
+    _raise_first(iter_errors(body, schema, contract=contract))
 
 
-def model_class(schema: str) -> type[BaseModel]:
-    spec.shared_schema(schema)
-    cls: type[BaseModel] = getattr(models, schema)
-    return cls
+def model_class(schema: str, *, contract: Contract | None = None) -> type[BaseModel]:
+    """The generated Pydantic v2 model of ``schema`` (bundled contracts only)."""
+    return resolve_contract(contract).model_class(schema)
 
 
-def parse(body: Any, schema: str = DEFAULT_SCHEMA) -> BaseModel:
+def parse(body: Any, schema: str = DEFAULT_SCHEMA, *, contract: Contract | None = None) -> BaseModel:
     """Validate ``body`` and return it as the generated Pydantic model of ``schema``."""
-    cls = model_class(schema)
-    errors = list(iter_errors(body, schema))
+    cls = model_class(schema, contract=contract)
+    errors = list(iter_errors(body, schema, contract=contract))
     if errors:
         raise (MalformedPayloadError if errors[0].rule == "input" else InvalidPayloadError)(errors)
     value = decode(body) if is_raw(body) else body
@@ -143,17 +134,8 @@ def _coerce_query(raw: Any, schema: dict[str, Any]) -> Any:
     return raw
 
 
-@cache
-def _parameter_validator(operation_id: str, location: str, name: str) -> Any:
-    """Built once per parameter: constructing a jsonschema validator costs more than using it."""
-    param = next(
-        p for p in spec.operation(operation_id).parameters if (p.location, p.name) == (location, name)
-    )
-    return validator_for_schema(param.schema)
-
-
 def _parameter_errors(
-    operation: spec.Operation, location: str, supplied: Mapping[str, Any] | None
+    contract: Contract, operation: Operation, location: str, supplied: Mapping[str, Any] | None
 ) -> Iterator[Violation]:
     given = dict(supplied or {})
     for param in operation.parameters_in(location):
@@ -172,25 +154,50 @@ def _parameter_errors(
                 messages.preview(value), message, code, location,
             )  # fmt: skip
             continue
-        errors = _parameter_validator(operation.operation_id, param.location, param.name).iter_errors(value)
-        yield from violations(errors, param.schema, location, prefix=[param.name])
+        compiled = contract.compiled_parameter(operation.operation_id, param.location, param.name)
+        yield from compiled.reference_errors(value, location, prefix=[param.name])
 
 
-def _header_errors(operation: spec.Operation, headers: Mapping[str, str] | None) -> Iterator[Violation]:
+def _header_errors(
+    contract: Contract, operation: Operation, headers: Mapping[str, str] | None
+) -> Iterator[Violation]:
     if headers is None:
         return
     lowered = {k.lower(): v for k, v in headers.items()}
     for param in operation.parameters_in("header"):
         value = lowered.get(param.name.lower())
-        if param.name.lower() == "openai-beta":
-            if value != param.schema.get("const"):
+        required = contract.beta_version if param.name.lower() == facts.BETA_HEADER.lower() else None
+        if required is not None:
+            # a list of features, as the API reads it: `assistants=v2,other=x` asks for v2
+            if facts.beta_version(value) != required:
                 yield Violation(
-                    "/" + param.name, None, "const", param.schema.get("const"),
+                    "/" + param.name, None, "const", contract.beta_value,
                     messages.preview(value), messages.INVALID_BETA, "invalid_beta", "header",
                 )  # fmt: skip
         elif value is None and param.required:
             yield Violation("/" + param.name, param.name, "required", param.name, "",
                             *messages.missing_parameter(param.name), "header")  # fmt: skip
+
+
+def request_errors(
+    contract: Contract,
+    operation: Operation,
+    body: Any = None,
+    *,
+    query: Mapping[str, Any] | None = None,
+    path_params: Mapping[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
+    body_verdict: bool | None = None,
+) -> Iterator[Violation]:
+    """:func:`iter_request_errors` for callers that hold the operation, and may know the body's fast verdict."""
+    yield from _header_errors(contract, operation, headers)
+    yield from _parameter_errors(contract, operation, "path", path_params)
+    yield from _parameter_errors(contract, operation, "query", query)
+    if operation.request_schema is None:
+        return
+    if body is None or (is_raw(body) and not as_bytes(body).strip()):
+        body, body_verdict = {}, None
+    yield from body_errors(contract.compiled(operation.request_schema), body, body_verdict)
 
 
 def iter_request_errors(
@@ -200,17 +207,13 @@ def iter_request_errors(
     query: Mapping[str, Any] | None = None,
     path_params: Mapping[str, str] | None = None,
     headers: Mapping[str, str] | None = None,
+    contract: Contract | None = None,
 ) -> Iterator[Violation]:
     """Every violation in a whole request: headers (when given), path ids, query and body."""
-    operation = spec.operation(operation_id)
-    yield from _header_errors(operation, headers)
-    yield from _parameter_errors(operation, "path", path_params)
-    yield from _parameter_errors(operation, "query", query)
-    if operation.request_schema is None:
-        return
-    if body is None or (is_raw(body) and not as_bytes(body).strip()):
-        body = {}
-    yield from iter_errors(body, operation.request_schema)
+    found = resolve_contract(contract)
+    return request_errors(
+        found, found.operation(operation_id), body, query=query, path_params=path_params, headers=headers
+    )
 
 
 def validate_request(
@@ -220,10 +223,13 @@ def validate_request(
     query: Mapping[str, Any] | None = None,
     path_params: Mapping[str, str] | None = None,
     headers: Mapping[str, str] | None = None,
+    contract: Contract | None = None,
 ) -> ValidationResult:
     """Collect every violation in a request to ``operation_id``."""
-    schema = spec.operation(operation_id).request_schema or operation_id
-    errors = iter_request_errors(operation_id, body, query=query, path_params=path_params, headers=headers)
+    schema = resolve_contract(contract).operation(operation_id).request_schema or operation_id
+    errors = iter_request_errors(
+        operation_id, body, query=query, path_params=path_params, headers=headers, contract=contract
+    )
     return ValidationResult(schema, list(errors))
 
 
@@ -234,18 +240,27 @@ def ensure_valid_request(
     query: Mapping[str, Any] | None = None,
     path_params: Mapping[str, str] | None = None,
     headers: Mapping[str, str] | None = None,
+    contract: Contract | None = None,
 ) -> None:
     """Raise :class:`PayloadError` at the first violation in a request."""
     _raise_first(
-        iter_request_errors(operation_id, body, query=query, path_params=path_params, headers=headers)
+        iter_request_errors(
+            operation_id, body, query=query, path_params=path_params, headers=headers, contract=contract
+        )
     )
 
 
 def iter_response_errors(
-    operation_id: str, status: int | str, body: Any, content_type: str = "application/json"
+    operation_id: str,
+    status: int | str,
+    body: Any,
+    content_type: str = "application/json",
+    *,
+    contract: Contract | None = None,
 ) -> Iterator[Violation]:
     """Every way a response breaks the contract: undocumented status, wrong shape, bad stream events."""
-    operation = spec.operation(operation_id)
+    found = resolve_contract(contract)
+    operation = found.operation(operation_id)
     media = content_type.split(";")[0].strip().lower()
     schema = operation.response_schema(status, media)
     if schema is None:
@@ -253,14 +268,15 @@ def iter_response_errors(
         message = f"Response status {status} with {media or 'no content type'} is not in the contract: {documented}."
         yield Violation("", None, "status", sorted(documented), str(status), message, None, "response")
         return
-    if media != _STREAM:
+    compiled = found.compiled(schema)
+    if media != facts.EVENT_STREAM:
         if is_raw(body):  # responses nest deeper than requests may (a list of runs echoing them)
             try:
                 body = decode(body, max_depth=None)
             except MalformedPayloadError as exc:
                 yield from exc.errors
                 return
-        yield from iter_errors(body, schema)
+        yield from body_errors(compiled, body)
         return
     try:
         events = [e.payload() for e in parse_text(body)] if is_raw(body) else list(body)
@@ -268,7 +284,7 @@ def iter_response_errors(
         yield from malformed(f"The event stream could not be parsed: {exc}").errors
         return
     for index, event in enumerate(events):
-        for error in iter_errors(event, schema):
+        for error in body_errors(compiled, event):
             yield Violation(
                 f"/{index}{error.pointer}", f"[{index}]" + ("" if error.param is None else f".{error.param}"),
                 error.rule, error.limit, error.value, error.message, error.code, "stream",
@@ -276,15 +292,27 @@ def iter_response_errors(
 
 
 def validate_response(
-    operation_id: str, status: int | str, body: Any, content_type: str = "application/json"
+    operation_id: str,
+    status: int | str,
+    body: Any,
+    content_type: str = "application/json",
+    *,
+    contract: Contract | None = None,
 ) -> ValidationResult:
     """Collect every violation in a response of ``operation_id``."""
-    schema = spec.operation(operation_id).response_schema(status, content_type) or f"{operation_id}:{status}"
-    return ValidationResult(schema, list(iter_response_errors(operation_id, status, body, content_type)))
+    operation = resolve_contract(contract).operation(operation_id)
+    schema = operation.response_schema(status, content_type) or f"{operation_id}:{status}"
+    errors = iter_response_errors(operation_id, status, body, content_type, contract=contract)
+    return ValidationResult(schema, list(errors))
 
 
 def ensure_valid_response(
-    operation_id: str, status: int | str, body: Any, content_type: str = "application/json"
+    operation_id: str,
+    status: int | str,
+    body: Any,
+    content_type: str = "application/json",
+    *,
+    contract: Contract | None = None,
 ) -> None:
     """Raise :class:`PayloadError` at the first violation in a response."""
-    _raise_first(iter_response_errors(operation_id, status, body, content_type))
+    _raise_first(iter_response_errors(operation_id, status, body, content_type, contract=contract))

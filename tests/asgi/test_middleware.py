@@ -16,6 +16,7 @@ from starlette.routing import Mount, Route
 
 from tests.asgi.helpers import BETA, client, deep, echo, envelope, never, nowhere
 from threadspec import messages
+from threadspec._compiled import CompiledSchema
 from threadspec._decode import JSON_BODY_ERROR, MAX_DEPTH
 from threadspec.asgi import (
     STATE_KEY,
@@ -143,15 +144,15 @@ async def test_other_scopes_pass_through() -> None:
 async def test_a_slow_refusal_does_not_hold_up_other_requests(monkeypatch: pytest.MonkeyPatch) -> None:
     """Wording a broken body can take long; it happens off the event loop, so others keep being served."""
     others_done = threading.Event()
-    original = middleware.iter_request_errors
+    original = middleware.request_errors
 
-    def slow(operation_id: str, body: Any, **kwargs: Any) -> Any:
+    def slow(contract: Any, operation: Any, body: Any, **kwargs: Any) -> Any:
         if isinstance(body, dict) and body.get("metadata") == {"slow": 1}:
             # blocks whatever thread it runs on; on the event loop nothing else could run meanwhile
             others_done.wait(timeout=30)
-        return original(operation_id, body, **kwargs)
+        return original(contract, operation, body, **kwargs)
 
-    monkeypatch.setattr(middleware, "iter_request_errors", slow)
+    monkeypatch.setattr(middleware, "request_errors", slow)
     finished: list[str] = []
 
     async def request(http: httpx.AsyncClient, name: str, body: Any) -> None:
@@ -165,3 +166,26 @@ async def test_a_slow_refusal_does_not_hold_up_other_requests(monkeypatch: pytes
             await request(http, f"quick{i}", {"metadata": {"n": str(i)}})
         others_done.set()
     assert finished == [*(f"quick{i} 200" for i in range(5)), "slow 400"]
+
+
+@pytest.mark.parametrize(
+    ("body", "fast", "walks"), [({"metadata": {"k": "v"}}, 1, 0), ({"metadata": {"k": 1}}, 1, 1)]
+)
+async def test_a_body_gets_one_fast_verdict(
+    monkeypatch: pytest.MonkeyPatch, body: dict[str, Any], fast: int, walks: int
+) -> None:
+    """The verdict on the bytes settles a valid body; a broken one goes from it straight to the error walk."""
+    calls: list[str] = []
+    for name in ("fast_verdict", "is_valid_value", "is_valid_json", "errors"):
+        original = getattr(CompiledSchema, name)
+
+        def counted(self: CompiledSchema, *args: Any, _name: str = name, _original: Any = original) -> Any:
+            calls.append(_name)
+            return _original(self, *args)
+
+        monkeypatch.setattr(CompiledSchema, name, counted)
+    async with client(ValidationMiddleware(echo)) as http:
+        response = await http.post("/v1/threads", json=body)
+    assert response.status_code == (200 if not walks else 400)
+    assert calls.count("fast_verdict") + calls.count("is_valid_value") + calls.count("is_valid_json") == fast
+    assert calls.count("errors") == walks

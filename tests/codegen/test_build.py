@@ -6,8 +6,9 @@ import json
 import re
 from pathlib import Path
 
-from codegen.build import generate
-from codegen.options import HEADER
+from codegen.build import generate_all
+from codegen.options import GENERATED, header
+from codegen.profiles import PROFILES, profile_paths
 from tests.codegen.conftest import COMMITTED, SPEC
 
 
@@ -18,8 +19,26 @@ def _tree(root: Path) -> dict[str, bytes]:
 
 def test_two_runs_give_byte_identical_output(fresh_output: Path, tmp_path: Path) -> None:
     again = tmp_path / "_generated"
-    generate(SPEC, again)
+    generate_all(profile_paths(), again)
     assert _tree(again) == _tree(fresh_output)
+
+
+def test_one_bundle_per_profile_of_the_table(fresh_output: Path) -> None:
+    assert sorted(p.name for p in fresh_output.iterdir() if p.is_dir()) == sorted(PROFILES)
+    for profile in PROFILES:
+        bundle = {
+            p.relative_to(fresh_output / profile).as_posix() for p in (fresh_output / profile).rglob("*")
+        }
+        assert {
+            "__init__.py",
+            "models.py",
+            "openapi.json",
+            "operations.json",
+            "manifest.json",
+            "schemas",
+        } <= bundle
+        manifest = json.loads((fresh_output / profile / "manifest.json").read_text())
+        assert (manifest["profile"], manifest["spec"]) == (profile, PROFILES[profile])
 
 
 def test_committed_output_is_what_the_spec_generates(fresh_output: Path) -> None:
@@ -32,17 +51,19 @@ def test_every_generated_file_says_it_is_generated_and_carries_no_timestamp(fres
     for name, content in files.items():
         text = content.decode("utf-8")
         head = text[:300]
-        assert HEADER in head, name
+        profile = name.split("/")[0]
+        assert (header(PROFILES[profile]) if profile in PROFILES else GENERATED) in head, name
         assert not re.search(r"timestamp|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", text, re.IGNORECASE), name
 
 
 def test_one_schema_file_per_component_with_an_id(fresh_output: Path) -> None:
-    spec = json.loads((fresh_output / "openapi.json").read_text())
+    bundle = fresh_output / "v2"
+    spec = json.loads((bundle / "openapi.json").read_text())
     names = list(spec["components"]["schemas"])
-    files = sorted(p.stem for p in (fresh_output / "schemas").glob("*.json"))
+    files = sorted(p.stem for p in (bundle / "schemas").glob("*.json"))
     assert files == sorted(names)
     for name in names:
-        schema = json.loads((fresh_output / "schemas" / f"{name}.json").read_text())
+        schema = json.loads((bundle / "schemas" / f"{name}.json").read_text())
         assert schema["$id"].endswith(f"/{name}.json")
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
         text = json.dumps(schema)
@@ -53,17 +74,17 @@ def test_manifest_records_spec_hash_generator_versions_and_file_hashes(fresh_out
     import hashlib
     from importlib.metadata import version
 
-    manifest = json.loads((fresh_output / "manifest.json").read_text())
+    manifest = json.loads((fresh_output / "v2" / "manifest.json").read_text())
     assert manifest["spec_sha256"] == hashlib.sha256(SPEC.read_bytes()).hexdigest()
     assert (
         manifest["generators"]["datamodel-code-generator"] == version("datamodel-code-generator") == "0.89.0"
     )
     for name, digest in manifest["files"].items():
-        assert hashlib.sha256((fresh_output / name).read_bytes()).hexdigest() == digest
+        assert hashlib.sha256((fresh_output / "v2" / name).read_bytes()).hexdigest() == digest
 
 
 def test_operation_index_lists_the_18_operations(fresh_output: Path) -> None:
-    index = json.loads((fresh_output / "operations.json").read_text())["operations"]
+    index = json.loads((fresh_output / "v2" / "operations.json").read_text())["operations"]
     assert len(index) == 18
     create = index["createMessage"]
     assert (create["method"], create["path"]) == ("POST", "/threads/{thread_id}/messages")

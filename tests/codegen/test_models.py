@@ -34,7 +34,7 @@ def _top_level(models: Path) -> tuple[list[str], list[str]]:
 
 
 def test_one_class_per_component_and_no_other_names(fresh_output: Path) -> None:
-    classes, aliases = _top_level(fresh_output / "models.py")
+    classes, aliases = _top_level(fresh_output / "v2" / "models.py")
     public = [c for c in classes if not c.startswith("_")]
     assert sorted(public) == sorted(COMPONENTS)
     assert [c for c in classes if c.startswith("_")] == ["_JsonSchemaRuntimeValidationBase"]
@@ -48,9 +48,25 @@ def test_rule_pass_adds_a_validator_to_the_ruled_class_only() -> None:
     rules = {"A": {"x-threadspec-rules": [{"rule": "at_most_half_of", "property": "x", "of": "y"}]}, "B": {}}
     out = add_rule_validators(text, rules)
     a_body = out[out.index("class A") : out.index("class B")]
-    assert "def _check_x_threadspec_rules" in a_body and "left * 2 > right" in a_body
-    assert "_check_x_threadspec_rules" not in out[out.index("class B") :]
+    # a call into the registry the validators use, not a copy of the rule
+    assert "def _check_threadspec_rules" in a_body
+    assert (
+        "return _rules.check_model(self, rules=[{'rule': 'at_most_half_of', 'property': 'x', 'of': 'y'}])"
+        in a_body
+    )
+    assert "_check_threadspec_rules" not in out[out.index("class B") :]
     assert "from pydantic import model_validator as _model_validator" in out
+    assert "from threadspec import rules as _rules" in out
+
+
+def test_rule_pass_checks_asserted_formats_of_own_properties() -> None:
+    text = "from __future__ import annotations\n\nclass A(BaseModel):\n    url: str\n    name: str\n"
+    schemas = {"A": {"properties": {"url": {"type": "string", "format": "uri"}, "name": {"format": "name"}}}}
+    out = add_rule_validators(text, schemas)
+    assert "return _rules.check_model(self, formats={'url': 'uri'})" in out
+    nested = {"A": {"properties": {"urls": {"type": "array", "items": {"type": "string", "format": "uri"}}}}}
+    with pytest.raises(ModelGenerationError, match="own properties only"):
+        add_rule_validators(text, nested)
 
 
 def test_rule_pass_refuses_unknown_rules() -> None:
@@ -72,7 +88,7 @@ def test_alias_pass_makes_aliased_models_dump_their_json_names() -> None:
 
 
 def test_generated_models_round_trip_aliased_and_defaulted_fields() -> None:
-    from threadspec._generated import models
+    from threadspec._generated.v2 import models
 
     body = {"name": "answer", "schema": {"type": "object"}}
     assert models.JsonSchemaFormat.model_validate(body).model_dump(mode="json", exclude_unset=True) == body
@@ -102,8 +118,8 @@ def test_changing_a_limit_in_the_spec_changes_model_and_schema(tmp_path: Path) -
     assert text.count("maxProperties: 16") == 1
     changed = tmp_path / "openapi.yaml"
     changed.write_text(text.replace("maxProperties: 16", "maxProperties: 8"))
-    out = tmp_path / "_generated"
-    generate(changed, out)
+    out = tmp_path / "_generated" / "v2"
+    generate(changed, out, "v2")
 
     models = _import(out / "models.py", "threadspec_e2e_models")
     models.ModifyThreadRequest.model_validate(_metadata(8))

@@ -1,4 +1,7 @@
-"""Differential: the generated models and the JSON Schemas give one verdict, at and past every limit."""
+"""Differential: the generated models and the JSON Schemas give one verdict, at and past every limit.
+
+``CASES`` are hand-picked v2 bodies; the spec's own examples are checked for every bundled profile.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +13,7 @@ from typing import Any
 import pydantic
 import pytest
 
-from threadspec import _fast, spec
-from threadspec._reference import reference_validator
-from threadspec.validate import model_class
+from threadspec import Contract, contract_for, profiles
 
 BASE: dict[str, Any] = {
     "assistant_id": "asst_1",
@@ -28,6 +29,10 @@ BASE: dict[str, Any] = {
 }  # fmt: skip
 STATIC = ("thread", "tool_resources", "file_search", "vector_stores", 0, "chunking_strategy", "static")
 FN = {"type": "function", "function": {"name": "f"}}
+
+
+def IMAGE(url: str) -> dict[str, Any]:
+    return {"type": "image_url", "image_url": {"url": url}}
 
 
 def _with(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
@@ -105,7 +110,21 @@ CASES: list[tuple[str, Any, bool]] = [
     ("role system", _with(("thread", "messages", 0, "role"), "system"), False),
     ("content parts", _with(("thread", "messages", 0, "content"), [{"type": "text", "text": "x"}]), True),
     ("content empty list", _with(("thread", "messages", 0, "content"), []), False),
-    ("attachment without file_id", _with(("thread", "messages", 0, "attachments"), [{"tools": []}]), False),
+    ("attachment without file_id", _with(("thread", "messages", 0, "attachments"), [{"tools": []}]), True),
+    ("attachment file_id not a string", _with(("thread", "messages", 0, "attachments"), [{"file_id": 1}]), False),
+    ("image url", _with(("thread", "messages", 0, "content"), [IMAGE("https://example.com/cat.png")]), True),
+    ("image data url", _with(("thread", "messages", 0, "content"), [IMAGE("data:image/png;base64,iVBORw0KGgo=")]), True),
+    ("image url without scheme", _with(("thread", "messages", 0, "content"), [IMAGE("example.com/cat.png")]), False),
+    ("image url with a space", _with(("thread", "messages", 0, "content"), [IMAGE("https://example.com/a cat.png")]), False),
+    ("image url ending in a newline", _with(("thread", "messages", 0, "content"), [IMAGE("https://example.com/\n")]), False),
+    ("image url empty", _with(("thread", "messages", 0, "content"), [IMAGE("")]), False),
+    ("10,001 vector store file ids", _with(("thread", "tool_resources", "file_search", "vector_stores", 0, "file_ids"),
+                                           ["file"] * 10_001), True),
+    ("instructions of 256,001", _with(("instructions",), "x" * 256_001), True),
+    ("tool_choice file_search with a function", _with(("tool_choice",), {"type": "file_search", "function": {"name": "f"}}), True),
+    ("tool_choice any function name", _with(("tool_choice",), {"type": "function", "function": {"name": "get weather!"}}), True),
+    ("tool_choice function without a name", _with(("tool_choice",), {"type": "function", "function": {}}), False),
+    ("tool_choice unknown tool", _with(("tool_choice",), {"type": "browser"}), False),
     ("unknown parameter", _with(("bogus",), 1), False),
     ("unknown nested parameter", _with(("thread", "bogus"), 1), False),
     ("missing assistant_id", _with(("assistant_id",), _DELETE), False),
@@ -116,18 +135,21 @@ CASES: list[tuple[str, Any, bool]] = [
 ]  # fmt: skip
 
 
-def _verdicts(body: Any, schema: str) -> dict[str, bool]:
+def _verdicts(body: Any, schema: str, contract: Contract | None = None) -> dict[str, bool]:
+    found = contract or contract_for()
+    compiled = found.compiled(schema)
+
     def model_ok() -> bool:
         try:
-            model_class(schema).model_validate(body)
+            found.model_class(schema).model_validate(body)
         except pydantic.ValidationError:
             return False
         return True
 
     return {
-        "reference": reference_validator(schema).is_valid(body),
-        "fast(bytes)": bool(_fast.is_valid_json(json.dumps(body).encode(), schema)),
-        "fast(values)": bool(_fast.is_valid_value(body, schema)),
+        "reference": compiled.reference.is_valid(body),
+        "fast(bytes)": bool(compiled.is_valid_json(json.dumps(body).encode())),
+        "fast(values)": bool(compiled.is_valid_value(body)),
         "model": model_ok(),
     }
 
@@ -140,16 +162,23 @@ def test_model_fast_path_and_schema_agree_at_and_past_each_limit(
     assert verdicts == dict.fromkeys(verdicts, expected), case
 
 
-def _examples() -> list[tuple[str, Any]]:
+def _examples() -> list[tuple[str, str, Any]]:
     return [
-        (name, example) for name in spec.schema_names() for example in spec.schema(name).get("examples", [])
+        (profile, name, example)
+        for profile in profiles()
+        for name in contract_for(profile).schema_names()
+        for example in contract_for(profile).shared_schema(name).get("examples", [])
     ]
 
 
 @pytest.mark.parametrize(
-    ("schema", "example"), _examples(), ids=[f"{n}-{i}" for i, (n, _) in enumerate(_examples())]
+    ("profile", "schema", "example"),
+    _examples(),
+    ids=[f"{p}-{n}-{i}" for i, (p, n, _) in enumerate(_examples())],
 )
-def test_model_fast_path_and_schema_accept_every_spec_example(schema: str, example: Any) -> None:
-    assert _verdicts(example, schema) == dict.fromkeys(
+def test_model_fast_path_and_schema_accept_every_spec_example(
+    profile: str, schema: str, example: Any
+) -> None:
+    assert _verdicts(example, schema, contract_for(profile)) == dict.fromkeys(
         ("reference", "fast(bytes)", "fast(values)", "model"), True
     )

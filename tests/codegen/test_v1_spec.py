@@ -28,7 +28,7 @@ EXAMPLES = [(name, i, ex) for name, s in COMPONENTS.items() for i, ex in enumera
 @pytest.fixture(scope="session")
 def v1_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("fresh_v1") / "_generated_v1"
-    generate(V1_SPEC, out)
+    generate(V1_SPEC, out, "v1")
     return out
 
 

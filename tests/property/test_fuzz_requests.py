@@ -4,6 +4,8 @@ Each payload is judged by all four implementations of the contract, which must a
 validator (``threadspec.validate``), the msgspec fast path (JSON bytes and decoded values), the
 jsonschema reference validator and the generated Pydantic model. A broken payload must also be
 refused at the right place for the right reason, and a valid one must round-trip through the model.
+The spec-driven tests run for every bundled profile (``threadspec.profiles()``): a new profile is
+fuzzed without a new test.
 """
 
 from __future__ import annotations
@@ -17,31 +19,38 @@ from hypothesis import currently_in_test_context, given, note
 from pydantic import ValidationError
 
 import threadspec
-from threadspec import _fast, constraints, spec, strategies
-from threadspec._reference import reference_validator
+from threadspec import Contract, constraints, contract_for, profiles, strategies
 from threadspec.strategies import BoundaryCase, Mutation
 
-REQUESTS = constraints.request_schemas()
-QUERIES = [op for op in spec.operations() if constraints.parameter_inventory(op, "query")]
+REQUESTS = [(p, n) for p in profiles() for n in constraints.request_schemas(contract=contract_for(p))]
+QUERIES = [
+    (p, op)
+    for p in profiles()
+    for op in contract_for(p).operations()
+    if constraints.parameter_inventory(op, "query", contract=contract_for(p))
+]
+REQUEST_IDS = [f"{p}-{n}" for p, n in REQUESTS]
+QUERY_IDS = [f"{p}-{op}" for p, op in QUERIES]
 
 
 # ---------------------------------------------------------------------------------- the judge
-def model_accepts(name: str, body: Any) -> bool:
+def model_accepts(contract: Contract, name: str, body: Any) -> bool:
     try:
-        threadspec.model_class(name).model_validate(body)
+        contract.model_class(name).model_validate(body)
     except ValidationError:
         return False
     return True
 
 
-def verdicts(name: str, body: Any) -> dict[str, bool | None]:
+def verdicts(contract: Contract, name: str, body: Any) -> dict[str, bool | None]:
     """Each implementation's verdict; ``None`` where a schema has no fast path."""
+    compiled = contract.compiled(name)
     return {
-        "validate": threadspec.validate(body, name).valid,
-        "fast_json": _fast.is_valid_json(msgspec.json.encode(body), name),
-        "fast_value": _fast.is_valid_value(body, name),
-        "reference": not any(True for _ in reference_validator(name).iter_errors(body)),
-        "model": model_accepts(name, body),
+        "validate": threadspec.validate(body, name, contract=contract).valid,
+        "fast_json": compiled.is_valid_json(msgspec.json.encode(body)),
+        "fast_value": compiled.is_valid_value(body),
+        "reference": not any(True for _ in compiled.reference.iter_errors(body)),
+        "model": model_accepts(contract, name, body),
     }
 
 
@@ -67,15 +76,17 @@ def judge(
     body: Any,
     expect_valid: bool,
     where: tuple[str | None, str | None] = (None, None),
+    contract: Contract | None = None,
 ) -> list[str]:
     """What is wrong with how the implementations treat a payload; empty when all is right."""
+    contract = contract or contract_for()
     # hypothesis 6.170.9 prints falsifying arguments as `case=,`: the payload is noted explicitly
-    _note(f"payload ({name}, expect_valid={expect_valid}): {shown(body)!r}")
-    found = verdicts(name, body)
+    _note(f"payload ({contract.profile}:{name}, expect_valid={expect_valid}): {shown(body)!r}")
+    found = verdicts(contract, name, body)
     _note(f"verdicts: {found}")
     out = [f"{who} says valid={v}" for who, v in found.items() if v is not None and v != expect_valid]
     if not expect_valid:
-        errors = threadspec.validate(body, name).errors
+        errors = threadspec.validate(body, name, contract=contract).errors
         _note(f"errors: {[(e.pointer, e.rule, e.message) for e in errors[:3]]}")
         if errors and (errors[0].pointer, errors[0].rule) != where:
             out.append(f"first error {(errors[0].pointer, errors[0].rule)}, expected {where}")
@@ -86,7 +97,13 @@ def problems(case: BoundaryCase) -> list[str]:
     _note(
         f"constraint: {case.constraint.id} = {case.constraint.limit!r}, at {case.path}, reported at {case.pointer}"
     )
-    return judge(case.constraint.root, case.body, case.expect_valid, (case.pointer, case.rule))
+    return judge(
+        case.constraint.root,
+        case.body,
+        case.expect_valid,
+        (case.pointer, case.rule),
+        case.constraint.contract,
+    )
 
 
 def as_case(mutation: Mutation) -> BoundaryCase:
@@ -94,11 +111,14 @@ def as_case(mutation: Mutation) -> BoundaryCase:
 
 
 # ---------------------------------------------------------------------------------- every constraint
-@pytest.mark.parametrize("name", REQUESTS)
-def test_every_constraint_has_an_accepted_and_a_refused_case(name: str) -> None:
+@pytest.mark.parametrize(("profile", "name"), REQUESTS, ids=REQUEST_IDS)
+def test_every_constraint_has_an_accepted_and_a_refused_case(profile: str, name: str) -> None:
     """The meta-test: a limit added to the spec gets boundary cases, and they behave, with no new test."""
-    cases = strategies.boundary_cases(name)
-    assert strategies.uncovered(constraints.inventory(name), cases) == []
+    contract = contract_for(profile)
+    cases = strategies.boundary_cases(name, contract=contract)
+    inventory = constraints.inventory(name, contract=contract)
+    # what a payload in memory cannot reach (100,000,000 files) is named, not silently skipped
+    assert strategies.uncovered(inventory, cases) == strategies.out_of_reach(inventory)
     failures = {
         case.constraint.id + (" at" if case.expect_valid else " past"): problems(case) for case in cases
     }
@@ -112,58 +132,59 @@ def test_the_judge_fails_a_case_with_a_wrong_expectation() -> None:
     assert problems(dataclasses.replace(case, error_path=("elsewhere",)))
 
 
-@pytest.mark.parametrize("op", QUERIES)
-def test_every_query_constraint_has_cases(op: str) -> None:
-    cases = strategies.boundary_cases(op, "query")
-    assert strategies.uncovered(constraints.parameter_inventory(op, "query"), cases) == []
+@pytest.mark.parametrize(("profile", "op"), QUERIES, ids=QUERY_IDS)
+def test_every_query_constraint_has_cases(profile: str, op: str) -> None:
+    contract = contract_for(profile)
+    cases = strategies.boundary_cases(op, "query", contract=contract)
+    assert strategies.uncovered(constraints.parameter_inventory(op, "query", contract=contract), cases) == []
     for case in cases:
-        errors = [
-            e for e in threadspec.validate_request(op, None, query=case.body).errors if e.location == "query"
-        ]
+        result = threadspec.validate_request(op, None, query=case.body, contract=contract)
+        errors = [e for e in result.errors if e.location == "query"]
         assert (not errors) == case.expect_valid, (case, errors)
         if errors:
             assert (errors[0].pointer, errors[0].rule) == (case.pointer, case.rule), (case, errors)
 
 
 # ---------------------------------------------------------------------------------- property tests
-@pytest.mark.parametrize("name", REQUESTS)
-def test_valid_bodies_are_accepted_parsed_and_round_trip(name: str) -> None:
-    @given(strategies.valid(name))
+@pytest.mark.parametrize(("profile", "name"), REQUESTS, ids=REQUEST_IDS)
+def test_valid_bodies_are_accepted_parsed_and_round_trip(profile: str, name: str) -> None:
+    contract = contract_for(profile)
+
+    @given(strategies.valid(name, contract=contract))
     def check(body: Any) -> None:
-        assert judge(name, body, True) == []
-        assert (
-            threadspec.model_class(name).model_validate(body).model_dump(mode="json", exclude_unset=True)
-            == body
-        )
+        assert judge(name, body, True, contract=contract) == []
+        model = contract.model_class(name).model_validate(body)
+        assert model.model_dump(mode="json", exclude_unset=True) == body
 
     check()
 
 
-@pytest.mark.parametrize("name", REQUESTS)
-def test_at_the_limit_accepted_one_past_refused(name: str) -> None:
-    @given(strategies.boundary(name))
+@pytest.mark.parametrize(("profile", "name"), REQUESTS, ids=REQUEST_IDS)
+def test_at_the_limit_accepted_one_past_refused(profile: str, name: str) -> None:
+    @given(strategies.boundary(name, contract=contract_for(profile)))
     def check(case: BoundaryCase) -> None:
         assert problems(case) == []
 
     check()
 
 
-@pytest.mark.parametrize("name", REQUESTS)
-def test_one_mutation_is_refused_where_it_was_made(name: str) -> None:
-    @given(strategies.invalid(name))
+@pytest.mark.parametrize(("profile", "name"), REQUESTS, ids=REQUEST_IDS)
+def test_one_mutation_is_refused_where_it_was_made(profile: str, name: str) -> None:
+    @given(strategies.invalid(name, contract=contract_for(profile)))
     def check(mutation: Mutation) -> None:
         assert problems(as_case(mutation)) == []
 
     check()
 
 
-@pytest.mark.parametrize("op", QUERIES)
-def test_query_parameters_at_and_past_their_limits(op: str) -> None:
-    @given(strategies.boundary(op, location="query"))
+@pytest.mark.parametrize(("profile", "op"), QUERIES, ids=QUERY_IDS)
+def test_query_parameters_at_and_past_their_limits(profile: str, op: str) -> None:
+    contract = contract_for(profile)
+
+    @given(strategies.boundary(op, location="query", contract=contract))
     def check(case: BoundaryCase) -> None:
-        errors = [
-            e for e in threadspec.validate_request(op, None, query=case.body).errors if e.location == "query"
-        ]
+        result = threadspec.validate_request(op, None, query=case.body, contract=contract)
+        errors = [e for e in result.errors if e.location == "query"]
         note(f"query: {case.body!r} for {case.constraint.id}; errors: {errors}")
         assert (not errors) == case.expect_valid
         if errors:

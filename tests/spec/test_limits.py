@@ -65,7 +65,6 @@ LIMITS: list[tuple[str, str, str, Any]] = [
        [{"rule": "at_most_half_of", "property": "chunk_overlap_tokens", "of": "max_chunk_size_tokens"}])
       for s, p in THREAD_INPUTS.items()),
     *((s, "tools[*].function.name", "pattern", "^[a-zA-Z0-9_-]{1,64}$") for s in (*RUN_INPUTS, "RunObject")),
-    *((s, "tool_choice.function.name", "pattern", "^[a-zA-Z0-9_-]{1,64}$") for s in RUN_INPUTS),
     *((s, "tool_choice", "enum", ["none", "auto", "required"]) for s in RUN_INPUTS),
     *((s, "tool_choice", "required", ["type", "function"]) for s in RUN_INPUTS),
     *((s, "response_format.json_schema.name", "pattern", "^[a-zA-Z0-9_-]{1,64}$") for s in RUN_INPUTS),
@@ -78,7 +77,9 @@ LIMITS: list[tuple[str, str, str, Any]] = [
     *((s, f"{p}role", "enum", ["user", "assistant"]) for s, p in MESSAGE_INPUTS.items()),
     *((s, f"{p}content", "minItems", 1) for s, p in MESSAGE_INPUTS.items()),
     *((s, f"{p}content", "type", "string") for s, p in MESSAGE_INPUTS.items()),
-    *((s, f"{p}attachments[*]", "required", ["file_id"]) for s, p in MESSAGE_INPUTS.items()),
+    *((s, f"{p}content[*].image_url.url", "format", "uri") for s, p in MESSAGE_INPUTS.items()),
+    *((s, f"{p}tool_resources.file_search.vector_stores[*].file_ids", "maxItems", 100_000_000)
+      for s, p in THREAD_INPUTS.items()),
     *((s, "", "additionalProperties", False) for s in (
         "CreateThreadRequest", "CreateThreadAndRunRequest", "CreateMessageRequest", "CreateRunRequest",
         "ModifyThreadRequest", "ModifyMessageRequest", "ModifyRunRequest", "SubmitToolOutputsRunRequest")),
@@ -137,6 +138,24 @@ def test_limit_is_a_schema_keyword(schema: str, location: str, keyword: str, exp
         assert expected in found, found
     else:
         assert expected in found, found
+
+
+# (schema, location, keyword): limits the API does not have, at every location (spec fixes of issue 13)
+NOT_LIMITED: list[tuple[str, str, str]] = [
+    *((s, "instructions", "maxLength") for s in RUN_INPUTS),  # 256,000 is the assistant's own limit
+    ("CreateRunRequest", "additional_instructions", "maxLength"),
+    *((s, "tool_choice.function.name", "pattern") for s in RUN_INPUTS),  # a rule of function definitions
+    *((s, f"{p}attachments[*]", "required") for s, p in MESSAGE_INPUTS.items()),  # file_id may be absent
+    ("MessageObject", "attachments[*]", "required"),
+]
+
+
+@pytest.mark.parametrize(("schema", "location", "keyword"), NOT_LIMITED,
+                         ids=[f"{s}:{loc}:{k}" for s, loc, k in NOT_LIMITED])  # fmt: skip
+def test_no_limit_where_the_api_has_none(schema: str, location: str, keyword: str) -> None:
+    assert [_keyword(node, keyword) for node in _locate(schema, location)] == [None] * len(
+        _locate(schema, location)
+    )
 
 
 def test_list_limit_parameter_is_1_to_100_default_20() -> None:

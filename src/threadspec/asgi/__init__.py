@@ -16,7 +16,7 @@ over 256 headers or ``max_header_bytes``     400     ``request_headers_too_large
 ``api_key`` set, missing or wrong bearer     401     ``Incorrect API key provided: sk-ab***…``
 unknown path (``unknown_routes="refuse"``)   404     ``Invalid URL (POST /v1/foo)``
 known path, other method                     405     ``Invalid method for URL (...)``
-``OpenAI-Beta`` not ``assistants=v2``        400     ``invalid_beta``
+``OpenAI-Beta`` not the contract's version   400     ``invalid_beta``
 body larger than ``max_body_bytes``          413     ``request_too_large``
 query over 4 KiB or 256 fields               400     ``Query string too long`` …
 body not JSON by its ``Content-Type``        400     ``invalid_content_type``
@@ -43,6 +43,10 @@ Beside a service's own routes, and under a prefix:
   ``app.mount("/v1", ...)``) validates only what is under ``/v1``, with the mounted app's routes
   written as ``/threads``; and under a gateway's prefix (``uvicorn --root-path /gateway``)
   ``/gateway/v1/threads`` is routed as ``/v1/threads``.
+
+The contract is ``threadspec.contract_for("v2")`` unless ``ValidationMiddleware(app, contract=...)``
+names another; its spec says which ``OpenAI-Beta`` version is required (``assistants=v2``, alone or in a
+list of features).
 
 A request that passes reaches the app with its body replayed, and with a :class:`MatchedRequest`
 in ``scope["state"]["threadspec"]`` — in Starlette, ``request.state.threadspec`` — holding the

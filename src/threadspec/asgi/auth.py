@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from threadspec import messages
 from threadspec.asgi.refusal import Refusal
 from threadspec.asgi.wording import MISSING_KEY, incorrect_key
-from threadspec.facts import BETA_HEADER, BETA_VERSION, beta_version
+from threadspec.facts import BETA_HEADER, beta_version
 
 
 def check_api_key(headers: Mapping[str, str], api_key: str | None) -> None:
@@ -24,7 +24,8 @@ def check_api_key(headers: Mapping[str, str], api_key: str | None) -> None:
         raise Refusal(401, messages.error_body(incorrect_key(token), None, "invalid_api_key"))
 
 
-def check_beta(headers: Mapping[str, str]) -> None:
-    """A 400 refusal unless ``OpenAI-Beta: assistants=v2``."""
-    if beta_version(headers.get(BETA_HEADER.lower())) != BETA_VERSION:
+def check_beta(headers: Mapping[str, str], required: str | None) -> None:
+    """A 400 refusal unless ``OpenAI-Beta`` asks for the ``required`` version (``v2``: ``assistants=v2``, or a
+    list of features that includes it); nothing to check when the contract requires no version."""
+    if required is not None and beta_version(headers.get(BETA_HEADER.lower())) != required:
         raise Refusal(400, messages.error_body(messages.INVALID_BETA, None, "invalid_beta"))

@@ -8,6 +8,7 @@ from typing import Any, Literal
 import anyio.to_thread
 
 from threadspec import messages, spec
+from threadspec._contract import Contract, resolve_contract
 from threadspec.asgi.auth import check_api_key, check_beta
 from threadspec.asgi.body import DEFAULT_MAX_BODY_BYTES, Disconnected, decode_body, read_body, replay
 from threadspec.asgi.headers import DEFAULT_MAX_HEADER_BYTES, read_headers
@@ -19,7 +20,7 @@ from threadspec.asgi.routing import resolve, segments
 from threadspec.asgi.state import STATE_KEY, MatchedRequest
 from threadspec.asgi.types import ASGIApp, Receive, Scope, Send
 from threadspec.asgi.wording import invalid_method, invalid_url
-from threadspec.validate import is_valid, iter_request_errors
+from threadspec.validate import request_errors
 
 # Bodies up to this size that the fast path accepts are checked on the event loop; anything else
 # goes to a worker thread. Decoding megabytes, and wording what is wrong with a broken body (the
@@ -42,6 +43,8 @@ class ValidationMiddleware:
     API's 404 ``Invalid URL``; ``"pass"`` hands the request to the app untouched (no limits, key or
     beta header checked), for a service that has its own routes (``/healthz``, ``/docs``) beside
     the API's. A known path with a method it does not take is the API's 405 either way.
+    ``contract``: the contract requests are held to (default: ``threadspec.contract_for("v2")``); its
+    spec says which ``OpenAI-Beta`` version ``require_beta`` asks for.
     """
 
     def __init__(
@@ -58,10 +61,12 @@ class ValidationMiddleware:
         rate_limit: float | None = None,
         rate_limit_burst: int | None = None,
         unknown_routes: UnknownRoutes = "refuse",
+        contract: Contract | None = None,
     ) -> None:
         if unknown_routes not in ("refuse", "pass"):
             raise ValueError(f"unknown_routes must be 'refuse' or 'pass', not {unknown_routes!r}")
         self.app = app
+        self.contract = resolve_contract(contract)
         self.prefix = prefix
         self.require_beta = require_beta
         self.api_key = api_key
@@ -76,7 +81,9 @@ class ValidationMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        found = resolve(str(scope["method"]).upper(), segments(self._raw_path(scope), self.prefix))
+        found = resolve(
+            str(scope["method"]).upper(), segments(self._raw_path(scope), self.prefix), self.contract
+        )
         if found is None and self.unknown_routes == "pass":
             await self.app(scope, receive, send)  # one of the app's own routes: none of the API's business
             return
@@ -90,7 +97,7 @@ class ValidationMiddleware:
         scope["state"] = {**scope.get("state", {}), STATE_KEY: matched}
         receive = replay(matched.raw_body, receive)
         if self.validate_responses:
-            checker = ResponseChecker(matched.operation_id, send, self.on_invalid_response)
+            checker = ResponseChecker(matched.operation_id, send, self.on_invalid_response, self.contract)
             await self.app(scope, receive, checker.send)
         else:
             await self.app(scope, receive, send)
@@ -119,34 +126,37 @@ class ValidationMiddleware:
             raise Refusal(405, messages.error_body(invalid_method(method, shown, found)), allow)
         operation, path_params = found
         if self.require_beta:
-            check_beta(headers)
+            check_beta(headers, self.contract.beta_version)
         raw = await read_body(receive, headers.get("content-length", ""), self.max_body_bytes)
         query = parse_query(scope.get("query_string", b""))
-        check = (operation, raw, headers.get("content-type"), query, path_params)
-        body = (
-            await anyio.to_thread.run_sync(_checked, *check)
-            if _may_take_long(*check[:2])
-            else _checked(*check)
-        )
+        # one fast verdict on the bytes: it settles a valid body, and sends a broken one to the error walk
+        schema = operation.request_schema
+        verdict = self.contract.compiled(schema).fast_verdict(raw) if schema is not None and raw else None
+        check = (self.contract, operation, raw, headers.get("content-type"), query, path_params, verdict)
+        long = schema is not None and bool(raw) and (len(raw) > _INLINE_BYTES or verdict is not True)
+        body = await anyio.to_thread.run_sync(_checked, *check) if long else _checked(*check)
         return MatchedRequest(operation, path_params, query, body, raw)
 
 
-def _may_take_long(operation: spec.Operation, raw: bytes) -> bool:
-    schema = operation.request_schema
-    return schema is not None and bool(raw) and (len(raw) > _INLINE_BYTES or not is_valid(raw, schema))
-
-
 def _checked(
+    contract: Contract,
     operation: spec.Operation,
     raw: bytes,
     content_type: str | None,
     query: Mapping[str, list[str]],
     path_params: Mapping[str, str],
+    verdict: bool | None,
 ) -> Any:
-    """The decoded body of a request that keeps the contract; a 400 :class:`Refusal` for one that breaks it."""
+    """The decoded body of a request that keeps the contract; a 400 :class:`Refusal` for one that breaks it.
+
+    ``verdict`` is the fast path's on ``raw`` (``None`` when it had none): a body it accepted is not
+    checked again, one it refused goes straight to the error walk.
+    """
     body = decode_body(operation, raw, content_type)
     checked = body if body is not None or not raw else raw  # a literal `null` is a wrong type
-    errors = iter_request_errors(operation.operation_id, checked, query=query, path_params=path_params)
+    errors = request_errors(
+        contract, operation, checked, query=query, path_params=path_params, body_verdict=verdict
+    )
     violation = next(errors, None)
     if violation is not None:
         raise Refusal(400, messages.to_openai_error(violation))

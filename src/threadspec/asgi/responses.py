@@ -14,10 +14,12 @@ from typing import Any, Literal
 import msgspec
 
 from threadspec import messages
+from threadspec._contract import Contract
 from threadspec.asgi.refusal import send_json
 from threadspec.asgi.types import Message, Send
 from threadspec.asgi.wording import invalid_response
 from threadspec.errors import InvalidPayloadError
+from threadspec.facts import EVENT_STREAM, STREAM_DONE_EVENT
 from threadspec.result import Violation
 from threadspec.sse import DONE, encode, parse
 from threadspec.validate import iter_response_errors
@@ -25,7 +27,6 @@ from threadspec.validate import iter_response_errors
 # the package's name, not this module's: it is the logger the docs tell users to configure
 logger = logging.getLogger("threadspec.asgi")
 OnInvalid = Literal["replace", "raise"]
-_STREAM = "text/event-stream"
 
 
 class ResponseContractError(InvalidPayloadError):
@@ -44,8 +45,11 @@ class ResponseContractError(InvalidPayloadError):
 class ResponseChecker:
     """A ``send`` that holds the app's responses to the contract on their way out."""
 
-    def __init__(self, operation_id: str, send: Send, mode: OnInvalid) -> None:
+    def __init__(
+        self, operation_id: str, send: Send, mode: OnInvalid, contract: Contract | None = None
+    ) -> None:
         self.operation_id = operation_id
+        self.contract = contract
         self._send = send
         self.mode = mode
         self.start: Message | None = None
@@ -64,7 +68,7 @@ class ResponseChecker:
                 k.decode("latin-1").lower(): v.decode("latin-1") for k, v in message.get("headers", [])
             }
             self.content_type = headers.get("content-type", "")
-            self.stream = self.content_type.split(";")[0].strip().lower() == _STREAM
+            self.stream = self.content_type.split(";")[0].strip().lower() == EVENT_STREAM
             if self.stream:
                 await self._send(message)
             return
@@ -93,7 +97,9 @@ class ResponseChecker:
         return invalid_response(self.operation_id, self.status, first)
 
     async def _whole(self) -> None:
-        errors = body_violations(self.operation_id, self.status, self.buffer, self.content_type)
+        errors = body_violations(
+            self.operation_id, self.status, self.buffer, self.content_type, contract=self.contract
+        )
         if errors:
             message = self._complain(errors)
             await send_json(self._send, 500, messages.error_body(message, None, None, "server_error"))
@@ -104,13 +110,13 @@ class ResponseChecker:
 
     async def _frames(self, more: bool) -> None:
         if self.frames is None:
-            self.frames = EventFrames(self.operation_id, self.status)
+            self.frames = EventFrames(self.operation_id, self.status, self.contract)
         passed: list[bytes] = []
         for frame in self.frames.feed(self.buffer, more):
             if frame.errors:
                 message = self._complain(frame.errors)
                 error = messages.error_body(message, None, None, "server_error")["error"]
-                tail = b"".join(passed) + encode("error", error) + encode("done", DONE)
+                tail = b"".join(passed) + encode("error", error) + encode(STREAM_DONE_EVENT, DONE)
                 await self._send({"type": "http.response.body", "body": tail, "more_body": False})
                 self.closed = True
                 return
@@ -119,15 +125,17 @@ class ResponseChecker:
         await self._send({"type": "http.response.body", "body": b"".join(passed), "more_body": more})
 
 
-def body_violations(operation_id: str, status: int, body: bytes, content_type: str) -> list[Violation]:
+def body_violations(
+    operation_id: str, status: int, body: bytes, content_type: str, *, contract: Contract | None = None
+) -> list[Violation]:
     """Every way a whole (non-stream) response body breaks the contract for ``operation_id`` and ``status``."""
     content_type = content_type or "application/json"
     try:
         # decoded without the request depth limit: a list of deeply nested runs is deeper than its runs
         value: Any = msgspec.json.decode(body)
     except (msgspec.DecodeError, RecursionError):
-        return list(iter_response_errors(operation_id, status, body, content_type))
-    return list(iter_response_errors(operation_id, status, value, content_type))
+        return list(iter_response_errors(operation_id, status, body, content_type, contract=contract))
+    return list(iter_response_errors(operation_id, status, value, content_type, contract=contract))
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,9 +154,10 @@ class EventFrames:
     ``[3].data.status``), counting from the stream's first event.
     """
 
-    def __init__(self, operation_id: str, status: int) -> None:
+    def __init__(self, operation_id: str, status: int, contract: Contract | None = None) -> None:
         self.operation_id = operation_id
         self.status = status
+        self.contract = contract
         self.pending = b""
         self.seen = 0  # events so far
 
@@ -166,12 +175,18 @@ class EventFrames:
             events = list(parse(frame.decode("utf-8").split("\n")))
             payloads = [e.payload() for e in events]
         except (ValueError, UnicodeDecodeError):
-            errors = list(iter_response_errors(self.operation_id, self.status, frame, _STREAM))
+            errors = list(
+                iter_response_errors(
+                    self.operation_id, self.status, frame, EVENT_STREAM, contract=self.contract
+                )
+            )
             return Frame(frame, (), errors)
         errors = [
             self._placed(error, self.seen + index)
             for index, payload in enumerate(payloads)
-            for error in iter_response_errors(self.operation_id, self.status, [payload], _STREAM)
+            for error in iter_response_errors(
+                self.operation_id, self.status, [payload], EVENT_STREAM, contract=self.contract
+            )
         ]
         self.seen += len(events)
         return Frame(frame, tuple(e.event for e in events), errors)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from urllib.parse import unquote
 
 from threadspec import spec
+from threadspec._contract import Contract, resolve_contract
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,10 +20,13 @@ class _Template:
         return sum(s is not None for s in self.segments)
 
 
-@cache
-def _templates() -> tuple[_Template, ...]:
+def _templates(contract: Contract) -> tuple[_Template, ...]:
+    return contract.memo("asgi.routes", lambda: _build_templates(contract))
+
+
+def _build_templates(contract: Contract) -> tuple[_Template, ...]:
     grouped: dict[str, dict[str, spec.Operation]] = {}
-    for op in spec.operations().values():
+    for op in contract.operations().values():
         grouped.setdefault(op.path, {})[op.method.upper()] = op
     out = []
     for path, by_method in grouped.items():
@@ -35,10 +38,12 @@ def _templates() -> tuple[_Template, ...]:
     return tuple(sorted(out, key=lambda t: -t.literals))
 
 
-def resolve(method: str, segments: list[str]) -> tuple[spec.Operation, dict[str, str]] | list[str] | None:
+def resolve(
+    method: str, segments: list[str], contract: Contract | None = None
+) -> tuple[spec.Operation, dict[str, str]] | list[str] | None:
     """The operation and its path parameters, the allowed methods (wrong method), or None (no path)."""
     allowed: list[str] = []
-    for template in _templates():
+    for template in _templates(resolve_contract(contract)):
         if len(template.segments) != len(segments):
             continue
         if any(lit is not None and lit != seg for lit, seg in zip(template.segments, segments, strict=True)):
@@ -60,7 +65,9 @@ def segments(raw_path: str, prefix: str) -> list[str]:
     return [unquote(p, errors="replace") for p in parts]
 
 
-def route(method: str, path: str, prefix: str = "/v1") -> tuple[spec.Operation, dict[str, str]] | None:
+def route(
+    method: str, path: str, prefix: str = "/v1", *, contract: Contract | None = None
+) -> tuple[spec.Operation, dict[str, str]] | None:
     """The operation a request goes to and its decoded path parameters; ``path`` as sent, percent-encoded."""
-    found = resolve(method.upper(), segments(path.split("?", 1)[0], prefix))
+    found = resolve(method.upper(), segments(path.split("?", 1)[0], prefix), contract)
     return found if isinstance(found, tuple) else None

@@ -7,10 +7,9 @@ Built once per operation from :mod:`threadspec.strategies`; sending them is :mod
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from threadspec import constraints, spec
+from threadspec import constraints, contract_for, spec
 from threadspec.constraints import Constraint, Location, Segment
 from threadspec.contract import generation, places, titles
 from threadspec.contract.schema_problems import value_at
@@ -126,9 +125,12 @@ def _sendable(location: Location, c: Constraint) -> bool:
     return _counted(location, c) and (location != "query" or not c.path or c.path[0] not in _REAL_IDS)
 
 
-@cache
 def cases_for(operation_id: str) -> tuple[tuple[LimitCase, ...], tuple[tuple[Constraint, bool], ...]]:
     """Every case of the operation, and the (constraint, accepted side) pairs without one."""
+    return contract_for().memo(("contract.cases", operation_id), lambda: _cases_for(operation_id))
+
+
+def _cases_for(operation_id: str) -> tuple[tuple[LimitCase, ...], tuple[tuple[Constraint, bool], ...]]:
     operation = spec.operation(operation_id)
     roots: list[tuple[str, Location]] = [(operation_id, "path"), (operation_id, "query")]
     if operation.request_schema is not None:

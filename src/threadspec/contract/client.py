@@ -20,7 +20,7 @@ import httpx
 
 from threadspec import spec
 from threadspec.contract.exchange import Exchange, Received, SentRequest
-from threadspec.facts import BETA_HEADER, BETA_VALUE
+from threadspec.facts import BETA_HEADER, beta_value
 from threadspec.sse import parse_text
 
 NO_BODY: Any = object()
@@ -132,7 +132,7 @@ class ContractClient:
     ) -> Exchange:
         """Send one request to ``operation_id``, retrying 429s as the server asks, within the budget."""
         method = spec.operation(operation_id).method.upper()
-        headers = {BETA_HEADER: BETA_VALUE, "Accept": "application/json, text/event-stream"}
+        headers = {BETA_HEADER: beta_value() or "", "Accept": "application/json, text/event-stream"}
         content = None
         if body is not NO_BODY:
             content = encode_body(body)

@@ -6,12 +6,11 @@ on one small, named surface.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 from hypothesis import strategies as st
 
-from threadspec import constraints, strategies
+from threadspec import constraints, contract_for, strategies
 from threadspec.constraints import Constraint, Location
 from threadspec.strategies import BoundaryCase
 
@@ -21,16 +20,20 @@ def valid_body(schema: str) -> st.SearchStrategy[Any]:
     return strategies.valid(schema)
 
 
-@cache
 def boundary(root: str, location: Location = "body") -> tuple[BoundaryCase, ...]:
     """One case exactly at and one just past every constraint of a body schema or an operation's
-    ``query``/``path`` parameters (deterministic, so built once)."""
-    return tuple(strategies.boundary_cases(root, location))
+    ``query``/``path`` parameters (deterministic, so built once per contract)."""
+    return contract_for().memo(
+        ("contract.boundary", root, location), lambda: tuple(strategies.boundary_cases(root, location))
+    )
 
 
-@cache
 def unbuildable(root: str, location: Location = "body") -> frozenset[tuple[Constraint, bool]]:
     """The (constraint, accepted side) pairs no case could be built for."""
+    return contract_for().memo(("contract.unbuildable", root, location), lambda: _unbuildable(root, location))
+
+
+def _unbuildable(root: str, location: Location) -> frozenset[tuple[Constraint, bool]]:
     cases = boundary(root, location)
     built = {(c.constraint, c.expect_valid) for c in cases}
     missing = strategies.uncovered(_inventory(root, location), cases)

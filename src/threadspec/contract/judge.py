@@ -164,7 +164,7 @@ def response_problems(exchange: Exchange) -> list[Problem]:
     media = received.media_type
     documented = {m for by_media in operation.responses.values() for m in by_media}
     found: list[Problem] = []
-    if media != facts.STREAM_MEDIA_TYPE and asked_for_stream(exchange):
+    if media != facts.EVENT_STREAM and asked_for_stream(exchange):
         title = titles.stream_media(media)
         found.append(Problem("stream:media", Severity.ERROR, title, media, exchange))
         if media not in documented:
@@ -182,7 +182,7 @@ def response_problems(exchange: Exchange) -> list[Problem]:
     if any(v.rule == "input" for v in result.errors):
         title = titles.unparsable(operation.operation_id, media, result.errors[0].message)
         return [*problems, Problem(f"unparsable:{media}", Severity.ERROR, title, media, exchange)]
-    if media == facts.STREAM_MEDIA_TYPE:
+    if media == facts.EVENT_STREAM:
         return problems + _stream_body(schema, result.errors, exchange)
     body = received.json()
     return problems + body_problems(schema, result.errors, body, exchange) + ids.echo_problems(body, exchange)

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from threadspec import constraints
+from threadspec import constraints, contract_for
 from threadspec.constraints import Constraint, Segment
 
 _BRANCHES = ("anyOf", "oneOf", "allOf")
@@ -90,7 +89,6 @@ def _leaf_name(c: Constraint, fallback: str) -> str:
     return _named([h for h in c.hops if h.kind != "branch"], fallback)
 
 
-@cache
 def of_constraint(c: Constraint, fallback_name: str = "a request body") -> Place:
     """The place that states ``c``; rules about one property (``required``) name the property."""
     segments = [_unescape(s) for s in c.pointer.split("/")[1:]]
@@ -113,8 +111,11 @@ def _reported(c: Constraint) -> tuple[Segment, ...]:
     return c.report_path(c.path, "*")
 
 
-@cache
 def _by_rule(schema: str) -> dict[str, list[tuple[tuple[Segment, ...], Constraint]]]:
+    return contract_for().memo(("contract.places.by_rule", schema), lambda: _index_by_rule(schema))
+
+
+def _index_by_rule(schema: str) -> dict[str, list[tuple[tuple[Segment, ...], Constraint]]]:
     index: dict[str, list[tuple[tuple[Segment, ...], Constraint]]] = {}
     for c in constraints.inventory(schema):
         index.setdefault(c.rule, []).append((_reported(c), c))

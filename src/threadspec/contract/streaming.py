@@ -19,7 +19,7 @@ from threadspec.contract.exchange import Exchange
 from threadspec.contract.findings import Problem, Severity
 from threadspec.contract.resources import QUESTION, Resources, tool_outputs
 from threadspec.contract.stream_order import StreamOrder
-from threadspec.facts import STREAM_DONE_EVENT, STREAM_MEDIA_TYPE
+from threadspec.facts import EVENT_STREAM, STREAM_DONE_EVENT
 from threadspec.sse import parse_text
 
 
@@ -73,7 +73,7 @@ def judge_stream(ctx: CheckContext, exchange: Exchange, case: StreamCase) -> Non
     content type and each event (by the judge of every answer), then the stream's own problems."""
     received = exchange.response
     ctx.verdict.judge(exchange)
-    if received is not None and 200 <= received.status < 300 and received.media_type == STREAM_MEDIA_TYPE:
+    if received is not None and 200 <= received.status < 300 and received.media_type == EVENT_STREAM:
         ctx.verdict.record(stream_problems(exchange, case))
 
 

@@ -11,7 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from threadspec import constraints, spec
+from threadspec import contract_for
+from threadspec._branches import BranchChooser, branch_list, is_union
+from threadspec._refs import Resolver
 from threadspec.contract import titles
 from threadspec.contract.exchange import Exchange
 from threadspec.contract.findings import Problem, Severity
@@ -28,26 +30,26 @@ class Unknown:
 
 
 def unknown_properties(schema: str, body: Any, exchange: Exchange, base: Path = ()) -> Unknown:
-    document = spec.shared_schema(schema)
+    compiled = contract_for().compiled(schema)
     found = Unknown()
-    _Walk(document.get("$defs", {}), exchange, found).walk(body, document, schema, base)
+    _Walk(compiled.resolver, compiled.chooser, exchange, found).walk(body, compiled.root, schema, base)
     return found
 
 
 @dataclass(slots=True)
 class _Walk:
-    defs: Mapping[str, Any]
+    resolver: Resolver
+    chooser: BranchChooser
     exchange: Exchange
     found: Unknown
 
     def walk(self, value: Any, raw: Any, component: str, at: Path) -> None:
-        component = constraints.ref_name(raw) or component
-        node = constraints.resolved(raw, self.defs)
-        if constraints.is_union(node):
-            for branch_raw in node.get("anyOf") or node.get("oneOf") or []:
-                branch = constraints.resolved(branch_raw, self.defs)
-                if constraints.takes_branch(value, branch, self.defs):
-                    self.walk(value, branch_raw, component, at)
+        component = self.resolver.ref_name(raw) or component
+        node = self.resolver.merged(raw)
+        if is_union(node):
+            for branch in branch_list(node):
+                if self.chooser.is_of(value, branch):
+                    self.walk(value, branch, component, at)
                     return
             return
         if isinstance(value, dict):

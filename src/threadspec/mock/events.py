@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from threadspec.facts import STREAM_DONE_EVENT
 from threadspec.mock.records import to_json
 from threadspec.sse import DONE, encode
 
@@ -39,8 +40,8 @@ class Events:
         self.frames.append(encode(name, to_json(data).decode()))
 
     def done(self) -> Events:
-        self.names.append("done")
-        self.frames.append(encode("done", DONE))
+        self.names.append(STREAM_DONE_EVENT)
+        self.frames.append(encode(STREAM_DONE_EVENT, DONE))
         return self
 
 

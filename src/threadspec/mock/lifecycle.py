@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from threadspec.facts import STREAM_RUN_ENDS
+from threadspec.facts import STREAM_RUN_ENDS, active_run_statuses
 from threadspec.mock import objects, tokens
 from threadspec.mock.backend import Backend
 from threadspec.mock.events import Events
@@ -24,7 +24,7 @@ from threadspec.mock.wording import (
     tool_outputs_mismatch,
 )
 
-ACTIVE = frozenset({"queued", "in_progress", "requires_action", "cancelling"})
+ACTIVE = active_run_statuses()
 SETTLED = STREAM_RUN_ENDS  # where a run waits without anyone polling it
 
 

@@ -50,9 +50,9 @@ class ThreadspecMock:
     @property
     def headers(self) -> dict[str, str]:
         """What a raw HTTP client sends besides the body: the key and the beta header."""
-        from threadspec.facts import BETA_HEADER, BETA_VALUE
+        from threadspec.facts import BETA_HEADER, beta_value
 
-        return {"Authorization": f"Bearer {self.api_key}", BETA_HEADER: BETA_VALUE}
+        return {"Authorization": f"Bearer {self.api_key}", BETA_HEADER: beta_value() or ""}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 import anyio.to_thread
 
-from threadspec import messages, spec
+from threadspec import contract_for, messages, spec
 from threadspec.asgi import Receive, Scope
 from threadspec.asgi.auth import check_beta
 from threadspec.asgi.body import Disconnected, decode_body
@@ -143,7 +143,7 @@ async def inspect(
         return request
     operation, path_params = found
     if require_beta:
-        gate("header", "invalid_beta", check_beta, headers)
+        gate("header", "invalid_beta", check_beta, headers, contract_for().beta_version)
     if more:
         refusal = Refusal(413, messages.error_body(too_large(max_body_bytes), None, "request_too_large"))
         problems.append(Problem(_gate_violation(refusal, "body", "request_too_large"), refusal))

@@ -1,0 +1,133 @@
+"""One schema, compiled once for every use: the fast verdict, the reference validator, the error walk.
+
+A :class:`CompiledSchema` belongs to one :class:`threadspec.Contract` and holds, for one component
+(or one parameter), the msgspec decoder of the fast path, the jsonschema reference validator, the
+localized error walk, the ``$ref`` resolver and the union-branch chooser they all share. Each part is
+built on first use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import msgspec
+from jsonschema.protocols import Validator
+
+from threadspec._branches import BranchChooser
+from threadspec._decode import MAX_DEPTH, as_bytes, depth_exceeds, is_raw
+from threadspec._fast import FAILURES, Compiler, compile_root
+from threadspec._localize import LocalizedWalk
+from threadspec._reference import reference_validator
+from threadspec._refs import Resolver
+from threadspec._violations import Path, violations
+from threadspec.result import Violation
+
+_UNBUILT: Any = object()
+
+
+class CompiledSchema:
+    """A schema and everything compiled from it; ``root`` is the shared JSON, never to be mutated."""
+
+    __slots__ = (
+        "_decoder", "_fast_type", "_reference", "_walk", "body", "chooser", "compiler", "name", "resolver",
+        "root", "unsupported",
+    )  # fmt: skip
+
+    def __init__(self, name: str, root: Mapping[str, Any]) -> None:
+        self.name = name
+        self.root = root
+        # the root without its $defs, built once so its identity keys the per-node caches
+        self.body: Mapping[str, Any] = {k: v for k, v in root.items() if k != "$defs"}
+        self.resolver = Resolver(root.get("$defs", {}))
+        self.chooser = BranchChooser(self.resolver)
+        self.compiler = Compiler(self.resolver)
+        self.unsupported: str | None = None  # why there is no fast path, when there is none
+        self._fast_type: Any = _UNBUILT
+        self._decoder: Any = _UNBUILT
+        self._reference: Validator | None = None
+        self._walk: LocalizedWalk | None = None
+
+    def __repr__(self) -> str:
+        return f"CompiledSchema({self.name!r})"
+
+    # -- the fast verdict -------------------------------------------------------------------
+    def _build_fast(self) -> None:
+        typ, self.unsupported = compile_root(self.compiler, self.body, self.name)
+        self._decoder = None if typ is None else msgspec.json.Decoder(typ)
+        self._fast_type = typ
+
+    @property
+    def fast_type(self) -> Any | None:
+        """The msgspec type of the schema, or ``None`` when it has no exact fast path."""
+        if self._fast_type is _UNBUILT:
+            self._build_fast()
+        return self._fast_type
+
+    @property
+    def decoder(self) -> msgspec.json.Decoder[Any] | None:
+        if self._decoder is _UNBUILT:
+            self._build_fast()
+        decoder: msgspec.json.Decoder[Any] | None = self._decoder
+        return decoder
+
+    def is_valid_json(self, raw: bytes) -> bool | None:
+        """Fast verdict on JSON text; ``None`` when this schema has no fast path."""
+        decoder = self.decoder
+        if decoder is None:
+            return None
+        try:
+            decoder.decode(raw)
+        except FAILURES:
+            return False
+        return True
+
+    def is_valid_value(self, value: Any) -> bool | None:
+        """Fast verdict on decoded JSON values; ``None`` when this schema has no fast path."""
+        typ = self.fast_type
+        if typ is None:
+            return None
+        try:
+            msgspec.convert(value, typ, strict=True)
+        except FAILURES:
+            return False
+        return True
+
+    def fast_verdict(self, body: Any) -> bool | None:
+        """True when the fast path accepts; False or None (no fast path, or too deep to decode) otherwise."""
+        if type(body) is bytes:  # the hot path: no copy, no decode into Python objects
+            decoder = self._decoder if self._decoder is not _UNBUILT else self.decoder
+            # the bracket count settles depth for nearly every body without a call
+            if decoder is None or (body.count(b"[") + body.count(b"{") > MAX_DEPTH and depth_exceeds(body)):
+                return None
+            try:
+                decoder.decode(body)
+            except FAILURES:
+                return False
+            return True
+        if is_raw(body):
+            raw = as_bytes(body)
+            return None if depth_exceeds(raw) else self.is_valid_json(raw)
+        return self.is_valid_value(body)
+
+    # -- the reference and the error walk -------------------------------------------------------
+    @property
+    def reference(self) -> Validator:
+        """The jsonschema reference validator of the whole schema."""
+        if self._reference is None:
+            self._reference = reference_validator(self.root)
+        return self._reference
+
+    @property
+    def walk(self) -> LocalizedWalk:
+        if self._walk is None:
+            self._walk = LocalizedWalk(self.root, self.resolver, self.chooser, self.compiler)
+        return self._walk
+
+    def errors(self, value: Any, location: str = "body", prefix: Path = ()) -> Iterator[Violation]:
+        """Every violation in decoded ``value``, found by the localized walk."""
+        return self.walk.violations(value, self.body, location, prefix)
+
+    def reference_errors(self, value: Any, location: str = "body", prefix: Path = ()) -> Iterator[Violation]:
+        """Every violation from the plain reference walk of the whole value (the yardstick in tests)."""
+        return violations(self.reference.iter_errors(value), self.chooser, location, prefix)

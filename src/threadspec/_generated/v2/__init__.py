@@ -1,0 +1,1 @@
+"""generated from spec/openapi.yaml by `make generate` — do not edit."""
