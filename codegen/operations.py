@@ -8,6 +8,10 @@ from codegen.options import HEADER
 from codegen.refs import COMPONENT_PREFIX
 
 METHODS = ("get", "put", "post", "delete", "patch")
+STREAM_MEDIA = "text/event-stream"
+# the only content an event's `data` may declare (threadspec.facts.EVENT_DATA_MEDIA_TYPE, which the
+# validator decodes); anything else is refused at generation time
+EVENT_CONTENT = "application/json"
 
 
 def _resolve(spec: dict[str, Any], node: Any) -> Any:
@@ -42,6 +46,39 @@ def _parameter(spec: dict[str, Any], raw: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _event_branches(spec: dict[str, Any], name: str) -> list[str]:
+    """The event components a stream schema allows: the schema itself, or its union's branches, flattened."""
+    schema = spec["components"]["schemas"][name]
+    if "oneOf" not in schema:
+        return [name]
+    return [leaf for branch in schema["oneOf"] for leaf in _event_branches(spec, _schema_name(branch))]
+
+
+def stream_events(spec: dict[str, Any], name: str) -> dict[str, str | None]:
+    """Each event a stream of ``name`` events may carry, and the component its ``data`` encodes as JSON.
+
+    Read from the spec's description of one event: ``event`` is a ``const``; ``data`` is a string
+    that either carries ``contentMediaType: application/json`` and a ``contentSchema`` naming a
+    component (the value is that component), or is plain text its own schema pins down (``None``).
+    """
+    events: dict[str, str | None] = {}
+    for branch in _event_branches(spec, name):
+        properties = spec["components"]["schemas"][branch].get("properties", {})
+        event, data = properties.get("event", {}), properties.get("data", {})
+        if "const" not in event or data.get("type") != "string":
+            raise ValueError(f"{branch}: a stream event needs a const `event` and a string `data`")
+        media = data.get("contentMediaType")
+        if media is None:
+            events[event["const"]] = None
+        elif media == EVENT_CONTENT and "contentSchema" in data:
+            events[event["const"]] = _schema_name(data["contentSchema"])
+        else:
+            raise ValueError(
+                f"{branch}: `data` must carry {EVENT_CONTENT} with a contentSchema, found {media!r}"
+            )
+    return events
+
+
 def operation_index(spec: dict[str, Any]) -> dict[str, Any]:
     operations: dict[str, Any] = {}
     for path, item in spec["paths"].items():
@@ -61,17 +98,21 @@ def operation_index(spec: dict[str, Any]) -> dict[str, Any]:
                     "content_type": "application/json",
                 }
             responses: dict[str, dict[str, str]] = {}
+            streams: dict[str, dict[str, str | None]] = {}
             for status, raw in op["responses"].items():
                 response = _resolve(spec, raw)
                 responses[status] = {
                     media: _schema_name(media_obj["schema"])
                     for media, media_obj in response.get("content", {}).items()
                 }
+                if STREAM_MEDIA in responses[status]:
+                    streams[status] = stream_events(spec, responses[status][STREAM_MEDIA])
             operations[op["operationId"]] = {
                 "method": method.upper(),
                 "path": path,
                 "parameters": params,
                 "request_body": request_body,
                 "responses": responses,
+                "stream_events": streams,
             }
     return {"$comment": HEADER, "operations": operations}

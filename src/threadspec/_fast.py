@@ -20,11 +20,13 @@ from threadspec import spec
 from threadspec._patterns import to_python_pattern
 from threadspec.rules import struct_rule_checks
 
-# Keywords that never change a verdict here: annotations, and `format` (not asserted in 2020-12).
+# Keywords that never change a verdict here: annotations, and `format` and the content keywords (not
+# asserted in 2020-12; an event's JSON `data` is checked against its contentSchema by the response
+# validation, which decodes it).
 _IGNORED = frozenset(
     {
         "description", "title", "examples", "default", "$comment", "$schema", "$id", "$defs",
-        "format", "deprecated", "readOnly", "writeOnly",
+        "format", "deprecated", "readOnly", "writeOnly", "contentMediaType", "contentSchema",
     }
 )  # fmt: skip
 _STRING_KEYS = frozenset({"type", "minLength", "maxLength", "pattern", "enum", "const"})

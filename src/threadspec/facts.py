@@ -26,6 +26,8 @@ STREAM_RUN_ENDS = TERMINAL_RUN_STATUSES | WAITING_RUN_STATUSES
 # Steps and messages end in one of these (a step or message has no `requires_action`).
 TERMINAL_ITEM_STATUSES = frozenset({"completed", "incomplete", "failed", "cancelled", "expired"})
 STREAM_DONE_EVENT = "done"
+# What a stream event's `data` encodes, by its contentMediaType (codegen/operations.py allows no other).
+EVENT_DATA_MEDIA_TYPE = "application/json"
 
 # The `object` of each kind the API returns, and the kind of a path parameter.
 OBJECT_TYPES = {

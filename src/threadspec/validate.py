@@ -23,6 +23,7 @@ from threadspec._localize import localized_violations
 from threadspec._reference import reference_validator, validator_for_schema
 from threadspec._violations import violations
 from threadspec.errors import InvalidPayloadError, MalformedPayloadError
+from threadspec.facts import EVENT_DATA_MEDIA_TYPE
 from threadspec.result import ValidationResult, Violation
 from threadspec.sse import parse_text
 
@@ -263,16 +264,49 @@ def iter_response_errors(
         yield from iter_errors(body, schema)
         return
     try:
-        events = [e.payload() for e in parse_text(body)] if is_raw(body) else list(body)
+        events = [e.fields() for e in parse_text(body)] if is_raw(body) else list(body)
     except (ValueError, UnicodeDecodeError) as exc:
         yield from malformed(f"The event stream could not be parsed: {exc}").errors
         return
+    contents = operation.stream_events.get(str(status), {})
     for index, event in enumerate(events):
-        for error in iter_errors(event, schema):
-            yield Violation(
-                f"/{index}{error.pointer}", f"[{index}]" + ("" if error.param is None else f".{error.param}"),
-                error.rule, error.limit, error.value, error.message, error.code, "stream",
-            )  # fmt: skip
+        yield from _event_errors(index, event, schema, contents)
+
+
+def _in_stream(index: int, error: Violation, at: str = "") -> Violation:
+    pointer = f"/{index}{at}{error.pointer}"
+    param = f"[{index}]{at.replace('/', '.')}" + ("" if error.param is None else f".{error.param}")
+    return Violation(
+        pointer, param, error.rule, error.limit, error.value, error.message, error.code, "stream"
+    )
+
+
+def _event_errors(
+    index: int, event: Any, schema: str, contents: Mapping[str, str | None]
+) -> Iterator[Violation]:
+    """One event as the spec describes it: its SSE fields against ``schema``, then its JSON ``data``
+    against the component its ``contentSchema`` names (``contents``, from the operation index).
+
+    ``data`` is the text the wire carries; a value already decoded is taken as it is.
+    """
+    name = event.get("event") if isinstance(event, dict) else None
+    content = contents.get(name) if isinstance(name, str) else None
+    data = event.get("data") if isinstance(event, dict) else None
+    decoded = content is not None and not isinstance(data, str)
+    fields = {**event, "data": ""} if decoded else event  # the envelope only asks that data be text
+    errors = list(iter_errors(fields, schema))
+    yield from (_in_stream(index, error) for error in errors)
+    if errors or content is None:
+        return
+    if isinstance(data, str):
+        try:
+            data = decode(data, max_depth=None)
+        except MalformedPayloadError:
+            message, code = messages.undecodable_content(f"[{index}].data", EVENT_DATA_MEDIA_TYPE, data)
+            yield Violation(f"/{index}/data", f"[{index}].data", "contentMediaType", EVENT_DATA_MEDIA_TYPE,
+                            messages.preview(data), message, code, "stream")  # fmt: skip
+            return
+    yield from (_in_stream(index, error, "/data") for error in iter_errors(data, content))
 
 
 def validate_response(

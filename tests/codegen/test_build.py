@@ -71,5 +71,10 @@ def test_operation_index_lists_the_18_operations(fresh_output: Path) -> None:
                                       "content_type": "application/json"}  # fmt: skip
     assert create["responses"]["200"] == {"application/json": "MessageObject"}
     assert index["createRun"]["responses"]["200"]["text/event-stream"] == "AssistantStreamEvent"
+    events = index["createRun"]["stream_events"]["200"]
+    assert (events["thread.run.created"], events["thread.message.delta"], events["done"]) == (
+        "RunObject", "MessageDeltaObject", None,
+    )  # fmt: skip
+    assert create["stream_events"] == {}
     thread_id = next(p for p in create["parameters"] if p["name"] == "thread_id")
     assert thread_id["in"] == "path" and thread_id["id_prefix"] == "thread"

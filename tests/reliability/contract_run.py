@@ -7,9 +7,8 @@ What is configured, and why:
   in the soak run.
 - The mock requires an API key and schemathesis sends it as the spec's ``ApiKeyAuth`` bearer, so
   its "missing ``Authorization``" negatives are real negatives (401), not accepted requests.
-- Streams: the spec describes each event with its ``data`` already decoded (threadspec's
-  convention, the one ``threadspec.sse`` and the validator follow); schemathesis reads SSE ``data``
-  as text. A ``text/event-stream`` deserializer decodes it first.
+- Streams need nothing: the spec describes an event as its SSE fields, ``data`` a string whose
+  ``contentMediaType``/``contentSchema`` say what JSON it carries, which schemathesis reads as is.
 - Positive bodies get the spec's deliberate semantics, which JSON Schema alone cannot state:
   ``integer`` means a number written without a fraction (``256.0`` is a decimal), and
   ``x-threadspec-rules`` caps a chunk overlap at half the chunk size. Generated positive bodies
@@ -34,7 +33,6 @@ from schemathesis.engine import Status, events
 
 from threadspec import spec
 from threadspec.mock import MockConfig, create_app
-from threadspec.sse import parse_text
 
 KEY = "sk-schemathesis-0123456789abcdef"
 CHECKS = (
@@ -47,17 +45,6 @@ _STATE_CONFLICT = re.compile(
     r"already has an active run|while a run .* is active|Cannot cancel run with status|do not accept tool outputs"
     r"|Expected tool outputs for call_ids"
 )
-_TITLE = spec.openapi()["info"]["title"]
-
-
-@schemathesis.deserializer("text/event-stream")
-def _events(
-    ctx: schemathesis.DeserializationContext, response: schemathesis.Response
-) -> list[dict[str, Any]]:
-    events_ = parse_text(response.content)
-    if ctx.operation.schema.raw_schema.get("info", {}).get("title") != _TITLE:
-        return [{"event": e.event, "data": e.data} for e in events_]  # another spec: data stays text
-    return [e.payload() for e in events_]
 
 
 @dataclass

@@ -150,6 +150,20 @@ def test_stream_events_are_a_discriminated_union_over_every_event() -> None:
         assert {"$ref": ref} in union["oneOf"]
 
 
+@pytest.mark.parametrize("event", EVENTS)
+def test_event_data_is_text_described_by_content_keywords(event: str) -> None:
+    """Each event is its SSE fields; `data` is text, JSON of the named component (`done`: the literal)."""
+    data = _resolve({"$ref": SCHEMAS["AssistantStreamEvent"]["discriminator"]["mapping"][event]})[
+        "properties"
+    ]["data"]
+    assert data["type"] == "string"
+    if event == "done":
+        assert (data["const"], "contentSchema" in data) == ("[DONE]", False)
+        return
+    assert data["contentMediaType"] == "application/json"
+    assert set(data["contentSchema"]) == {"$ref"} and _resolve(data["contentSchema"])["type"] == "object"
+
+
 def test_unions_of_tagged_objects_have_discriminators() -> None:
     for name, schema in SCHEMAS.items():
         branches = schema.get("oneOf", [])

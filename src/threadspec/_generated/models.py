@@ -771,11 +771,19 @@ class ErrorResponse(BaseModel):
 
 class ErrorEvent(BaseModel):
     """
-    Sent when the stream fails; `data` carries the error.
+    Sent when the stream fails; `data` is the Error as JSON text.
     """
 
     event: Literal["error"]
-    data: Error
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/Error"},
+            }
+        ),
+    ]
 
 
 class DoneEvent(BaseModel):
@@ -789,17 +797,544 @@ class DoneEvent(BaseModel):
 
 class ThreadCreatedEvent(BaseModel):
     """
-    Sent when a new thread was created; `data` carries the ThreadObject.
+    Sent when a new thread was created; `data` is the ThreadObject as JSON text.
     """
 
     event: Literal["thread.created"]
-    data: ThreadObject
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/ThreadObject"},
+            }
+        ),
+    ]
+
+
+class RunCreatedEvent(BaseModel):
+    """
+    Sent when a run was created; `data` is the RunObject as JSON text.
+    """
+
+    event: Literal["thread.run.created"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunObject"},
+            }
+        ),
+    ]
+
+
+class RunQueuedEvent(BaseModel):
+    """
+    Sent when a run entered the queue; `data` is the RunObject as JSON text.
+    """
+
+    event: Literal["thread.run.queued"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunObject"},
+            }
+        ),
+    ]
+
+
+class RunInProgressEvent(BaseModel):
+    """
+    Sent when a run started working; `data` is the RunObject as JSON text.
+    """
+
+    event: Literal["thread.run.in_progress"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunObject"},
+            }
+        ),
+    ]
+
+
+class RunRequiresActionEvent(BaseModel):
+    """
+    Sent when a run is waiting for tool outputs; `data` is the RunObject as JSON text.
+    """
+
+    event: Literal["thread.run.requires_action"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunObject"},
+            }
+        ),
+    ]
+
+
+class RunCompletedEvent(BaseModel):
+    """
+    Sent when a run finished; `data` is the RunObject as JSON text.
+    """
+
+    event: Literal["thread.run.completed"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunObject"},
+            }
+        ),
+    ]
+
+
+class RunIncompleteEvent(BaseModel):
+    """
+    Sent when a run ended before finishing its answer; `data` is the RunObject as JSON text.
+    """
+
+    event: Literal["thread.run.incomplete"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunObject"},
+            }
+        ),
+    ]
+
+
+class RunFailedEvent(BaseModel):
+    """
+    Sent when a run failed; `data` is the RunObject as JSON text.
+    """
+
+    event: Literal["thread.run.failed"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunObject"},
+            }
+        ),
+    ]
+
+
+class RunCancellingEvent(BaseModel):
+    """
+    Sent when a run is being cancelled; `data` is the RunObject as JSON text.
+    """
+
+    event: Literal["thread.run.cancelling"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunObject"},
+            }
+        ),
+    ]
+
+
+class RunCancelledEvent(BaseModel):
+    """
+    Sent when a run was cancelled; `data` is the RunObject as JSON text.
+    """
+
+    event: Literal["thread.run.cancelled"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunObject"},
+            }
+        ),
+    ]
+
+
+class RunExpiredEvent(BaseModel):
+    """
+    Sent when a run expired; `data` is the RunObject as JSON text.
+    """
+
+    event: Literal["thread.run.expired"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunObject"},
+            }
+        ),
+    ]
+
+
+class RunStepCreatedEvent(BaseModel):
+    """
+    Sent when a run step was created; `data` is the RunStepObject as JSON text.
+    """
+
+    event: Literal["thread.run.step.created"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunStepObject"},
+            }
+        ),
+    ]
+
+
+class RunStepInProgressEvent(BaseModel):
+    """
+    Sent when a run step started; `data` is the RunStepObject as JSON text.
+    """
+
+    event: Literal["thread.run.step.in_progress"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunStepObject"},
+            }
+        ),
+    ]
+
+
+class RunStepDeltaEvent(BaseModel):
+    """
+    Sent when a part of a run step changed; `data` is the RunStepDeltaObject as JSON text.
+    """
+
+    event: Literal["thread.run.step.delta"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunStepDeltaObject"},
+            }
+        ),
+    ]
+
+
+class RunStepCompletedEvent(BaseModel):
+    """
+    Sent when a run step finished; `data` is the RunStepObject as JSON text.
+    """
+
+    event: Literal["thread.run.step.completed"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunStepObject"},
+            }
+        ),
+    ]
+
+
+class RunStepFailedEvent(BaseModel):
+    """
+    Sent when a run step failed; `data` is the RunStepObject as JSON text.
+    """
+
+    event: Literal["thread.run.step.failed"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunStepObject"},
+            }
+        ),
+    ]
+
+
+class RunStepCancelledEvent(BaseModel):
+    """
+    Sent when a run step was cancelled; `data` is the RunStepObject as JSON text.
+    """
+
+    event: Literal["thread.run.step.cancelled"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunStepObject"},
+            }
+        ),
+    ]
+
+
+class RunStepExpiredEvent(BaseModel):
+    """
+    Sent when a run step expired; `data` is the RunStepObject as JSON text.
+    """
+
+    event: Literal["thread.run.step.expired"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunStepObject"},
+            }
+        ),
+    ]
+
+
+class MessageCreatedEvent(BaseModel):
+    """
+    Sent when a message was created; `data` is the MessageObject as JSON text.
+    """
+
+    event: Literal["thread.message.created"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/MessageObject"},
+            }
+        ),
+    ]
+
+
+class MessageInProgressEvent(BaseModel):
+    """
+    Sent when a message is being written; `data` is the MessageObject as JSON text.
+    """
+
+    event: Literal["thread.message.in_progress"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/MessageObject"},
+            }
+        ),
+    ]
+
+
+class MessageDeltaEvent(BaseModel):
+    """
+    Sent when a part of a message was written; `data` is the MessageDeltaObject as JSON text.
+    """
+
+    event: Literal["thread.message.delta"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/MessageDeltaObject"},
+            }
+        ),
+    ]
+
+
+class MessageCompletedEvent(BaseModel):
+    """
+    Sent when a message is complete; `data` is the MessageObject as JSON text.
+    """
+
+    event: Literal["thread.message.completed"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/MessageObject"},
+            }
+        ),
+    ]
+
+
+class MessageIncompleteEvent(BaseModel):
+    """
+    Sent when a message ended before it was complete; `data` is the MessageObject as JSON text.
+    """
+
+    event: Literal["thread.message.incomplete"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/MessageObject"},
+            }
+        ),
+    ]
 
 
 class ThreadStreamEvent(RootModel[ThreadCreatedEvent]):
     root: Annotated[ThreadCreatedEvent, Field(discriminator="event")]
     """
     Any of the `thread.*` stream events.
+    """
+
+
+class RunStreamEvent(
+    RootModel[
+        RunCreatedEvent
+        | RunQueuedEvent
+        | RunInProgressEvent
+        | RunRequiresActionEvent
+        | RunCompletedEvent
+        | RunIncompleteEvent
+        | RunFailedEvent
+        | RunCancellingEvent
+        | RunCancelledEvent
+        | RunExpiredEvent
+    ]
+):
+    root: Annotated[
+        RunCreatedEvent
+        | RunQueuedEvent
+        | RunInProgressEvent
+        | RunRequiresActionEvent
+        | RunCompletedEvent
+        | RunIncompleteEvent
+        | RunFailedEvent
+        | RunCancellingEvent
+        | RunCancelledEvent
+        | RunExpiredEvent,
+        Field(discriminator="event"),
+    ]
+    """
+    Any of the `thread.run.*` stream events.
+    """
+
+
+class RunStepStreamEvent(
+    RootModel[
+        RunStepCreatedEvent
+        | RunStepInProgressEvent
+        | RunStepDeltaEvent
+        | RunStepCompletedEvent
+        | RunStepFailedEvent
+        | RunStepCancelledEvent
+        | RunStepExpiredEvent
+    ]
+):
+    root: Annotated[
+        RunStepCreatedEvent
+        | RunStepInProgressEvent
+        | RunStepDeltaEvent
+        | RunStepCompletedEvent
+        | RunStepFailedEvent
+        | RunStepCancelledEvent
+        | RunStepExpiredEvent,
+        Field(discriminator="event"),
+    ]
+    """
+    Any of the `thread.run.step.*` stream events.
+    """
+
+
+class MessageStreamEvent(
+    RootModel[
+        MessageCreatedEvent
+        | MessageInProgressEvent
+        | MessageDeltaEvent
+        | MessageCompletedEvent
+        | MessageIncompleteEvent
+    ]
+):
+    root: Annotated[
+        MessageCreatedEvent
+        | MessageInProgressEvent
+        | MessageDeltaEvent
+        | MessageCompletedEvent
+        | MessageIncompleteEvent,
+        Field(discriminator="event"),
+    ]
+    """
+    Any of the `thread.message.*` stream events.
+    """
+
+
+class AssistantStreamEvent(
+    RootModel[
+        ThreadCreatedEvent
+        | RunCreatedEvent
+        | RunQueuedEvent
+        | RunInProgressEvent
+        | RunRequiresActionEvent
+        | RunCompletedEvent
+        | RunIncompleteEvent
+        | RunFailedEvent
+        | RunCancellingEvent
+        | RunCancelledEvent
+        | RunExpiredEvent
+        | RunStepCreatedEvent
+        | RunStepInProgressEvent
+        | RunStepDeltaEvent
+        | RunStepCompletedEvent
+        | RunStepFailedEvent
+        | RunStepCancelledEvent
+        | RunStepExpiredEvent
+        | MessageCreatedEvent
+        | MessageInProgressEvent
+        | MessageDeltaEvent
+        | MessageCompletedEvent
+        | MessageIncompleteEvent
+        | ErrorEvent
+        | DoneEvent
+    ]
+):
+    root: Annotated[
+        ThreadCreatedEvent
+        | RunCreatedEvent
+        | RunQueuedEvent
+        | RunInProgressEvent
+        | RunRequiresActionEvent
+        | RunCompletedEvent
+        | RunIncompleteEvent
+        | RunFailedEvent
+        | RunCancellingEvent
+        | RunCancelledEvent
+        | RunExpiredEvent
+        | RunStepCreatedEvent
+        | RunStepInProgressEvent
+        | RunStepDeltaEvent
+        | RunStepCompletedEvent
+        | RunStepFailedEvent
+        | RunStepCancelledEvent
+        | RunStepExpiredEvent
+        | MessageCreatedEvent
+        | MessageInProgressEvent
+        | MessageDeltaEvent
+        | MessageCompletedEvent
+        | MessageIncompleteEvent
+        | ErrorEvent
+        | DoneEvent,
+        Field(discriminator="event"),
+    ]
+    """
+    One server-sent event of a streamed run, as the wire carries it: the SSE `event` field names it and
+    `data` is text, the JSON encoding (`contentMediaType`) of the object its `contentSchema` names, except
+    for `done`, whose data is the literal `[DONE]`.
+
     """
 
 
@@ -1606,164 +2141,6 @@ class RunStepDeltaStepDetailsToolCallsCodeObject(BaseModel):
     code_interpreter: RunStepDeltaCodeInterpreter | MISSING = MISSING
 
 
-class RunCreatedEvent(BaseModel):
-    """
-    Sent when a run was created; `data` carries the RunObject.
-    """
-
-    event: Literal["thread.run.created"]
-    data: RunObject
-
-
-class RunQueuedEvent(BaseModel):
-    """
-    Sent when a run entered the queue; `data` carries the RunObject.
-    """
-
-    event: Literal["thread.run.queued"]
-    data: RunObject
-
-
-class RunInProgressEvent(BaseModel):
-    """
-    Sent when a run started working; `data` carries the RunObject.
-    """
-
-    event: Literal["thread.run.in_progress"]
-    data: RunObject
-
-
-class RunRequiresActionEvent(BaseModel):
-    """
-    Sent when a run is waiting for tool outputs; `data` carries the RunObject.
-    """
-
-    event: Literal["thread.run.requires_action"]
-    data: RunObject
-
-
-class RunCompletedEvent(BaseModel):
-    """
-    Sent when a run finished; `data` carries the RunObject.
-    """
-
-    event: Literal["thread.run.completed"]
-    data: RunObject
-
-
-class RunIncompleteEvent(BaseModel):
-    """
-    Sent when a run ended before finishing its answer; `data` carries the RunObject.
-    """
-
-    event: Literal["thread.run.incomplete"]
-    data: RunObject
-
-
-class RunFailedEvent(BaseModel):
-    """
-    Sent when a run failed; `data` carries the RunObject.
-    """
-
-    event: Literal["thread.run.failed"]
-    data: RunObject
-
-
-class RunCancellingEvent(BaseModel):
-    """
-    Sent when a run is being cancelled; `data` carries the RunObject.
-    """
-
-    event: Literal["thread.run.cancelling"]
-    data: RunObject
-
-
-class RunCancelledEvent(BaseModel):
-    """
-    Sent when a run was cancelled; `data` carries the RunObject.
-    """
-
-    event: Literal["thread.run.cancelled"]
-    data: RunObject
-
-
-class RunExpiredEvent(BaseModel):
-    """
-    Sent when a run expired; `data` carries the RunObject.
-    """
-
-    event: Literal["thread.run.expired"]
-    data: RunObject
-
-
-class MessageCreatedEvent(BaseModel):
-    """
-    Sent when a message was created; `data` carries the MessageObject.
-    """
-
-    event: Literal["thread.message.created"]
-    data: MessageObject
-
-
-class MessageInProgressEvent(BaseModel):
-    """
-    Sent when a message is being written; `data` carries the MessageObject.
-    """
-
-    event: Literal["thread.message.in_progress"]
-    data: MessageObject
-
-
-class MessageCompletedEvent(BaseModel):
-    """
-    Sent when a message is complete; `data` carries the MessageObject.
-    """
-
-    event: Literal["thread.message.completed"]
-    data: MessageObject
-
-
-class MessageIncompleteEvent(BaseModel):
-    """
-    Sent when a message ended before it was complete; `data` carries the MessageObject.
-    """
-
-    event: Literal["thread.message.incomplete"]
-    data: MessageObject
-
-
-class RunStreamEvent(
-    RootModel[
-        RunCreatedEvent
-        | RunQueuedEvent
-        | RunInProgressEvent
-        | RunRequiresActionEvent
-        | RunCompletedEvent
-        | RunIncompleteEvent
-        | RunFailedEvent
-        | RunCancellingEvent
-        | RunCancelledEvent
-        | RunExpiredEvent
-    ]
-):
-    root: Annotated[
-        RunCreatedEvent
-        | RunQueuedEvent
-        | RunInProgressEvent
-        | RunRequiresActionEvent
-        | RunCompletedEvent
-        | RunIncompleteEvent
-        | RunFailedEvent
-        | RunCancellingEvent
-        | RunCancelledEvent
-        | RunExpiredEvent,
-        Field(discriminator="event"),
-    ]
-    """
-    Any of the `thread.run.*` stream events.
-    """
-
-
 class CreateThreadToolResources(BaseModel):
     """
     Resources for a new thread; file search may also create its vector store on the spot.
@@ -1956,37 +2333,6 @@ class RunStepDeltaStepDetails(
     """
 
 
-class MessageDeltaEvent(BaseModel):
-    """
-    Sent when a part of a message was written; `data` carries the MessageDeltaObject.
-    """
-
-    event: Literal["thread.message.delta"]
-    data: MessageDeltaObject
-
-
-class MessageStreamEvent(
-    RootModel[
-        MessageCreatedEvent
-        | MessageInProgressEvent
-        | MessageDeltaEvent
-        | MessageCompletedEvent
-        | MessageIncompleteEvent
-    ]
-):
-    root: Annotated[
-        MessageCreatedEvent
-        | MessageInProgressEvent
-        | MessageDeltaEvent
-        | MessageCompletedEvent
-        | MessageIncompleteEvent,
-        Field(discriminator="event"),
-    ]
-    """
-    Any of the `thread.message.*` stream events.
-    """
-
-
 class RunStepObject(BaseModel):
     """
     One thing a run did, either writing a message or calling tools.
@@ -2033,60 +2379,6 @@ class RunStepDelta(BaseModel):
     step_details: RunStepDeltaStepDetails | MISSING = MISSING
 
 
-class RunStepCreatedEvent(BaseModel):
-    """
-    Sent when a run step was created; `data` carries the RunStepObject.
-    """
-
-    event: Literal["thread.run.step.created"]
-    data: RunStepObject
-
-
-class RunStepInProgressEvent(BaseModel):
-    """
-    Sent when a run step started; `data` carries the RunStepObject.
-    """
-
-    event: Literal["thread.run.step.in_progress"]
-    data: RunStepObject
-
-
-class RunStepCompletedEvent(BaseModel):
-    """
-    Sent when a run step finished; `data` carries the RunStepObject.
-    """
-
-    event: Literal["thread.run.step.completed"]
-    data: RunStepObject
-
-
-class RunStepFailedEvent(BaseModel):
-    """
-    Sent when a run step failed; `data` carries the RunStepObject.
-    """
-
-    event: Literal["thread.run.step.failed"]
-    data: RunStepObject
-
-
-class RunStepCancelledEvent(BaseModel):
-    """
-    Sent when a run step was cancelled; `data` carries the RunStepObject.
-    """
-
-    event: Literal["thread.run.step.cancelled"]
-    data: RunStepObject
-
-
-class RunStepExpiredEvent(BaseModel):
-    """
-    Sent when a run step expired; `data` carries the RunStepObject.
-    """
-
-    event: Literal["thread.run.step.expired"]
-    data: RunStepObject
-
-
 class RunStepDeltaObject(BaseModel):
     """
     The part of a run step that changed since the last delta.
@@ -2095,100 +2387,3 @@ class RunStepDeltaObject(BaseModel):
     id: StrictStr
     object: Literal["thread.run.step.delta"]
     delta: RunStepDelta
-
-
-class RunStepDeltaEvent(BaseModel):
-    """
-    Sent when a part of a run step changed; `data` carries the RunStepDeltaObject.
-    """
-
-    event: Literal["thread.run.step.delta"]
-    data: RunStepDeltaObject
-
-
-class RunStepStreamEvent(
-    RootModel[
-        RunStepCreatedEvent
-        | RunStepInProgressEvent
-        | RunStepDeltaEvent
-        | RunStepCompletedEvent
-        | RunStepFailedEvent
-        | RunStepCancelledEvent
-        | RunStepExpiredEvent
-    ]
-):
-    root: Annotated[
-        RunStepCreatedEvent
-        | RunStepInProgressEvent
-        | RunStepDeltaEvent
-        | RunStepCompletedEvent
-        | RunStepFailedEvent
-        | RunStepCancelledEvent
-        | RunStepExpiredEvent,
-        Field(discriminator="event"),
-    ]
-    """
-    Any of the `thread.run.step.*` stream events.
-    """
-
-
-class AssistantStreamEvent(
-    RootModel[
-        ThreadCreatedEvent
-        | RunCreatedEvent
-        | RunQueuedEvent
-        | RunInProgressEvent
-        | RunRequiresActionEvent
-        | RunCompletedEvent
-        | RunIncompleteEvent
-        | RunFailedEvent
-        | RunCancellingEvent
-        | RunCancelledEvent
-        | RunExpiredEvent
-        | RunStepCreatedEvent
-        | RunStepInProgressEvent
-        | RunStepDeltaEvent
-        | RunStepCompletedEvent
-        | RunStepFailedEvent
-        | RunStepCancelledEvent
-        | RunStepExpiredEvent
-        | MessageCreatedEvent
-        | MessageInProgressEvent
-        | MessageDeltaEvent
-        | MessageCompletedEvent
-        | MessageIncompleteEvent
-        | ErrorEvent
-        | DoneEvent
-    ]
-):
-    root: Annotated[
-        ThreadCreatedEvent
-        | RunCreatedEvent
-        | RunQueuedEvent
-        | RunInProgressEvent
-        | RunRequiresActionEvent
-        | RunCompletedEvent
-        | RunIncompleteEvent
-        | RunFailedEvent
-        | RunCancellingEvent
-        | RunCancelledEvent
-        | RunExpiredEvent
-        | RunStepCreatedEvent
-        | RunStepInProgressEvent
-        | RunStepDeltaEvent
-        | RunStepCompletedEvent
-        | RunStepFailedEvent
-        | RunStepCancelledEvent
-        | RunStepExpiredEvent
-        | MessageCreatedEvent
-        | MessageInProgressEvent
-        | MessageDeltaEvent
-        | MessageCompletedEvent
-        | MessageIncompleteEvent
-        | ErrorEvent
-        | DoneEvent,
-        Field(discriminator="event"),
-    ]
-    """
-    One server-sent event of a streamed run; the SSE `event` field names it and `data` holds its JSON payload.
-    """

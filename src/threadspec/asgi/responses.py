@@ -114,7 +114,7 @@ class ResponseChecker:
         passed: list[bytes] = []
         for frame in [*frames, rest] if not more and rest.strip() else frames:
             try:
-                events = [e.payload() for e in parse(frame.decode("utf-8").split("\n"))]
+                events = [e.fields() for e in parse(frame.decode("utf-8").split("\n"))]
                 errors = [v for e in events for v in self._violations([e], "text/event-stream")]
             except (ValueError, UnicodeDecodeError):
                 errors = self._violations(frame, "text/event-stream")
