@@ -272,7 +272,7 @@ def test_undecodable_event_data_is_worded_like_any_limit() -> None:
 
 def test_public_names_resolve() -> None:
     assert threadspec.schema("Metadata")["title"] == "Metadata"
-    assert len(threadspec.operations()) == 18
+    assert len(threadspec.operations()) == 23
     assert threadspec.operation("createRun").streams
 
 

@@ -1,4 +1,4 @@
-"""threadspec: the OpenAI Assistants API v2 thread, message, run and run-step contract, as code.
+"""threadspec: the OpenAI Assistants API v2 assistant, thread, message, run and run-step contract, as code.
 
 The public surface is what ``__all__`` lists; everything else may change without notice.
 """

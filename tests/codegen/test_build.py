@@ -62,9 +62,9 @@ def test_manifest_records_spec_hash_generator_versions_and_file_hashes(fresh_out
         assert hashlib.sha256((fresh_output / name).read_bytes()).hexdigest() == digest
 
 
-def test_operation_index_lists_the_18_operations(fresh_output: Path) -> None:
+def test_operation_index_lists_the_23_operations(fresh_output: Path) -> None:
     index = json.loads((fresh_output / "operations.json").read_text())["operations"]
-    assert len(index) == 18
+    assert len(index) == 23
     create = index["createMessage"]
     assert (create["method"], create["path"]) == ("POST", "/threads/{thread_id}/messages")
     assert create["request_body"] == {"schema": "CreateMessageRequest", "required": True,

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from hypothesis import strategies as st
 
-from threadspec import UnknownOperationError
+from threadspec import UnknownOperationError, spec
 from threadspec.contract import ContractConfig, add_arguments, config_from_args
 from threadspec.contract.client import BudgetExhaustedError
 from threadspec.contract.falsify import falsify
@@ -115,7 +115,7 @@ def test_cli_options_make_the_config() -> None:
         None,
         True,
     )
-    assert len(defaults.selected_operations()) == 18
+    assert len(defaults.selected_operations()) == len(spec.operations())
 
 
 def test_the_config_refuses_what_it_cannot_run() -> None:

@@ -35,6 +35,11 @@ OPERATIONS = {
     "submitToolOuputsToRun": ("post", "/threads/{thread_id}/runs/{run_id}/submit_tool_outputs"),
     "listRunSteps": ("get", "/threads/{thread_id}/runs/{run_id}/steps"),
     "getRunStep": ("get", "/threads/{thread_id}/runs/{run_id}/steps/{step_id}"),
+    "createAssistant": ("post", "/assistants"),
+    "listAssistants": ("get", "/assistants"),
+    "getAssistant": ("get", "/assistants/{assistant_id}"),
+    "modifyAssistant": ("post", "/assistants/{assistant_id}"),
+    "deleteAssistant": ("delete", "/assistants/{assistant_id}"),
 }
 STREAMING = ("createRun", "createThreadAndRun", "submitToolOuputsToRun")
 
@@ -60,7 +65,7 @@ def test_openapi_spec_validator_accepts_the_spec() -> None:
     assert SPEC["openapi"] == "3.1.0"
 
 
-def test_all_18_operations_with_their_upstream_ids_methods_and_paths() -> None:
+def test_all_23_operations_with_their_upstream_ids_methods_and_paths() -> None:
     found = {op_id: (method, path) for op_id, (method, path, _, _) in _operations().items()}
     assert found == OPERATIONS
 
@@ -201,7 +206,8 @@ def test_every_example_validates_against_its_schema(where: str, example: Any, no
 
 def test_the_main_objects_carry_examples() -> None:
     for name in ("ThreadObject", "MessageObject", "RunObject", "RunStepObject", "CreateThreadRequest",
-                 "CreateThreadAndRunRequest", "CreateMessageRequest", "CreateRunRequest", "ErrorResponse"):  # fmt: skip
+                 "CreateThreadAndRunRequest", "CreateMessageRequest", "CreateRunRequest", "ErrorResponse",
+                 "AssistantObject", "CreateAssistantRequest", "ModifyAssistantRequest"):  # fmt: skip
         assert SCHEMAS[name].get("examples"), name
 
 
@@ -214,6 +220,7 @@ def test_upstream_component_names_are_kept() -> None:
         "AssistantToolsCode", "AssistantToolsFileSearch", "AssistantToolsFunction", "FunctionObject",
         "TruncationObject", "AssistantsApiToolChoiceOption", "AssistantsNamedToolChoice",
         "AssistantsApiResponseFormatOption", "MessageDeltaObject", "RunStepDeltaObject", "ErrorResponse",
-        "RunToolCallObject", "AssistantStreamEvent", "DoneEvent", "ErrorEvent",
+        "RunToolCallObject", "AssistantStreamEvent", "DoneEvent", "ErrorEvent", "AssistantObject",
+        "CreateAssistantRequest", "ModifyAssistantRequest", "DeleteAssistantResponse", "ListAssistantsResponse",
     }  # fmt: skip
     assert upstream <= set(SCHEMAS)

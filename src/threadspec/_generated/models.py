@@ -327,7 +327,7 @@ class ToolResourcesFileSearch(BaseModel):
 
 class ThreadToolResources(BaseModel):
     """
-    Resources the tools can use on this thread.
+    Resources the tools can use on a thread, or in every run of an assistant.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -413,6 +413,16 @@ class MessageAttachment(BaseModel):
     model_config = ConfigDict(extra="forbid")
     file_id: StrictStr
     tools: list[MessageAttachmentTool] | MISSING = MISSING
+
+
+class DeleteAssistantResponse(BaseModel):
+    """
+    Confirms that an assistant is gone.
+    """
+
+    id: StrictStr
+    object: Literal["assistant.deleted"]
+    deleted: StrictBool
 
 
 class ModifyMessageRequest(BaseModel):
@@ -1849,7 +1859,7 @@ class AssistantsApiResponseFormat(
 
 class CreateThreadVectorStore(BaseModel):
     """
-    A vector store to create from files and attach to the new thread.
+    A vector store to create from files and attach to the new thread or assistant.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -1958,6 +1968,84 @@ class MessageContent(
     """
     One part of the content of a stored message.
     """
+
+
+class ModifyAssistantRequest(BaseModel):
+    """
+    The changes to an assistant; fields left out keep their values.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    model: Annotated[StrictStr | MISSING, Field(examples=["gpt-4o"])] = MISSING
+    """
+    The model the assistant runs on; any model name (AssistantSupportedModels lists the well-known ones).
+    """
+    name: Annotated[StrictStr | None | MISSING, Field(max_length=256)] = MISSING
+    """
+    A name for people, at most 256 characters.
+    """
+    description: Annotated[StrictStr | None | MISSING, Field(max_length=512)] = MISSING
+    """
+    What the assistant is for, at most 512 characters.
+    """
+    instructions: Annotated[StrictStr | None | MISSING, Field(max_length=256000)] = MISSING
+    """
+    The system instructions every run of the assistant starts from, at most 256,000 characters.
+    """
+    reasoning_effort: ReasoningEffort | MISSING = MISSING
+    tools: Annotated[list[AssistantTool] | MISSING, Field(max_length=128)] = MISSING
+    """
+    Replaces the assistant's tools, at most 128.
+    """
+    tool_resources: ThreadToolResources | None | MISSING = MISSING
+    """
+    Replaces the resources for the tools.
+    """
+    metadata: Metadata | MISSING = MISSING
+    temperature: Annotated[StrictFloat | None | MISSING, Field(ge=0.0, le=2.0)] = MISSING
+    """
+    Sampling temperature from 0 to 2; higher is more random.
+    """
+    top_p: Annotated[StrictFloat | None | MISSING, Field(ge=0.0, le=1.0)] = MISSING
+    """
+    Nucleus sampling; only the tokens within this top probability mass are considered.
+    """
+    response_format: AssistantsApiResponseFormatOption | None | MISSING = MISSING
+
+
+class AssistantObject(BaseModel):
+    """
+    An assistant, the model, instructions and tools its runs start from.
+    """
+
+    id: StrictStr
+    object: Literal["assistant"]
+    created_at: StrictInt
+    """
+    Unix time in seconds.
+    """
+    name: Annotated[StrictStr | None, Field(max_length=256)]
+    description: Annotated[StrictStr | None, Field(max_length=512)]
+    model: StrictStr
+    instructions: Annotated[StrictStr | None, Field(max_length=256000)]
+    tools: Annotated[list[AssistantTool], Field(max_length=128)]
+    tool_resources: ThreadToolResources | None | MISSING = MISSING
+    metadata: Metadata
+    temperature: Annotated[StrictFloat | None | MISSING, Field(ge=0.0, le=2.0)] = MISSING
+    top_p: Annotated[StrictFloat | None | MISSING, Field(ge=0.0, le=1.0)] = MISSING
+    response_format: AssistantsApiResponseFormatOption | None | MISSING = MISSING
+
+
+class ListAssistantsResponse(BaseModel):
+    """
+    One page of assistants; `first_id` and `last_id` are the cursors for the pages around it.
+    """
+
+    object: Literal["list"]
+    data: list[AssistantObject]
+    first_id: StrictStr | None
+    last_id: StrictStr | None
+    has_more: StrictBool
 
 
 class MessageObject(BaseModel):
@@ -2094,7 +2182,10 @@ class RunObject(BaseModel):
     incomplete_details: RunIncompleteDetails | None
     model: StrictStr
     instructions: StrictStr
-    tools: Annotated[list[AssistantTool], Field(max_length=20)]
+    tools: Annotated[list[AssistantTool], Field(max_length=128)]
+    """
+    The tools of this run, the request's or else its assistant's.
+    """
     tool_resources: ThreadToolResources | None | MISSING = MISSING
     metadata: Metadata
     usage: RunCompletionUsage | None
@@ -2143,12 +2234,55 @@ class RunStepDeltaStepDetailsToolCallsCodeObject(BaseModel):
 
 class CreateThreadToolResources(BaseModel):
     """
-    Resources for a new thread; file search may also create its vector store on the spot.
+    Resources for a new thread or assistant; file search may also create its vector store on the spot.
     """
 
     model_config = ConfigDict(extra="forbid")
     code_interpreter: ToolResourcesCodeInterpreter | MISSING = MISSING
     file_search: CreateThreadFileSearchResources | MISSING = MISSING
+
+
+class CreateAssistantRequest(BaseModel):
+    """
+    A new assistant; only the model is required.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    model: Annotated[StrictStr, Field(examples=["gpt-4o"])]
+    """
+    The model the assistant runs on; any model name (AssistantSupportedModels lists the well-known ones).
+    """
+    name: Annotated[StrictStr | None | MISSING, Field(max_length=256)] = MISSING
+    """
+    A name for people, at most 256 characters.
+    """
+    description: Annotated[StrictStr | None | MISSING, Field(max_length=512)] = MISSING
+    """
+    What the assistant is for, at most 512 characters.
+    """
+    instructions: Annotated[StrictStr | None | MISSING, Field(max_length=256000)] = MISSING
+    """
+    The system instructions every run of the assistant starts from, at most 256,000 characters.
+    """
+    reasoning_effort: ReasoningEffort | MISSING = MISSING
+    tools: Annotated[list[AssistantTool], Field(max_length=128, validate_default=True)] = []
+    """
+    The tools the assistant may use, at most 128.
+    """
+    tool_resources: CreateThreadToolResources | None | MISSING = MISSING
+    """
+    Resources for the tools; file search may also create its vector store on the spot.
+    """
+    metadata: Metadata | MISSING = MISSING
+    temperature: Annotated[StrictFloat | None, Field(ge=0.0, le=2.0)] = 1
+    """
+    Sampling temperature from 0 to 2; higher is more random.
+    """
+    top_p: Annotated[StrictFloat | None, Field(ge=0.0, le=1.0)] = 1
+    """
+    Nucleus sampling; only the tokens within this top probability mass are considered.
+    """
+    response_format: AssistantsApiResponseFormatOption | None | MISSING = MISSING
 
 
 class MessageDeltaContent(

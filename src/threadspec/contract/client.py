@@ -96,6 +96,7 @@ class ContractClient:
         self.root = api_root(base_url)
         self.budget = budget or Budget(None)
         self.threads: dict[str, None] = {}  # created, not yet deleted; a dict keeps creation order
+        self.assistants: dict[str, None] = {}
         self._key = api_key or None
         self._timeout = timeout
         self._retries = retries
@@ -201,22 +202,31 @@ class ContractClient:
             self.threads.setdefault(value["thread_id"], None)
         elif kind == "thread.deleted" and value.get("deleted") is True and isinstance(ident, str):
             self.threads.pop(ident, None)
+        elif kind == "assistant" and isinstance(ident, str):
+            self.assistants[ident] = None
+        elif kind == "assistant.deleted" and value.get("deleted") is True and isinstance(ident, str):
+            self.assistants.pop(ident, None)
 
     async def delete_threads(self, grace_seconds: float = 30.0) -> list[str]:
-        """Delete every thread still remembered; return the ids that could not be deleted.
+        """Delete every thread and assistant still remembered; return the ids that could not be deleted.
 
         Cleanup runs after the budget is spent and through cancellation: it gets its own deadline.
         """
         failed: list[str] = []
         with anyio.move_on_after(grace_seconds, shield=True):
             self.budget = Budget(grace_seconds)
-            for thread_id in list(self.threads):
-                exchange = await self.call("deleteThread", {"thread_id": thread_id})
-                if exchange.status in (200, 404):
-                    self.threads.pop(thread_id, None)
-                else:
-                    failed.append(thread_id)
-        return failed + [t for t in self.threads if t not in failed]
+            for made, operation, name in (
+                (self.threads, "deleteThread", "thread_id"),
+                (self.assistants, "deleteAssistant", "assistant_id"),
+            ):
+                for ident in list(made):
+                    exchange = await self.call(operation, {name: ident})
+                    if exchange.status in (200, 404):
+                        made.pop(ident, None)
+                    else:
+                        failed.append(ident)
+        left = [*self.threads, *self.assistants]
+        return failed + [t for t in left if t not in failed]
 
 
 def _query_pairs(query: Query | None) -> list[tuple[str, str | int | float | bool | None]]:

@@ -53,6 +53,7 @@ def minimal_body(schema: str | None, assistant_id: str) -> Any:
         "CreateRunRequest": {"assistant_id": assistant_id},
         "CreateMessageRequest": {"role": "user", "content": "Hello."},
         "SubmitToolOutputsRunRequest": {"tool_outputs": []},
+        "CreateAssistantRequest": {"model": "gpt-4o"},
     }
     return NO_BODY if schema is None else bodies.get(schema, {})
 
@@ -167,6 +168,8 @@ async def _waiting_or_shared(ctx: CheckContext, operation: spec.Operation) -> Id
         return {"thread_id": run["thread_id"], "run_id": run["id"]}
     if operation.operation_id in ("deleteThread", "createRun"):
         return {"thread_id": (await ctx.resources.thread())["id"]}
+    if operation.operation_id == "deleteAssistant":
+        return {"assistant_id": (await ctx.resources.assistant())["id"]}
     if operation.operation_id == "deleteMessage":
         thread = await ctx.resources.thread()
         return {"thread_id": thread["id"], "message_id": (await ctx.resources.message(thread["id"]))["id"]}

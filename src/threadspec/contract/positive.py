@@ -23,7 +23,9 @@ from threadspec.contract.resources import tool_outputs
 from threadspec.contract.verdict import CheckFailedError, judge_success
 
 Ids = dict[str, str]
-FRESH = frozenset({"deleteThread", "deleteMessage", "createRun", "cancelRun", "submitToolOuputsToRun"})
+FRESH = frozenset(
+    {"deleteThread", "deleteMessage", "createRun", "cancelRun", "submitToolOuputsToRun", "deleteAssistant"}
+)
 _WAITING = frozenset({"cancelRun", "submitToolOuputsToRun"})
 
 
@@ -58,6 +60,8 @@ async def shared_ids(ctx: CheckContext, operation: spec.Operation) -> Ids:
     res = ctx.resources
     if operation.operation_id in FRESH - {"deleteMessage"} or not names:
         return {}
+    if "assistant_id" in names:
+        return {"assistant_id": (await res.assistant())["id"]}
     if "step_id" in names:  # a run that has ended has all the steps it will have
         run = await res.finished_run()
         return {
@@ -79,6 +83,8 @@ async def fresh_ids(ctx: CheckContext, operation_id: str, shared: Ids) -> tuple[
     res = ctx.resources
     if operation_id == "deleteThread" or operation_id == "createRun":
         return {"thread_id": (await res.thread())["id"]}, None
+    if operation_id == "deleteAssistant":
+        return {"assistant_id": (await res.assistant())["id"]}, None
     if operation_id == "deleteMessage":
         message = await res.message(shared["thread_id"])
         return {"thread_id": shared["thread_id"], "message_id": message["id"]}, None

@@ -48,6 +48,11 @@ class Resources:
             body["stream"] = True
         return body
 
+    async def assistant(self) -> dict[str, Any]:
+        exchange = await self.client.call("createAssistant", body={"model": "gpt-4o", "name": "threadspec"})
+        assistant: dict[str, Any] = usable(exchange, "setup: create an assistant")
+        return assistant
+
     async def thread(self, body: dict[str, Any] | None = None) -> dict[str, Any]:
         exchange = await self.client.call("createThread", body=body if body is not None else {})
         thread: dict[str, Any] = usable(exchange, "setup: create a thread")

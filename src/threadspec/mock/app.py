@@ -67,7 +67,7 @@ async def _server_error(request: Request, exc: Exception) -> Response:
 
 
 def create_app(config: MockConfig | None = None) -> Starlette:
-    """A mock of the Assistants API v2 thread endpoints; ``app.state.service`` holds its store."""
+    """A mock of the Assistants API v2 endpoints; ``app.state.service`` holds its store."""
     config = config or MockConfig()
     service = Service(config)
 

@@ -17,7 +17,7 @@ Advance = Literal["instant", "per_poll"]
 class MockConfig:
     """Everything a mock server needs to know; the defaults serve ``http://127.0.0.1:4010/v1``.
 
-    ``mode``: ``stateful`` keeps threads, messages, runs and steps and follows the API's rules;
+    ``mode``: ``stateful`` keeps assistants, threads, messages, runs and steps and follows the API's rules;
     ``stateless`` answers every valid request with a made-up, schema-valid object of the right
     kind, echoing the request.
 
@@ -37,6 +37,10 @@ class MockConfig:
 
     ``rate_limit_per_second``: requests a second one client address may make (bursts of one
     second's worth); more are answered 429 with ``Retry-After``. ``None`` (the default): no limit.
+
+    ``strict_assistants``: an ``asst_`` id that no assistant has is answered 404 (``No assistant
+    found with id 'asst_x'.``), as the API did; by default it stands for an implicit assistant with
+    the default settings, so tests written with placeholder ids work.
     """
 
     host: str = "127.0.0.1"
@@ -54,6 +58,7 @@ class MockConfig:
     require_beta: bool = True
     clock: Callable[[], float] | None = None
     rate_limit_per_second: float | None = None
+    strict_assistants: bool = False
 
     def __post_init__(self) -> None:
         if self.mode not in ("stateful", "stateless"):

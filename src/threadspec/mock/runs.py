@@ -42,9 +42,10 @@ def _run(life: Lifecycle, request: MatchedRequest) -> Record:
 def start_run(
     life: Lifecycle, thread_id: str, request: dict[str, Any], events: Events, run_id: str | None = None
 ) -> Record:
+    assistant = life.b.assistant(request["assistant_id"])
     for message in request.get("additional_messages") or []:
         add_message(life, thread_id, message)
-    return life.create(thread_id, request, events, run_id)
+    return life.create(thread_id, request, assistant, events, run_id)
 
 
 def create_run(life: Lifecycle, request: MatchedRequest) -> Reply:
@@ -60,10 +61,11 @@ def create_run(life: Lifecycle, request: MatchedRequest) -> Reply:
 
 def create_thread_and_run(life: Lifecycle, request: MatchedRequest) -> Reply:
     body = body_of(request)
+    assistant = life.b.assistant(body["assistant_id"])  # before the thread: a 404 leaves nothing behind
     events = Events(kept=bool(body.get("stream")))
     thread = new_thread(life, body.get("thread") or {}, events)
     run_request = {k: v for k, v in body.items() if k != "thread"}
-    run = life.create(thread.id, run_request, events)
+    run = life.create(thread.id, run_request, assistant, events)
     return _answer(life, run, events, bool(body.get("stream")))
 
 
