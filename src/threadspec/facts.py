@@ -18,6 +18,11 @@ BETA_VALUE = f"{BETA_FEATURE}={BETA_VERSION}"
 
 SERVER_ERROR = "The server had an error while processing your request. Sorry about that!"
 
+# Response headers the spec declares: the id of every request, and how long a polling client waits.
+REQUEST_ID_HEADER = "x-request-id"
+REQUEST_ID_PREFIX = "req_"
+POLL_AFTER_HEADER = "openai-poll-after-ms"
+
 # A run in one of these statuses will never change again; `requires_action` waits for the client.
 TERMINAL_RUN_STATUSES = frozenset({"completed", "cancelled", "failed", "incomplete", "expired"})
 WAITING_RUN_STATUSES = frozenset({"requires_action"})

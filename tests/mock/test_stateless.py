@@ -126,3 +126,14 @@ async def test_bad_requests_are_still_refused(open_mock: Any) -> None:
         response = await client.post(f"/threads/{T}/runs", json={})
     assert response.status_code == 400
     assert response.json()["error"]["message"] == "Missing required parameter: 'assistant_id'."
+
+
+async def test_a_reply_file_scripts_what_streamed_runs_say(open_mock: Any, tmp_path: Any) -> None:
+    replies = tmp_path / "replies.json"
+    replies.write_text('[{"text": "Scripted answer."}]')
+    async with open_mock(MockConfig(mode="stateless", reply_file=replies)) as client:
+        response = await client.post("/threads/runs", json={"assistant_id": "a", "stream": True})
+    [done] = [
+        e.payload()["data"] for e in parse_text(response.content) if e.event == "thread.message.completed"
+    ]
+    assert done["content"][0]["text"]["value"] == "Scripted answer."

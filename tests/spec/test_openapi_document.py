@@ -126,6 +126,21 @@ def test_error_responses_use_the_openai_envelope(op_id: str) -> None:
         }
 
 
+@pytest.mark.parametrize("op_id", sorted(OPERATIONS))
+def test_every_response_declares_its_request_id_and_runs_their_poll_interval(op_id: str) -> None:
+    _, _, op, _ = _operations()[op_id]
+    for status, raw in op["responses"].items():
+        headers = {name: _resolve(h) for name, h in _resolve(raw).get("headers", {}).items()}
+        assert headers["x-request-id"]["required"] is True, (op_id, status)
+        assert headers["x-request-id"]["schema"]["type"] == "string"
+        returns_run = status == "200" and "RunObject" in json.dumps(
+            _resolve(raw)["content"]["application/json"]
+        )
+        assert ("openai-poll-after-ms" in headers) == returns_run, (op_id, status)
+        if returns_run:
+            assert headers["openai-poll-after-ms"]["schema"] == {"type": "integer", "minimum": 0}
+
+
 @pytest.mark.parametrize("op_id", STREAMING)
 def test_streaming_operations_declare_an_event_stream(op_id: str) -> None:
     _, _, op, _ = _operations()[op_id]

@@ -14,6 +14,7 @@ from threadspec.asgi.headers import DEFAULT_MAX_HEADER_BYTES, read_headers
 from threadspec.asgi.query import parse_query
 from threadspec.asgi.ratelimit import RateLimiter
 from threadspec.asgi.refusal import Refusal, send_json
+from threadspec.asgi.request_id import with_request_id
 from threadspec.asgi.responses import ResponseChecker
 from threadspec.asgi.routing import resolve, segments
 from threadspec.asgi.state import STATE_KEY, MatchedRequest
@@ -64,6 +65,7 @@ class ValidationMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        send = with_request_id(send)  # refusals included
         try:
             matched = await self._admit(scope, receive)
         except Disconnected:
@@ -130,7 +132,8 @@ def _checked(
 ) -> Any:
     """The decoded body of a request that keeps the contract; a 400 :class:`Refusal` for one that breaks it."""
     body = decode_body(operation, raw, content_type)
-    checked = body if body is not None or not raw else raw  # a literal `null` is a wrong type
+    # judged as the bytes sent: a decoded `null` or `""` would read as no body, yet is a wrong type
+    checked = raw or None
     errors = iter_request_errors(operation.operation_id, checked, query=query, path_params=path_params)
     violation = next(errors, None)
     if violation is not None:

@@ -11,6 +11,13 @@ from threadspec.asgi import DEFAULT_MAX_BODY_BYTES
 
 Mode = Literal["stateful", "stateless"]
 Advance = Literal["instant", "per_poll"]
+# settings a stateless mock has no use for, by field: (its flag, why). A reply file does apply there:
+# it scripts what streamed runs say.
+_STATEFUL_ONLY = {
+    "db": ("--db", "a stateless mock keeps nothing to store"),
+    "advance": ("--advance per_poll", "a stateless mock keeps no run to move on poll by poll"),
+    "strict_assistants": ("--strict-assistants", "a stateless mock answers every id as if it existed"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +81,10 @@ class MockConfig:
         rate = self.rate_limit_per_second
         if rate is not None and not 0 < rate < float("inf"):
             raise ValueError(f"rate_limit_per_second must be a positive number, not {rate}")
+        if self.mode == "stateless":
+            for name, (flag, reason) in _STATEFUL_ONLY.items():
+                if getattr(self, name) not in (None, False, "instant"):
+                    raise ValueError(f"{flag} ({name}) cannot apply with --mode stateless: {reason}.")
 
     @property
     def base_url(self) -> str:

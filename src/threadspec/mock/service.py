@@ -79,6 +79,7 @@ class Service:
             if self.config.mode == "stateless":
                 return self._stateless(request)
             with self.store.transaction():
+                runs.catch_up(self.life, request)
                 return HANDLERS[request.operation_id](self.life, request)
 
     def _stateless(self, request: MatchedRequest) -> Reply:
