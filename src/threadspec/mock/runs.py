@@ -50,7 +50,9 @@ def catch_up(life: Lifecycle, request: MatchedRequest) -> None:
     for a run that is still queued.
     """
     thread_id = request.path_params.get("thread_id")
-    thread = life.b.store.get("thread", thread_id) if thread_id is not None else None
+    if thread_id is None or life.b.config.advance != "instant":  # only an instant mock leaves runs unsettled
+        return
+    thread = life.b.store.get("thread", thread_id)
     run_id = thread.state.get(_UNSETTLED) if thread is not None else None
     if thread is None or run_id is None:
         return
