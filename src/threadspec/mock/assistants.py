@@ -1,8 +1,8 @@
 """The assistant operations of the stateful mock.
 
-Assistants are filed under :data:`records.TOP_LEVEL`, outside every thread. An ``asst_`` id that
-nobody created answers as an implicit assistant (see :meth:`Backend.assistant`); changing one makes
-it real, deleting one leaves a tombstone, so the id answers 404 from then on, as the API's did.
+Assistants are filed under :data:`records.TOP_LEVEL`, outside every thread. An id nobody created
+answers as an implicit assistant (see :meth:`Backend.assistant`); changing one makes it real,
+deleting one leaves a tombstone, so the id answers 404 from then on, as the API's did.
 """
 
 from __future__ import annotations

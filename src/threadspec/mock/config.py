@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Literal
 
@@ -45,9 +45,9 @@ class MockConfig:
     ``rate_limit_per_second``: requests a second one client address may make (bursts of one
     second's worth); more are answered 429 with ``Retry-After``. ``None`` (the default): no limit.
 
-    ``strict_assistants``: an ``asst_`` id that no assistant has is answered 404 (``No assistant
-    found with id 'asst_x'.``), as the API did; by default it stands for an implicit assistant with
-    the default settings, so tests written with placeholder ids work.
+    ``strict_assistants``: an assistant id nobody created is answered 404 (``No assistant found
+    with id 'asst_x'.``), as the API did; by default it stands for an implicit assistant with the
+    default settings, so tests written with placeholder ids work.
     """
 
     host: str = "127.0.0.1"
@@ -82,8 +82,9 @@ class MockConfig:
         if rate is not None and not 0 < rate < float("inf"):
             raise ValueError(f"rate_limit_per_second must be a positive number, not {rate}")
         if self.mode == "stateless":
+            defaults = {f.name: f.default for f in fields(self)}
             for name, (flag, reason) in _STATEFUL_ONLY.items():
-                if getattr(self, name) not in (None, False, "instant"):
+                if getattr(self, name) != defaults[name]:
                     raise ValueError(f"{flag} ({name}) cannot apply with --mode stateless: {reason}.")
 
     @property

@@ -10,21 +10,22 @@ from collections.abc import Callable
 from typing import Any
 
 DEFAULT_MODEL = "gpt-4o"
-# what an assistant has unless it was given something else (an implicit assistant has just these)
+# the fields an assistant has, and their values unless it was given others (an implicit assistant
+# has just these); lists and maps are made fresh where they are used
 _ASSISTANT_DEFAULTS: dict[str, Any] = {
     "name": None,
     "description": None,
     "model": DEFAULT_MODEL,
     "instructions": None,
-    "tools": [],
-    "tool_resources": {},
-    "metadata": {},
+    "tools": (),
+    "tool_resources": None,
+    "metadata": None,
     "temperature": 1.0,
     "top_p": 1.0,
     "response_format": "auto",
 }
-# fields the request and the assistant may leave null, and what the API answers then
-_NULL_MEANS: dict[str, Any] = {"tool_resources": {}, "metadata": {}}
+# fields whose null the API answers with an empty object
+_EMPTY_WHEN_NULL = frozenset({"tool_resources", "metadata"})
 # what a run takes from its assistant unless the request overrides it (a field given and not null)
 INHERITED = ("model", "instructions", "tools", "tool_resources", "temperature", "top_p", "response_format")
 _RUN_DEFAULTS: dict[str, Any] = {
@@ -40,26 +41,27 @@ def assistant_object(
     assistant_id: str, created_at: int, request: dict[str, Any], new_id: Callable[[str], str]
 ) -> dict[str, Any]:
     """A new assistant: what the request set, the defaults for the rest; vector stores to create get ids."""
-    body: dict[str, Any] = {"id": assistant_id, "object": "assistant", "created_at": created_at}
-    for key, default in _ASSISTANT_DEFAULTS.items():
-        value = request.get(key)
-        body[key] = _NULL_MEANS.get(key, default) if value is None else value
+    body = implicit_assistant(assistant_id, created_at)
+    body.update((key, request[key]) for key in _ASSISTANT_DEFAULTS if request.get(key) is not None)
     body["tool_resources"] = thread_tool_resources(request.get("tool_resources"), new_id)
     return body
 
 
+def _value(key: str, value: Any) -> Any:
+    if value is None:
+        return {} if key in _EMPTY_WHEN_NULL else None
+    return list(value) if isinstance(value, tuple) else value
+
+
 def implicit_assistant(assistant_id: str, created_at: int) -> dict[str, Any]:
     """The assistant an id nobody created stands for: the defaults, so placeholder ids work."""
-    return {"id": assistant_id, "object": "assistant", "created_at": created_at, **_ASSISTANT_DEFAULTS}
+    defaults = {key: _value(key, value) for key, value in _ASSISTANT_DEFAULTS.items()}
+    return {"id": assistant_id, "object": "assistant", "created_at": created_at, **defaults}
 
 
 def modified_assistant(assistant: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
     """The assistant with each field the request names replaced (null clears it)."""
-    out = dict(assistant)
-    for key in _ASSISTANT_DEFAULTS:
-        if key in changes:
-            out[key] = _NULL_MEANS.get(key) if changes[key] is None else changes[key]
-    return out
+    return {**assistant, **{key: _value(key, changes[key]) for key in _ASSISTANT_DEFAULTS if key in changes}}
 
 
 def thread_object(thread_id: str, created_at: int, tool_resources: Any, metadata: Any) -> dict[str, Any]:
