@@ -177,23 +177,69 @@ def test_mock_flags_map_onto_the_config(monkeypatch: pytest.MonkeyPatch, tmp_pat
 
     seen: list[tuple[mock.MockConfig, bool]] = []
     monkeypatch.setattr(mock, "serve", lambda config, access_log=True: seen.append((config, access_log)))
-    argv = ["mock", "--host", "::1", "--port", "0", "--mode", "stateless", "--db", str(tmp_path / "m.sqlite"),
+    argv = ["mock", "--host", "::1", "--port", "0", "--mode", "stateful", "--db", str(tmp_path / "m.sqlite"),
             "--api-key", "sk-x", "--seed", "7", "--validate-responses", "--advance", "per_poll",
             "--max-body-bytes", "1000", "--run-expiry-seconds", "5", "--poll-after-ms", "0",
-            "--rate-limit", "2.5", "--quiet"]  # fmt: skip
+            "--rate-limit", "2.5", "--strict-assistants", "--quiet"]  # fmt: skip
     assert run(argv)[0] == 0
     config, access_log = seen[0]
-    assert (config.host, config.port, config.mode, config.api_key, config.seed) == (
+    assert (config.host, config.port, config.mode, config.api_key, config.seed, config.db) == (
         "::1",
         0,
-        "stateless",
+        "stateful",
         "sk-x",
         7,
+        str(tmp_path / "m.sqlite"),
     )
     assert (config.validate_responses, config.advance, config.max_body_bytes) == (True, "per_poll", 1000)
     assert (config.run_expiry_seconds, config.poll_after_ms, config.rate_limit_per_second) == (5, 0, 2.5)
-    assert access_log is False
+    assert (config.strict_assistants, access_log) == (True, False)
     assert run(["mock", "--rate-limit", "-1"])[0] == 2
+    stateless = [
+        "mock",
+        "--mode",
+        "stateless",
+        "--reply-file",
+        "r.json",
+        "--seed",
+        "1",
+        "--poll-after-ms",
+        "5",
+    ]
+    assert run(stateless)[0] == 0 and seen[-1][0].reply_file == "r.json"  # a reply file scripts streamed runs
+
+
+@pytest.mark.parametrize(
+    ("flags", "sentence"),
+    [
+        (["--db", "m.sqlite"], "--db (db) cannot apply with --mode stateless: a stateless mock keeps nothing to store."),
+        (["--advance", "per_poll"], "--advance per_poll (advance) cannot apply with --mode stateless: "
+                                    "a stateless mock keeps no run to move on poll by poll."),
+        (["--strict-assistants"], "--strict-assistants (strict_assistants) cannot apply with --mode stateless: "
+                                  "a stateless mock answers every id as if it existed."),
+    ],
+)  # fmt: skip
+def test_mock_refuses_flags_that_cannot_apply(
+    flags: list[str], sentence: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from threadspec import mock
+
+    monkeypatch.setattr(mock, "serve", lambda config, access_log=True: pytest.fail("served"))
+    assert run(["mock", "--mode", "stateless", *flags])[0] == 2
+    assert capsys.readouterr().err == f"threadspec: {sentence}\n"
+
+
+def test_mock_names_the_port_in_use(capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert run(["mock", "--port", str(port)])[0] == 2
+    assert capsys.readouterr().err == (
+        f"threadspec: port {port} is in use (on 127.0.0.1); choose another with --port, 0 for any free one\n"
+    )
 
 
 @pytest.mark.parametrize("url", ["notaurl", "ftp://host/v1", "http:///v1", "127.0.0.1:4010"])

@@ -123,10 +123,27 @@ def _schema_keywords(node: Any, pointer: str) -> Iterator[tuple[str, str]]:
             yield from _schema_keywords(sub, f"{pointer}/{key}/{index}")
 
 
+def _asserted(document: dict[str, Any]) -> dict[str, Any]:
+    """The document with only the ``$defs`` its ``$ref`` links reach: a ``contentSchema`` describes JSON
+    inside a string (an event's ``data``), which is inventoried as a root of its own, not here."""
+    defs, reached, stack = document.get("$defs", {}), set(), [document]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.rsplit("/", 1)[-1] not in reached:
+                reached.add(ref.rsplit("/", 1)[-1])
+                stack.append(defs[ref.rsplit("/", 1)[-1]])
+            stack.extend(v for k, v in node.items() if k not in ("$defs", "contentSchema"))
+    return {**document, "$defs": {k: v for k, v in defs.items() if k in reached}}
+
+
 @pytest.mark.parametrize("name", [*constraints.request_schemas(), *constraints.response_schemas()])
 def test_every_keyword_of_the_document_is_inventoried(name: str) -> None:
     listed = {c.pointer for c in constraints.inventory(name)}
-    missing = [p for p, _ in _schema_keywords(spec.schema(name), "") if p not in listed]
+    missing = [p for p, _ in _schema_keywords(_asserted(spec.schema(name)), "") if p not in listed]
     assert missing == []
 
 

@@ -205,6 +205,32 @@ components:
 """
 )
 
+STREAM = (
+    MINIMAL
+    + """paths:
+  /x:
+    get:
+      operationId: x
+      responses:
+        '200':
+          description: events
+          content: {text/event-stream: {schema: {$ref: '#/components/schemas/Ev'}}}
+components:
+  schemas:
+    Thing: {type: object}
+    Ev:
+      type: object
+      properties:
+        event: {type: string, const: thing.created}
+        data: DATA
+"""
+)
+OLD_STREAM = STREAM.replace("DATA", "{$ref: '#/components/schemas/Thing'}")  # data described as the object
+XML_STREAM = STREAM.replace(
+    "DATA",
+    "{type: string, contentMediaType: application/xml, contentSchema: {$ref: '#/components/schemas/Thing'}}",
+)
+
 # (case, file name, content, error class, words the message must contain)
 BAD_SPECS: list[tuple[str, str, str | None, type[Exception], str]] = [
     ("missing file", "nope.yaml", None, InvalidSpecError, "cannot read it"),
@@ -218,6 +244,10 @@ BAD_SPECS: list[tuple[str, str, str | None, type[Exception], str]] = [
     ("inline body", "inline.yaml", INLINE_BODY, InvalidSpecError, "bodies must reference a named component"),
     ("unknown rule", "rule.yaml", UNKNOWN_RULE, UnknownRuleError, "at_most_twice"),
     ("recursive component", "self.yaml", SELF_REFERENCE, InvalidSpecError, "Node refers to itself"),
+    ("stream data as an object", "old.yaml", OLD_STREAM, InvalidSpecError,
+     "Ev: a stream event needs a const `event` and a string `data`"),
+    ("stream data not JSON", "xml.yaml", XML_STREAM, InvalidSpecError,
+     "Ev: `data` must carry application/json with a contentSchema, found 'application/xml'"),
 ]  # fmt: skip
 
 
@@ -237,6 +267,17 @@ def test_an_unusable_spec_file_is_refused_clearly(
 
 
 # ---------------------------------------------------------------------------------- isolation
+def test_a_loaded_stream_names_the_component_each_event_carries(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    path.write_text(
+        STREAM.replace(
+            "DATA",
+            "{type: string, contentMediaType: application/json, contentSchema: {$ref: '#/components/schemas/Thing'}}",
+        )
+    )
+    assert Contract.load(path).operation("x").stream_events == {"200": {"thing.created": "Thing"}}
+
+
 def test_two_contracts_share_no_compiled_state(own: Contract) -> None:
     """A schema of the same name in two contracts is compiled, and judged, by each on its own."""
     v2 = contract_for()

@@ -41,8 +41,10 @@ def test_id_prefixes_come_from_the_path_parameters() -> None:
         "message_id": "msg",
         "run_id": "run",
         "step_id": "step",
+        "assistant_id": "asst",
     }
     assert facts.prefix_for_object("thread.message") == "msg"
+    assert facts.prefix_for_object("assistant") == "asst"
     assert facts.prefix_for_object("thread.run.step") == "step"
     assert facts.prefix_for_object("list") is None
 

@@ -160,6 +160,7 @@ def test_only_limits_too_large_to_build_are_out_of_reach() -> None:
             "thread.tool_resources.file_search.vector_stores[*].file_ids",
             "maxItems",
         ),
+        ("CreateAssistantRequest", "tool_resources.file_search.vector_stores[*].file_ids", "maxItems"),
     }
     assert all(c.limit > _mutate.MAX_BUILT_SIZE for c in found)
     assert boundary_cases("CreateThreadRequest", of=found[:1]) == []

@@ -239,9 +239,40 @@ def test_validate_response_reads_event_streams() -> None:
     assert errors and all(e.location == "stream" and e.pointer.startswith("/0/") for e in errors)
 
 
+@pytest.mark.parametrize(
+    ("events", "found"),
+    [
+        ([{"event": "thread.created", "data": json.dumps(THREAD)}], []),  # as the wire carries it
+        ([{"event": "thread.created", "data": THREAD}], []),  # data already decoded
+        ([{"event": "done", "data": "[DONE]"}], []),
+        ([{"event": "done", "data": "DONE"}], [("/0/data", "[0].data", "const")]),
+        ([{"event": "thread.created", "data": "{not json"}], [("/0/data", "[0].data", "contentMediaType")]),
+        ([{"event": "thread.created", "data": json.dumps({**THREAD, "object": "run"})}],
+         [("/0/data/object", "[0].data.object", "const")]),
+        ([{"event": "thread.created", "data": "{}"}, {"event": "thread.gone", "data": "{}"}],
+         [(f"/0/data/{k}", f"[0].data.{k}", "required") for k in THREAD] + [("/1/event", "[1].event", "const")]),
+    ],
+)  # fmt: skip
+def test_stream_events_are_sse_fields_whose_json_data_meets_its_content_schema(
+    events: list[dict[str, Any]], found: list[tuple[str, str, str]]
+) -> None:
+    errors = validate_response("createThreadAndRun", 200, events, "text/event-stream").errors
+    assert [(e.pointer, e.param, e.rule) for e in errors] == found
+    assert all(e.location == "stream" for e in errors)
+
+
+def test_undecodable_event_data_is_worded_like_any_limit() -> None:
+    stream = "event: thread.created\ndata: {not json\n\n"
+    [error] = validate_response("createThreadAndRun", 200, stream, "text/event-stream").errors
+    assert (error.message, error.code) == (
+        "Invalid '[0].data': undecodable content. Expected application/json text, but got \"{not json\" instead.",
+        "invalid_content",
+    )
+
+
 def test_public_names_resolve() -> None:
     assert threadspec.schema("Metadata")["title"] == "Metadata"
-    assert len(threadspec.operations()) == 18
+    assert len(threadspec.operations()) == 23
     assert threadspec.operation("createRun").streams
 
 

@@ -1,4 +1,4 @@
-"""threadspec: the OpenAI Assistants API thread, message, run and run-step contract, as code.
+"""threadspec: the OpenAI Assistants API assistant, thread, message, run and run-step contract, as code.
 
 The public surface is what ``__all__`` lists; everything else may change without notice. Every check
 takes an optional ``contract=`` (a :class:`Contract`); without one it uses ``contract_for("v2")``.

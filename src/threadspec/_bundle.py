@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from threadspec.facts import EVENT_DATA_MEDIA_TYPE, EVENT_STREAM
 from threadspec.rules import RULES_KEYWORD
 
 COMPONENT_PREFIX = "#/components/schemas/"
@@ -176,8 +177,48 @@ def _parameter(document: Mapping[str, Any], raw: Any) -> dict[str, Any]:
     return out
 
 
+def _event_branches(schemas: Mapping[str, Any], name: str, depth: int = 0) -> list[str]:
+    """The event components a stream schema allows: the schema itself, or its union's branches, flattened."""
+    if name not in schemas:
+        raise BundleError(f"{COMPONENT_PREFIX}{name} is referenced but not defined")
+    if depth > 32:
+        raise BundleError(f"{name}: a stream's event union refers to itself")
+    union = schemas[name].get("oneOf")
+    if union is None:
+        return [name]
+    return [leaf for branch in union for leaf in _event_branches(schemas, _schema_name(branch), depth + 1)]
+
+
+def stream_events(document: Mapping[str, Any], name: str) -> dict[str, str | None]:
+    """Each event a stream of ``name`` events may carry, and the component its ``data`` encodes as JSON.
+
+    Read from the spec's description of one event (the standard one, which tools such as schemathesis
+    read too): ``event`` is a ``const``; ``data`` is a string that either carries ``contentMediaType:
+    application/json`` and a ``contentSchema`` naming a component (the value is that component), or is
+    plain text its own schema pins down (``None``, as ``done``'s ``[DONE]``).
+    """
+    schemas: Mapping[str, Any] = document.get("components", {}).get("schemas", {})
+    events: dict[str, str | None] = {}
+    for branch in _event_branches(schemas, name):
+        properties = schemas[branch].get("properties", {})
+        event, data = properties.get("event", {}), properties.get("data", {})
+        if "const" not in event or data.get("type") != "string":
+            raise BundleError(f"{branch}: a stream event needs a const `event` and a string `data`")
+        media = data.get("contentMediaType")
+        if media is None:
+            events[event["const"]] = None
+        elif media == EVENT_DATA_MEDIA_TYPE and "contentSchema" in data:
+            events[event["const"]] = _schema_name(data["contentSchema"])
+        else:
+            raise BundleError(
+                f"{branch}: `data` must carry {EVENT_DATA_MEDIA_TYPE} with a contentSchema, found {media!r}"
+            )
+    return events
+
+
 def operation_index(document: Mapping[str, Any], header: str | None = None) -> dict[str, Any]:
-    """Every operation by operationId: method, path, parameters, request and response schema names."""
+    """Every operation by operationId: method, path, parameters, request and response schema names, and
+    for each event-stream response the component each event's ``data`` encodes (``stream_events``)."""
     operations: dict[str, Any] = {}
     for path, item in document.get("paths", {}).items():
         shared = item.get("parameters", [])
@@ -200,18 +241,22 @@ def operation_index(document: Mapping[str, Any], header: str | None = None) -> d
                     "content_type": "application/json",
                 }
             responses: dict[str, dict[str, str]] = {}
+            streams: dict[str, dict[str, str | None]] = {}
             for status, raw in op.get("responses", {}).items():
                 response = _resolve(document, raw)
                 responses[str(status)] = {
                     media: _schema_name(media_obj.get("schema"))
                     for media, media_obj in response.get("content", {}).items()
                 }
+                if EVENT_STREAM in responses[str(status)]:
+                    streams[str(status)] = stream_events(document, responses[str(status)][EVENT_STREAM])
             operations[op["operationId"]] = {
                 "method": method.upper(),
                 "path": path,
                 "parameters": params,
                 "request_body": request_body,
                 "responses": responses,
+                "stream_events": streams,
             }
     return {"operations": operations} if header is None else {"$comment": header, "operations": operations}
 

@@ -348,8 +348,9 @@ def _rules_of(root: str, location: constraints.Location, contract: Contract | No
 
 # ---------------------------------------------------------------------------------- edits at a limit
 # The largest count of items, keys or characters a payload is built with: a limit above it (the
-# 100,000,000 files of a new vector store) cannot be reached by a payload held in memory.
-MAX_BUILT_SIZE = 100_000
+# 100,000,000 files of a new vector store) cannot be reached by a payload held in memory; the 256,000
+# characters of an assistant's instructions (a 256 KB body) are built, and sent.
+MAX_BUILT_SIZE = 1_000_000
 _SIZES = frozenset({"maxItems", "minItems", "maxProperties", "minProperties", "maxLength", "minLength"})
 
 

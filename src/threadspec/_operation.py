@@ -27,6 +27,9 @@ class Operation:
     request_schema: str | None
     request_body_required: bool
     responses: dict[str, dict[str, str]]
+    # per status with an event stream: each event's name and the component its `data` encodes as
+    # JSON (None: the data is plain text its event schema pins down), read from `contentSchema`
+    stream_events: dict[str, dict[str, str | None]]
 
     def parameters_in(self, location: str) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == location)
@@ -55,4 +58,5 @@ class Operation:
             request_schema=body.get("schema"),
             request_body_required=bool(body.get("required", False)),
             responses=raw["responses"],
+            stream_events=raw["stream_events"],
         )

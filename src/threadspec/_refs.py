@@ -11,9 +11,14 @@ from typing import Any
 
 DEFS_PREFIX = "#/$defs/"
 # Keywords that never change a verdict: a `$ref` beside only these is just the referenced schema.
+# The content keywords are annotations in 2020-12: an event's JSON `data` is checked against its
+# contentSchema by the response validation, which decodes it (the operation index's `stream_events`).
 ANNOTATIONS = frozenset(
-    {"description", "title", "examples", "default", "$comment", "deprecated", "readOnly", "writeOnly"}
-)
+    {
+        "description", "title", "examples", "default", "$comment", "deprecated", "readOnly", "writeOnly",
+        "contentMediaType", "contentEncoding", "contentSchema",
+    }
+)  # fmt: skip
 
 
 class UnresolvableRefError(ValueError):

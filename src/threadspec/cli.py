@@ -172,6 +172,7 @@ def _mock(args: argparse.Namespace, _stdin: TextIO, _out: TextIO) -> int:
             validate_responses=args.validate_responses, reply_file=args.reply_file, advance=args.advance,
             max_body_bytes=args.max_body_bytes, run_expiry_seconds=args.run_expiry_seconds,
             poll_after_ms=args.poll_after_ms, rate_limit_per_second=args.rate_limit,
+            strict_assistants=args.strict_assistants,
         )  # fmt: skip
         serve(config, access_log=not args.quiet)
     except (ValueError, OSError) as exc:  # a bad reply file, database or address: say so, no traceback
@@ -198,6 +199,10 @@ def _add_mock(sub: Any) -> None:
     mock.add_argument("--poll-after-ms", type=int, default=100)
     mock.add_argument("--rate-limit", type=float, metavar="PER_SECOND",
                       help="requests a second per client address; past it, 429 with Retry-After")  # fmt: skip
+    mock.add_argument(
+        "--strict-assistants", action="store_true",
+        help="answer an assistant id nobody created 404, as the API did (default: an implicit assistant)",
+    )  # fmt: skip
     mock.add_argument(
         "--quiet", action="store_true", help="no per-request access log (about a quarter more throughput)"
     )

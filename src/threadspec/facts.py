@@ -20,6 +20,11 @@ BETA_FEATURE = "assistants"
 SERVER_ERROR = "The server had an error while processing your request. Sorry about that!"
 EVENT_STREAM = "text/event-stream"
 
+# Response headers the spec declares: the id of every request, and how long a polling client waits.
+REQUEST_ID_HEADER = "x-request-id"
+REQUEST_ID_PREFIX = "req_"
+POLL_AFTER_HEADER = "openai-poll-after-ms"
+
 # A run in one of these statuses will never change again; `requires_action` waits for the client.
 TERMINAL_RUN_STATUSES = frozenset({"completed", "cancelled", "failed", "incomplete", "expired"})
 WAITING_RUN_STATUSES = frozenset({"requires_action"})
@@ -28,6 +33,8 @@ STREAM_RUN_ENDS = TERMINAL_RUN_STATUSES | WAITING_RUN_STATUSES
 # Steps and messages end in one of these (a step or message has no `requires_action`).
 TERMINAL_ITEM_STATUSES = frozenset({"completed", "incomplete", "failed", "cancelled", "expired"})
 STREAM_DONE_EVENT = "done"
+# What a stream event's `data` encodes, by its contentMediaType (threadspec._bundle allows no other).
+EVENT_DATA_MEDIA_TYPE = "application/json"
 
 # The status the API answers a request that breaks the contract with (body, query or path id).
 INVALID_REQUEST_STATUS = 400

@@ -191,6 +191,11 @@ def invalid_url(param: str | None) -> tuple[str, str]:
     )
 
 
+def undecodable_content(param: str | None, media_type: str, value: str) -> tuple[str, str]:
+    """Text that should encode a value (an event's ``data``, by its ``contentMediaType``) but does not."""
+    return _limit(param, "undecodable content", f"{media_type} text", preview(value)), "invalid_content"
+
+
 def unknown_parameter(param: str) -> tuple[str, str]:
     return f"Unknown parameter: '{param}'.", "unknown_parameter"
 

@@ -19,8 +19,12 @@ class ServerSentEvent:
     event: str
     data: str
 
+    def fields(self) -> dict[str, str]:
+        """The event as the spec describes one (``AssistantStreamEvent``): its SSE fields, ``data`` as text."""
+        return {"event": self.event, "data": self.data}
+
     def payload(self) -> Any:
-        """The event as the spec's ``AssistantStreamEvent`` shape: ``{"event": …, "data": …}``."""
+        """The event with its JSON ``data`` decoded: ``{"event": …, "data": {…}}`` (``done`` keeps its text)."""
         if self.event == STREAM_DONE_EVENT:
             return {"event": self.event, "data": self.data}
         return {"event": self.event, "data": msgspec.json.decode(self.data)}

@@ -24,6 +24,7 @@ from threadspec._contract import Contract, resolve_contract
 from threadspec._decode import as_bytes, decode, is_raw, malformed
 from threadspec._operation import Operation
 from threadspec.errors import InvalidPayloadError, MalformedPayloadError
+from threadspec.facts import EVENT_DATA_MEDIA_TYPE
 from threadspec.result import ValidationResult, Violation
 from threadspec.sse import parse_text
 
@@ -279,16 +280,49 @@ def iter_response_errors(
         yield from body_errors(compiled, body)
         return
     try:
-        events = [e.payload() for e in parse_text(body)] if is_raw(body) else list(body)
+        events = [e.fields() for e in parse_text(body)] if is_raw(body) else list(body)
     except (ValueError, UnicodeDecodeError) as exc:
         yield from malformed(f"The event stream could not be parsed: {exc}").errors
         return
+    contents = operation.stream_events.get(str(status), {})
     for index, event in enumerate(events):
-        for error in body_errors(compiled, event):
-            yield Violation(
-                f"/{index}{error.pointer}", f"[{index}]" + ("" if error.param is None else f".{error.param}"),
-                error.rule, error.limit, error.value, error.message, error.code, "stream",
-            )  # fmt: skip
+        yield from _event_errors(found, index, event, compiled, contents)
+
+
+def _in_stream(index: int, error: Violation, at: str = "") -> Violation:
+    pointer = f"/{index}{at}{error.pointer}"
+    param = f"[{index}]{at.replace('/', '.')}" + ("" if error.param is None else f".{error.param}")
+    return Violation(
+        pointer, param, error.rule, error.limit, error.value, error.message, error.code, "stream"
+    )
+
+
+def _event_errors(
+    contract: Contract, index: int, event: Any, compiled: CompiledSchema, contents: Mapping[str, str | None]
+) -> Iterator[Violation]:
+    """One event as the spec describes it: its SSE fields against the event schema, then its JSON ``data``
+    against the component its ``contentSchema`` names (``contents``, the operation index's ``stream_events``).
+
+    ``data`` is the text the wire carries; a value already decoded is taken as it is.
+    """
+    name = event.get("event") if isinstance(event, dict) else None
+    content = contents.get(name) if isinstance(name, str) else None
+    data = event.get("data") if isinstance(event, dict) else None
+    decoded = content is not None and not isinstance(data, str)
+    fields = {**event, "data": ""} if decoded else event  # the envelope only asks that data be text
+    errors = list(body_errors(compiled, fields))
+    yield from (_in_stream(index, error) for error in errors)
+    if errors or content is None:
+        return
+    if isinstance(data, str):
+        try:
+            data = decode(data, max_depth=None)
+        except MalformedPayloadError:
+            message, code = messages.undecodable_content(f"[{index}].data", EVENT_DATA_MEDIA_TYPE, data)
+            yield Violation(f"/{index}/data", f"[{index}].data", "contentMediaType", EVENT_DATA_MEDIA_TYPE,
+                            messages.preview(data), message, code, "stream")  # fmt: skip
+            return
+    yield from (_in_stream(index, error, "/data") for error in body_errors(contract.compiled(content), data))
 
 
 def validate_response(

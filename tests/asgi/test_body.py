@@ -82,3 +82,25 @@ async def test_a_body_of_whitespace_is_not_an_absent_body() -> None:
         blank = await http.post("/v1/threads", content=b" \r\n")
     assert absent.status_code == 200
     assert (blank.status_code, blank.json()) == (400, envelope(JSON_BODY_ERROR))
+
+
+@pytest.mark.parametrize(
+    "path", ["/v1/threads", "/v1/threads/thread_1", "/v1/threads/thread_1/messages/msg_1"]
+)
+@pytest.mark.parametrize(
+    ("sent", "found"),
+    [
+        (b'""', "a string"),
+        (b'"x"', "a string"),
+        (b"[]", "an array"),
+        (b"123", "an integer"),
+        (b"null", "null"),
+    ],
+)
+async def test_a_body_that_is_not_an_object_is_refused_even_where_the_body_is_optional(
+    path: str, sent: bytes, found: str
+) -> None:
+    async with client(ValidationMiddleware(echo)) as http:
+        response = await http.post(path, content=sent)
+    message = f"Invalid type for body: expected an object, but got {found} instead."
+    assert (response.status_code, response.json()) == (400, envelope(message, None, "invalid_type"))

@@ -101,7 +101,15 @@ def test_event_frames_cut_a_stream_however_it_is_chunked_and_place_violations_in
 
 
 def test_an_unparsable_frame_is_one_violation() -> None:
+    [frame] = EventFrames("createThreadAndRun", 200).feed(b"event: thread.created\n\xff\n\n", more=False)
+    assert (frame.events, [e.rule for e in frame.errors]) == ((), ["input"])
+
+
+def test_event_data_that_is_not_json_is_one_violation_of_its_event() -> None:
+    """The frame is a well-formed event; its data is not the JSON its contentMediaType says."""
     [frame] = EventFrames("createThreadAndRun", 200).feed(
         b"event: thread.created\ndata: {nope\n\n", more=False
     )
-    assert (frame.events, [e.rule for e in frame.errors]) == ((), ["input"])
+    assert (frame.events, [(e.pointer, e.rule) for e in frame.errors]) == (
+        ("thread.created",), [("/0/data", "contentMediaType")],
+    )  # fmt: skip

@@ -83,14 +83,19 @@ def test_manifest_records_spec_hash_generator_versions_and_file_hashes(fresh_out
         assert hashlib.sha256((fresh_output / "v2" / name).read_bytes()).hexdigest() == digest
 
 
-def test_operation_index_lists_the_18_operations(fresh_output: Path) -> None:
+def test_operation_index_lists_the_23_operations(fresh_output: Path) -> None:
     index = json.loads((fresh_output / "v2" / "operations.json").read_text())["operations"]
-    assert len(index) == 18
+    assert len(index) == 23
     create = index["createMessage"]
     assert (create["method"], create["path"]) == ("POST", "/threads/{thread_id}/messages")
     assert create["request_body"] == {"schema": "CreateMessageRequest", "required": True,
                                       "content_type": "application/json"}  # fmt: skip
     assert create["responses"]["200"] == {"application/json": "MessageObject"}
     assert index["createRun"]["responses"]["200"]["text/event-stream"] == "AssistantStreamEvent"
+    events = index["createRun"]["stream_events"]["200"]
+    assert (events["thread.run.created"], events["thread.message.delta"], events["done"]) == (
+        "RunObject", "MessageDeltaObject", None,
+    )  # fmt: skip
+    assert create["stream_events"] == {}
     thread_id = next(p for p in create["parameters"] if p["name"] == "thread_id")
     assert thread_id["in"] == "path" and thread_id["id_prefix"] == "thread"

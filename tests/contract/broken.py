@@ -244,9 +244,15 @@ def edit_responses(seen: Seen, edit: Callable[[dict[str, Any]], None]) -> None:
 
 
 _KINDS = ("thread", "thread.message", "thread.run", "thread.run.step")
-_MOCK_ID = re.compile(r'"(thread|msg|run|step)_([A-Za-z0-9]{24})"')
+_MOCK_ID = re.compile(r'"(thread|msg|run|step|asst)_([A-Za-z0-9]{24})"')
 # the path segment after each collection names an object of that kind
-_SEGMENT_PREFIX = {"threads": "thread", "messages": "msg", "runs": "run", "steps": "step"}
+_SEGMENT_PREFIX = {
+    "threads": "thread",
+    "messages": "msg",
+    "runs": "run",
+    "steps": "step",
+    "assistants": "asst",
+}
 
 
 def unprefixed_ids(seen: Seen) -> None:
@@ -397,6 +403,8 @@ def accepts_anything(seen: Seen) -> None:
         replacement = {"assistant_id": assistant if isinstance(assistant, str) and assistant else "asst_any"}
     elif seen.path.endswith("/messages"):
         replacement = {"role": "user", "content": "Hello."}
+    elif seen.path.endswith("/assistants"):
+        replacement = {"model": "gpt-4o"}
     if sent.get("stream") is True:
         replacement["stream"] = True
     seen.body = json.dumps(replacement).encode()

@@ -54,6 +54,12 @@ async def _still_there(app: Any, thread_ids: set[str]) -> set[str]:
         return {t for t in thread_ids if (await client.get(f"/threads/{t}")).status_code != 404}
 
 
+async def _assistants_listed(app: Any) -> list[Any]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url=BASE_URL, headers=BETA) as client:
+        return list((await client.get("/assistants", params={"limit": 100})).json()["data"])
+
+
 def _planned_count() -> int:
     ops = spec.operations()
     return len(ops) * 2 + sum(map(has_limits_to_meet, ops)) + len(streaming_operations()) + len(WORKFLOWS)
@@ -73,6 +79,8 @@ def test_stateful_mock_has_no_finding_at_any_tier_and_is_left_empty(mock_app: Ca
     made = _threads_made(app)
     assert len(made) > 20
     assert anyio.run(_still_there, app, made) == set()
+    assert sum(seen.path == "/v1/assistants" and seen.method == "POST" for seen in app.seen) > 20
+    assert anyio.run(_assistants_listed, app) == []  # the run's own, and every one its checks made
     assert report.leftovers == ()
 
 

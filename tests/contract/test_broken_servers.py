@@ -86,6 +86,8 @@ DEFECTS = [
            "accepted a request body null (type object)"),
     Defect("a flat error envelope", {"after": broken.flat_error_envelope}, ("getThread", "modifyThread"),
            ("negative",), [("envelope", WARNING)]),
+    Defect("assistant ids without their prefix", {"before": broken.prefixes_restored, "after": broken.unprefixed_ids},
+           ("getAssistant", "modifyAssistant"), ("positive",), [("id-prefix", WARNING)]),
 ]  # fmt: skip
 
 
@@ -194,7 +196,10 @@ def test_a_refused_control_is_one_finding_not_a_wall_of_misjudged_cases(mock_app
             seen.status, seen.response = 404, json.dumps({"error": error}).encode()
 
     report = _run(
-        mock_app, {"after": unknown_assistant}, operations=("createRun",), checks=("boundary", "negative")
+        mock_app,
+        {"after": unknown_assistant},
+        operations=("createRun",),
+        checks=("boundary", "negative"),
     )
     (finding,) = report.findings
     assert finding.key == "status:404:No assistant found with id '<id>'."

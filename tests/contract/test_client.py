@@ -154,9 +154,30 @@ async def test_created_threads_are_remembered_and_deleted() -> None:
     await client.call("createRun", {"thread_id": "thread_b"}, body={"thread": "thread_b"})
     await client.call("createThreadAndRun", body={"stream": True})
     assert list(client.threads) == ["thread_a", "thread_gone", "thread_b", "thread_streamed"]
-    assert await client.delete_threads() == []
+    assert await client.delete_created() == []
     assert deleted == ["thread_a", "thread_gone", "thread_b", "thread_streamed"]
     assert client.threads == {}
+
+
+async def test_created_assistants_are_remembered_deleted_and_leftovers_reported() -> None:
+    deleted: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        ident = request.url.path.rsplit("/", 1)[1]
+        if request.method == "DELETE":
+            deleted.append(ident)
+            status = 500 if ident == "asst_stuck" else 200
+            return _json(status, {"id": ident, "object": "assistant.deleted", "deleted": True})
+        body = json.loads(request.content)
+        return _json(200, {"id": body["name"], "object": "assistant", "model": "gpt-4o"})
+
+    client, _ = _client(httpx.MockTransport(handler))
+    for name in ("asst_a", "asst_b", "asst_stuck"):
+        await client.call("createAssistant", body={"model": "gpt-4o", "name": name})
+    await client.call("deleteAssistant", {"assistant_id": "asst_b"})  # deleted by a check: forgotten
+    assert list(client.assistants) == ["asst_a", "asst_stuck"]
+    assert await client.delete_created() == ["asst_stuck"]
+    assert deleted == ["asst_b", "asst_a", "asst_stuck"]
 
 
 @pytest.mark.parametrize(

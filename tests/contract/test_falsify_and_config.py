@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 from hypothesis import strategies as st
 
-from threadspec import UnknownOperationError
+from threadspec import UnknownOperationError, spec
 from threadspec.contract import ContractConfig, Severity, add_arguments, config_from_args
 from threadspec.contract.client import BudgetExhaustedError
 from threadspec.contract.falsify import falsify
@@ -137,7 +137,7 @@ def test_cli_options_make_the_config() -> None:
         True,
         Severity.ERROR,
     )
-    assert len(defaults.selected_operations()) == 18
+    assert len(defaults.selected_operations()) == len(spec.operations())
 
 
 def test_the_config_refuses_what_it_cannot_run() -> None:

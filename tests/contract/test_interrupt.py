@@ -48,4 +48,4 @@ def test_ctrl_c_writes_the_partial_report_and_exits_130(tmp_path: Path, api_key:
     data = json.loads(report.read_text())
     assert data["interrupted"] is True and data["exit_code"] == 130
     assert 3 <= len(data["checks"]) < 58
-    assert data["leftover_threads"] == []  # cleanup ran after the interruption
+    assert data["leftovers"] == []  # cleanup ran after the interruption

@@ -160,6 +160,29 @@ def test_every_event_of_a_stream_is_judged() -> None:
     assert sorted(p.key for p in judge_success(exchange)) == ["id-prefix", "timestamp:milliseconds"]
 
 
+def test_a_rule_broken_in_a_stream_event_is_the_same_place_as_in_the_object() -> None:
+    """An event's data is a body of the component its contentSchema names: ``RunObject.status`` alike."""
+    run = example("RunObject", status="done")
+    alone = judge_success(answer("getRun", run, path={**THREAD, "run_id": run["id"]}))
+    streamed = f"event: thread.run.queued\ndata: {json.dumps(run)}\n\nevent: done\ndata: [DONE]\n\n"
+    events = judge_success(
+        answer("createRun", streamed, media="text/event-stream", path=THREAD, sent={"stream": True})
+    )
+    assert [p.key for p in events] == [p.key for p in alone] and len(events) == 1
+    assert events[0].covers == ("/0/data/status",)
+
+
+def test_event_data_that_is_not_json_is_one_unparsable_problem() -> None:
+    streamed = "event: thread.run.queued\ndata: {not json\n\nevent: done\ndata: [DONE]\n\n"
+    (problem,) = judge_success(
+        answer("createRun", streamed, media="text/event-stream", path=THREAD, sent={"stream": True})
+    )
+    assert (problem.key, problem.severity) == ("unparsable:text/event-stream", Severity.ERROR)
+    assert problem.title.startswith(
+        "createRun answered a text/event-stream body that does not parse: Invalid"
+    )
+
+
 REFUSAL = Refusal(("metadata",), ("object_above_max_properties",), "accepted:maxProperties|Metadata",
                   Severity.ERROR, "accepted 17 metadata keys (limit 16)", "")  # fmt: skip
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import replace
@@ -30,6 +31,7 @@ def anyio_backend() -> str:
 async def check_against_spec(response: httpx.Response) -> None:
     """Fail the request unless its response is what the contract allows for it."""
     await response.aread()
+    assert re.fullmatch(r"req_[0-9a-f]{32}", response.headers.get("x-request-id", "")), response.headers
     request = response.request
     found = route(request.method, request.url.raw_path.decode("ascii"))
     content_type = response.headers.get("content-type", "")

@@ -62,6 +62,7 @@ async def test_an_unexpected_failure_is_a_500_envelope(monkeypatch: pytest.Monke
     async with raw_client(MockConfig()) as client:
         response = await client.post("/threads", json={})
     assert response.status_code == 500
+    assert response.headers["x-request-id"].startswith("req_")
     assert response.json() == {
         "error": {
             "message": "The server had an error while processing your request. Sorry about that!",
@@ -79,6 +80,7 @@ async def test_validate_responses_replaces_a_broken_answer(monkeypatch: pytest.M
     async with raw_client(MockConfig(validate_responses=True)) as client:
         response = await client.post("/threads", json={})
     assert response.status_code == 500
+    assert response.headers["x-request-id"].startswith("req_")
     assert "broke the contract" in response.json()["error"]["message"]
 
 

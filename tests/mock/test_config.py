@@ -35,3 +35,22 @@ def test_defaults_and_urls() -> None:
     )
     assert config.base_url == "http://127.0.0.1:4010/v1"
     assert MockConfig(host="::1", port=5).base_url == "http://[::1]:5/v1"
+
+
+@pytest.mark.parametrize(
+    ("fields", "flag"),
+    [
+        ({"db": "m.sqlite"}, "--db"),
+        ({"advance": "per_poll"}, "--advance per_poll"),
+        ({"strict_assistants": True}, "--strict-assistants"),
+    ],
+)
+def test_stateless_mode_refuses_what_only_a_stateful_mock_can_use(fields: dict[str, Any], flag: str) -> None:
+    with pytest.raises(ValueError, match=f"^{flag} .* cannot apply with --mode stateless: "):
+        MockConfig(mode="stateless", **fields)
+    MockConfig(mode="stateful", **fields)
+
+
+def test_stateless_mode_takes_what_it_can_use() -> None:
+    config = MockConfig(mode="stateless", reply_file="r.json", seed=1, advance="instant", api_key="k")
+    assert (config.reply_file, config.seed) == ("r.json", 1)

@@ -1,14 +1,15 @@
-"""The official openai SDK against the mock: threads, messages, runs, tools, streams — sync and async."""
+"""The official openai SDK against the mock: assistants, threads, messages, runs, tools, streams — sync and async."""
 
 from __future__ import annotations
 
+import inspect
 import json
 from collections.abc import Iterator
 from typing import Any
 
 import httpx2
 import pytest
-from openai import AssistantEventHandler, AsyncAssistantEventHandler, AsyncOpenAI, OpenAI
+from openai import AssistantEventHandler, AsyncAssistantEventHandler, AsyncOpenAI, NotFoundError, OpenAI
 from openai.types.beta import AssistantStreamEvent
 from openai.types.beta.threads import Text, TextDelta
 
@@ -142,3 +143,136 @@ async def test_async_sdk_in_process() -> None:
     assert (await threads.delete(thread.id)).deleted is True
     await client.close()
     await http_client.aclose()
+
+
+# ------------------------------------------------------------------------------------ assistants
+_SDK_ONLY = {"self", "assistant_id", "extra_headers", "extra_query", "extra_body", "timeout"}
+CREATE: dict[str, Any] = {
+    "model": "gpt-4o",
+    "description": "Answers weather questions.",
+    "instructions": "You tell people the weather.",
+    "metadata": {"team": "support"},
+    "name": "Weather bot",
+    "reasoning_effort": "low",
+    "response_format": {"type": "json_object"},
+    "temperature": 0.4,
+    "tool_resources": {
+        "code_interpreter": {"file_ids": ["file_1"]},
+        "file_search": {
+            "vector_stores": [
+                {
+                    "file_ids": ["file_2"],
+                    "chunking_strategy": {
+                        "type": "static",
+                        "static": {"max_chunk_size_tokens": 800, "chunk_overlap_tokens": 400},
+                    },
+                    "metadata": {"k": "v"},
+                }
+            ]
+        },
+    },
+    "tools": [
+        {"type": "code_interpreter"},
+        {
+            "type": "file_search",
+            "file_search": {"max_num_results": 5, "ranking_options": {"score_threshold": 0.5}},
+        },
+        WEATHER,
+    ],
+    "top_p": 0.9,
+}
+UPDATE: dict[str, Any] = {
+    "description": None,
+    "instructions": "You tell people the weather, in Celsius.",
+    "metadata": {"team": "weather"},
+    "model": "gpt-4.1",
+    "name": "Weather bot 2",
+    "reasoning_effort": "high",
+    "response_format": {
+        "type": "json_schema",
+        "json_schema": {"name": "forecast", "schema": {"type": "object"}, "strict": True},
+    },
+    "temperature": 1.2,
+    "tool_resources": {"code_interpreter": {"file_ids": []}, "file_search": {"vector_store_ids": ["vs_1"]}},
+    "tools": [WEATHER],
+    "top_p": 0.5,
+}
+LIST: dict[str, Any] = {"limit": 5, "order": "asc"}
+SHOWN = ("model", "description", "instructions", "metadata", "name", "temperature", "top_p")  # echoed as sent
+
+
+def test_every_parameter_of_every_assistants_method_is_exercised() -> None:
+    """The tables above name every parameter the SDK can send: a new one fails this test."""
+    from openai.resources.beta.assistants import Assistants
+
+    for method, given in (
+        ("create", CREATE),
+        ("update", UPDATE),
+        ("list", {**LIST, "after": 1, "before": 1}),
+    ):
+        assert set(inspect.signature(getattr(Assistants, method)).parameters) - _SDK_ONLY == set(given), (
+            method
+        )
+
+
+@pytest.fixture(scope="module", params=["stateful", "stateless"])
+def served(request: pytest.FixtureRequest) -> Iterator[tuple[str, str]]:
+    """(mode, base URL) of a mock on a real port, in each mode."""
+    with serve_in_thread(MockConfig(port=0, api_key=KEY, mode=request.param)) as url:
+        yield request.param, url
+
+
+def _check_created(created: Any) -> None:
+    assert {k: getattr(created, k) for k in SHOWN} == {k: CREATE[k] for k in SHOWN}
+    assert [t.type for t in created.tools] == ["code_interpreter", "file_search", "function"]
+    assert created.tool_resources.code_interpreter.file_ids == ["file_1"]
+    [store] = created.tool_resources.file_search.vector_store_ids
+    assert store.startswith("vs_")  # the vector store to create got an id
+
+
+def _check_updated(updated: Any, created: Any) -> None:
+    assert updated.id == created.id
+    assert {k: getattr(updated, k) for k in SHOWN} == {k: UPDATE[k] for k in SHOWN}
+    assert updated.response_format.json_schema.name == "forecast"
+    assert updated.tool_resources.file_search.vector_store_ids == ["vs_1"]
+
+
+@pytest.mark.filterwarnings("ignore:deprecated:DeprecationWarning")
+def test_sync_sdk_assistants_with_every_parameter(served: tuple[str, str]) -> None:
+    mode, url = served
+    with OpenAI(base_url=url, api_key=KEY, max_retries=0) as client:
+        assistants = client.beta.assistants
+        created = assistants.create(**CREATE)
+        _check_created(created)
+        assert assistants.retrieve(created.id).id == created.id
+        updated = assistants.update(created.id, **UPDATE)
+        _check_updated(updated, created)
+        listed = assistants.list(**LIST)
+        assert listed.data and all(a.object == "assistant" for a in listed.data)
+        assert assistants.list(**LIST, after=listed.data[-1].id, before="asst_zzz").data == []
+        deleted = assistants.delete(created.id)
+        assert (deleted.id, deleted.deleted, deleted.object) == (created.id, True, "assistant.deleted")
+        if mode == "stateful":  # it kept what it was told, and forgets what was deleted
+            assert created.id in [a.id for a in listed.data]
+            with pytest.raises(NotFoundError):
+                assistants.retrieve(created.id)
+
+
+@pytest.mark.filterwarnings("ignore:deprecated:DeprecationWarning")
+@pytest.mark.parametrize("mode", ["stateful", "stateless"])
+async def test_async_sdk_assistants_with_every_parameter(mode: str) -> None:
+    app = create_app(MockConfig(mode=mode))  # type: ignore[arg-type]
+    async with httpx2.AsyncClient(transport=httpx2.ASGITransport(app=app)) as http_client:
+        client = AsyncOpenAI(base_url="http://mock/v1", api_key=KEY, http_client=http_client, max_retries=0)
+        assistants = client.beta.assistants
+        created = await assistants.create(**CREATE)
+        _check_created(created)
+        retrieved = await assistants.retrieve(created.id)
+        updated = await assistants.update(created.id, **UPDATE)
+        _check_updated(updated, created)
+        listed = await assistants.list(**LIST)
+        assert [a async for a in assistants.list(**LIST, before="asst_zzz")] == []
+        deleted = await assistants.delete(created.id)
+        assert (deleted.id, deleted.deleted) == (created.id, True)
+        if mode == "stateful":
+            assert retrieved == created and [a.id for a in listed.data] == [created.id]

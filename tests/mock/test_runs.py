@@ -282,9 +282,42 @@ async def test_cancel_per_poll_passes_through_cancelling(open_mock: Any, statefu
 async def test_a_completed_run_cannot_be_cancelled(client: httpx.AsyncClient) -> None:
     thread_id = await thread_with(client)
     run = await start(client, thread_id)
+    assert (await fetch(client, thread_id, run["id"]))["status"] == "completed"
     response = await client.post(f"/threads/{thread_id}/runs/{run['id']}/cancel")
     assert response.status_code == 400
     assert response.json() == envelope("Cannot cancel run with status 'completed'.")
+
+
+@pytest.mark.parametrize("made_by", ["createRun", "createThreadAndRun"])
+async def test_a_cancel_right_after_create_finds_the_run_queued(
+    client: httpx.AsyncClient, made_by: str
+) -> None:
+    """An instant mock answers `queued` and settles the run before anyone sees it again, except a cancel."""
+    if made_by == "createRun":
+        thread_id = await thread_with(client)
+        run = await start(client, thread_id)
+    else:
+        body = {"assistant_id": "asst_1", "thread": {"messages": [{"role": "user", "content": "Hi"}]}}
+        run = (await client.post("/threads/runs", json=body)).json()
+        thread_id = run["thread_id"]
+    assert run["status"] == "queued"
+    cancelling = await client.post(f"/threads/{thread_id}/runs/{run['id']}/cancel")
+    assert (cancelling.status_code, cancelling.json()["status"]) == (200, "cancelling")
+    cancelled = await fetch(client, thread_id, run["id"])
+    assert (cancelled["status"], cancelled["started_at"], cancelled["usage"]) == ("cancelled", None, None)
+    assert await steps(client, thread_id, run["id"]) == []  # it never started: no step, no answer
+    assert [m["role"] for m in (await client.get(f"/threads/{thread_id}/messages")).json()["data"]] == [
+        "user"
+    ]
+    await start(client, thread_id)  # the thread is free again
+
+
+async def test_a_run_not_cancelled_has_settled_by_the_next_request(client: httpx.AsyncClient) -> None:
+    thread_id = await thread_with(client)
+    run = await start(client, thread_id)
+    listed = (await client.get(f"/threads/{thread_id}/messages")).json()["data"]
+    assert [m["role"] for m in listed] == ["assistant", "user"]  # answered, though nobody polled the run
+    assert (await fetch(client, thread_id, run["id"]))["status"] == "completed"
 
 
 async def test_a_waiting_run_expires(open_mock: Any, with_clock: MockConfig, clock: Any) -> None:

@@ -12,7 +12,7 @@ from threadspec.sse import parse_text
 
 pytestmark = pytest.mark.anyio
 
-T, M, R, S = "thread_abc123", "msg_abc123", "run_abc123", "step_abc123"
+A, T, M, R, S = "asst_abc123", "thread_abc123", "msg_abc123", "run_abc123", "step_abc123"
 TOOL = {"type": "function", "function": {"name": "lookup", "parameters": {"type": "object"}}}
 
 # (operationId, method, path, body, what the answer must echo)
@@ -39,6 +39,13 @@ REQUESTS: list[tuple[str, str, str, Any, dict[str, Any]]] = [
     ("getRunStep", "GET", f"/threads/{T}/runs/{R}/steps/{S}", None, {"id": S, "run_id": R, "thread_id": T}),
     ("submitToolOuputsToRun", "POST", f"/threads/{T}/runs/{R}/submit_tool_outputs",
      {"tool_outputs": [{"tool_call_id": "call_1", "output": "42"}, {"output": "no id"}]}, {"id": R, "status": "queued"}),
+    ("createAssistant", "POST", "/assistants", {"model": "gpt-5", "name": "Helper", "tools": [TOOL]},
+     {"object": "assistant", "model": "gpt-5", "name": "Helper", "tools": [TOOL]}),
+    ("listAssistants", "GET", "/assistants", None, {"object": "list", "has_more": False}),
+    ("getAssistant", "GET", f"/assistants/{A}", None, {"id": A, "object": "assistant"}),
+    ("modifyAssistant", "POST", f"/assistants/{A}", {"instructions": "Be brief.", "metadata": {"v": "2"}},
+     {"id": A, "instructions": "Be brief.", "metadata": {"v": "2"}}),
+    ("deleteAssistant", "DELETE", f"/assistants/{A}", None, {"id": A, "object": "assistant.deleted", "deleted": True}),
 ]  # fmt: skip
 
 
@@ -62,7 +69,12 @@ async def test_every_valid_request_gets_its_kind_of_answer(
 
 async def test_lists_hold_objects(open_mock: Any) -> None:
     async with open_mock(MockConfig(mode="stateless")) as client:
-        for path in (f"/threads/{T}/messages", f"/threads/{T}/runs", f"/threads/{T}/runs/{R}/steps"):
+        for path in (
+            "/assistants",
+            f"/threads/{T}/messages",
+            f"/threads/{T}/runs",
+            f"/threads/{T}/runs/{R}/steps",
+        ):
             page = (await client.get(path)).json()
             assert page["data"] and page["first_id"] == page["data"][0]["id"]
 
@@ -114,3 +126,14 @@ async def test_bad_requests_are_still_refused(open_mock: Any) -> None:
         response = await client.post(f"/threads/{T}/runs", json={})
     assert response.status_code == 400
     assert response.json()["error"]["message"] == "Missing required parameter: 'assistant_id'."
+
+
+async def test_a_reply_file_scripts_what_streamed_runs_say(open_mock: Any, tmp_path: Any) -> None:
+    replies = tmp_path / "replies.json"
+    replies.write_text('[{"text": "Scripted answer."}]')
+    async with open_mock(MockConfig(mode="stateless", reply_file=replies)) as client:
+        response = await client.post("/threads/runs", json={"assistant_id": "a", "stream": True})
+    [done] = [
+        e.payload()["data"] for e in parse_text(response.content) if e.event == "thread.message.completed"
+    ]
+    assert done["content"][0]["text"]["value"] == "Scripted answer."

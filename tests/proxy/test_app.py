@@ -213,7 +213,7 @@ async def test_an_unknown_route_is_forwarded_in_observe_mode(
     open_proxy: OpenProxy, upstream: BrokenUpstream, log: Path
 ) -> None:
     async with open_proxy() as (client, app):
-        response = await client.get("/assistants")
+        response = await client.get("/vector_stores")
     assert response.json()["error"]["message"] == "nope"  # the upstream's own answer
     assert [(x["operation"], x["rule"], x["status"]) for x in lines(log)] == [(None, "route", 404)]
     assert app.recorder.tallies[None].requests == 1

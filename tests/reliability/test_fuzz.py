@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
 from tests.reliability.support import BETA, ASGIApp, Guarded, Reply, call, envelope_problem, record
-from threadspec import spec, validate_response
+from threadspec import facts, spec, validate_response
 from threadspec.asgi import ValidationMiddleware, route
 from threadspec.mock import MockConfig, create_app
 
@@ -30,8 +30,8 @@ CI_EXAMPLES = 200
 SOAK_EXAMPLES = 5_000
 
 SEGMENTS = [
-    "v1", "threads", "runs", "messages", "steps", "cancel", "submit_tool_outputs", "thread_abc",
-    "msg_abc", "run_abc", "step_abc", "thread_", "..", ".", "", "%2F", "%2e%2e", "%00", "%ff", "%", "%25",
+    "v1", "threads", "runs", "messages", "steps", "cancel", "submit_tool_outputs", "assistants", "thread_abc",
+    "msg_abc", "run_abc", "step_abc", "asst_abc", "thread_", "..", ".", "", "%2F", "%2e%2e", "%00", "%ff", "%", "%25",
     "thread_abc%0A", "%74hread_abc", "thread_" + "a" * 80, ";", "?", "#", "\\", "~", "%C3%A9",
 ]  # fmt: skip
 METHODS = ["GET", "POST", "DELETE", "PUT", "PATCH", "HEAD", "OPTIONS", "TRACE", "get", "POST "]
@@ -60,12 +60,7 @@ SCHEMAS = {
     if op.request_schema
 }
 TEMPLATES = sorted((op.method.upper(), op.path, op.request_schema or "") for op in spec.operations().values())
-PLACEHOLDERS = {
-    "thread_id": "thread_abc",
-    "message_id": "msg_abc",
-    "run_id": "run_abc",
-    "step_id": "step_abc",
-}
+PLACEHOLDERS = {name: f"{prefix}_abc" for name, prefix in facts.id_prefixes().items()}
 
 
 def _broken(raw: bytes, draw: st.DrawFn) -> bytes:
@@ -168,7 +163,7 @@ def _app(target: str, tmp_path: Path) -> ASGIApp:
 
 
 def _ids(app: ASGIApp, portal: BlockingPortal) -> dict[str, str]:
-    """Ids of a thread with a message, a run and its step, for the fuzzed paths to hit now and then."""
+    """Ids of an assistant and a thread with a message, a run and its step, for the fuzzed paths to hit now and then."""
     made = portal.call(
         call,
         app,
@@ -183,7 +178,9 @@ def _ids(app: ASGIApp, portal: BlockingPortal) -> dict[str, str]:
     base = f"/v1/threads/{run['thread_id']}".encode()
     messages = portal.call(call, app, "GET", base + b"/messages", [BETA]).json()["data"]
     steps = portal.call(call, app, "GET", base + f"/runs/{run['id']}/steps".encode(), [BETA]).json()["data"]
+    assistant = portal.call(call, app, "POST", b"/v1/assistants", [BETA], b'{"model": "gpt-4o"}').json()
     return {
+        "assistant_id": assistant["id"],
         "thread_id": run["thread_id"],
         "message_id": messages[-1]["id"],
         "run_id": run["id"],

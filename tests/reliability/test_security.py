@@ -2,7 +2,7 @@
 
 - The mock binds 127.0.0.1 unless told otherwise: the default config, and the CLI's printed URL
   and listening socket.
-- With an API key, every one of the 18 operations and any other URL answers 401 in the envelope
+- With an API key, every one of the 23 operations and any other URL answers 401 in the envelope
   to a missing, wrong or misplaced key, never quoting the key (a wrong one only masked).
 - At the default log level neither keys nor request bodies reach the logs.
 - Body size, header size and request rate are limits one can set.
@@ -20,16 +20,17 @@ import pytest
 
 from tests.reliability.process import serve
 from tests.reliability.support import BETA, JSON, call, envelope_problem, record
-from threadspec import spec
+from threadspec import facts, spec
 from threadspec.asgi import ValidationMiddleware
 from threadspec.mock import MockConfig, create_app, serve_in_thread
 
 KEY = "sk-test-reliability-7d1e2f3a4b5c6d7e8f90"
 WRONG = "sk-test-reliability-0000000000000000wxyz"
-IDS = {"thread_id": "thread_abc", "message_id": "msg_abc", "run_id": "run_abc", "step_id": "step_abc"}
+IDS = {name: f"{prefix}_abc" for name, prefix in facts.id_prefixes().items()}
 BODIES: dict[str, Any] = {
     "createThreadAndRun": {"assistant_id": "asst_1"}, "createMessage": {"role": "user", "content": "hi"},
     "createRun": {"assistant_id": "asst_1"}, "submitToolOuputsToRun": {"tool_outputs": [{"tool_call_id": "call_1", "output": "x"}]},
+    "createAssistant": {"model": "gpt-4o"},
 }  # fmt: skip
 OPERATIONS = sorted(spec.operations().values(), key=lambda op: op.operation_id)
 ELSEWHERE = [("GET", b"/v1/nowhere"), ("PUT", b"/v1/threads/thread_abc"), ("GET", b"/"), ("GET", b"/v1/openapi.json"),

@@ -19,22 +19,30 @@ MESSAGE_INPUTS = {  # where a CreateMessageRequest-shaped object sits
     "CreateRunRequest": "additional_messages[*].",
 }
 RUN_INPUTS = ("CreateRunRequest", "CreateThreadAndRunRequest")
+ASSISTANT_INPUTS = ("CreateAssistantRequest", "ModifyAssistantRequest")
+ASSISTANTS = (*ASSISTANT_INPUTS, "AssistantObject")
+RESOURCE_CREATORS = {**THREAD_INPUTS, "CreateAssistantRequest": ""}  # may create a vector store on the spot
 METADATA_AT = [
     *((schema, f"{prefix}metadata") for schema, prefix in MESSAGE_INPUTS.items()),
     *((schema, f"{prefix}metadata") for schema, prefix in THREAD_INPUTS.items()),
-    *((schema, f"{prefix}tool_resources.file_search.vector_stores[*].metadata") for schema, prefix in THREAD_INPUTS.items()),
+    *((schema, f"{prefix}tool_resources.file_search.vector_stores[*].metadata") for schema, prefix in RESOURCE_CREATORS.items()),
     *((schema, "metadata") for schema in ("CreateRunRequest", "CreateThreadAndRunRequest", "ModifyThreadRequest",
                                          "ModifyMessageRequest", "ModifyRunRequest", "ThreadObject",
-                                         "MessageObject", "RunObject", "RunStepObject")),
+                                         "MessageObject", "RunObject", "RunStepObject", *ASSISTANTS)),
 ]  # fmt: skip
 FILE_IDS_AT = [
-    *((s, f"{p}tool_resources.code_interpreter.file_ids") for s, p in THREAD_INPUTS.items()),
+    *((s, f"{p}tool_resources.code_interpreter.file_ids") for s, p in RESOURCE_CREATORS.items()),
+    *((s, "tool_resources.code_interpreter.file_ids") for s in ("ModifyAssistantRequest", "AssistantObject")),
     ("CreateThreadAndRunRequest", "tool_resources.code_interpreter.file_ids"),
     ("ModifyThreadRequest", "tool_resources.code_interpreter.file_ids"),
     ("ThreadObject", "tool_resources.code_interpreter.file_ids"),
 ]
 VECTOR_STORE_IDS_AT = [
-    *((s, f"{p}tool_resources.file_search.vector_store_ids") for s, p in THREAD_INPUTS.items()),
+    *((s, f"{p}tool_resources.file_search.vector_store_ids") for s, p in RESOURCE_CREATORS.items()),
+    *(
+        (s, "tool_resources.file_search.vector_store_ids")
+        for s in ("ModifyAssistantRequest", "AssistantObject")
+    ),
     ("CreateThreadAndRunRequest", "tool_resources.file_search.vector_store_ids"),
     ("ModifyThreadRequest", "tool_resources.file_search.vector_store_ids"),
     ("ThreadObject", "tool_resources.file_search.vector_store_ids"),
@@ -47,31 +55,39 @@ LIMITS: list[tuple[str, str, str, Any]] = [
     *((s, loc, "propertyNames.maxLength", 64) for s, loc in METADATA_AT),
     *((s, loc, "additionalProperties.maxLength", 512) for s, loc in METADATA_AT),
     *((s, loc, "type", ["object", "null"]) for s, loc in METADATA_AT),
-    *((s, "temperature", "minimum", 0) for s in RUN_INPUTS),
-    *((s, "temperature", "maximum", 2) for s in RUN_INPUTS),
-    *((s, "top_p", "minimum", 0) for s in RUN_INPUTS),
-    *((s, "top_p", "maximum", 1) for s in RUN_INPUTS),
+    *((s, "temperature", "minimum", 0) for s in (*RUN_INPUTS, *ASSISTANTS)),
+    *((s, "temperature", "maximum", 2) for s in (*RUN_INPUTS, *ASSISTANTS)),
+    *((s, "top_p", "minimum", 0) for s in (*RUN_INPUTS, *ASSISTANTS)),
+    *((s, "top_p", "maximum", 1) for s in (*RUN_INPUTS, *ASSISTANTS)),
+    *((s, "name", "maxLength", 256) for s in ASSISTANTS),
+    *((s, "description", "maxLength", 512) for s in ASSISTANTS),
+    *((s, "instructions", "maxLength", 256000) for s in ASSISTANTS),
+    *((s, "tools", "maxItems", 128) for s in (*ASSISTANTS, "RunObject")),
+    ("CreateAssistantRequest", "", "required", ["model"]),
+    *((s, "model", "type", "string") for s in ASSISTANTS),
+    *((s, "reasoning_effort", "enum", ["none", "minimal", "low", "medium", "high", "xhigh", "max"])
+      for s in (*ASSISTANT_INPUTS, "CreateRunRequest")),
     *((s, f, "minimum", 256) for s in (*RUN_INPUTS, "RunObject") for f in ("max_prompt_tokens", "max_completion_tokens")),
     *((s, f, "type", ["integer", "null"]) for s in RUN_INPUTS for f in ("max_prompt_tokens", "max_completion_tokens")),
-    *((s, "tools", "maxItems", 20) for s in (*RUN_INPUTS, "RunObject")),
+    *((s, "tools", "maxItems", 20) for s in RUN_INPUTS),
     *((s, loc, "maxItems", 20) for s, loc in FILE_IDS_AT),
     *((s, loc, "maxItems", 1) for s, loc in VECTOR_STORE_IDS_AT),
-    *((s, f"{p}tool_resources.file_search.vector_stores", "maxItems", 1) for s, p in THREAD_INPUTS.items()),
+    *((s, f"{p}tool_resources.file_search.vector_stores", "maxItems", 1) for s, p in RESOURCE_CREATORS.items()),
     *((s, f"{p}tool_resources.file_search", "oneOf", [{"required": ["vector_store_ids"]}, {"required": ["vector_stores"]}])
-      for s, p in THREAD_INPUTS.items()),
-    *((s, f"{p}{STATIC}.max_chunk_size_tokens", "minimum", 100) for s, p in THREAD_INPUTS.items()),
-    *((s, f"{p}{STATIC}.max_chunk_size_tokens", "maximum", 4096) for s, p in THREAD_INPUTS.items()),
+      for s, p in RESOURCE_CREATORS.items()),
+    *((s, f"{p}{STATIC}.max_chunk_size_tokens", "minimum", 100) for s, p in RESOURCE_CREATORS.items()),
+    *((s, f"{p}{STATIC}.max_chunk_size_tokens", "maximum", 4096) for s, p in RESOURCE_CREATORS.items()),
     *((s, f"{p}{STATIC}", "x-threadspec-rules",
        [{"rule": "at_most_half_of", "property": "chunk_overlap_tokens", "of": "max_chunk_size_tokens"}])
-      for s, p in THREAD_INPUTS.items()),
-    *((s, "tools[*].function.name", "pattern", "^[a-zA-Z0-9_-]{1,64}$") for s in (*RUN_INPUTS, "RunObject")),
+      for s, p in RESOURCE_CREATORS.items()),
+    *((s, "tools[*].function.name", "pattern", "^[a-zA-Z0-9_-]{1,64}$") for s in (*RUN_INPUTS, *ASSISTANTS, "RunObject")),
     *((s, "tool_choice", "enum", ["none", "auto", "required"]) for s in RUN_INPUTS),
     *((s, "tool_choice", "required", ["type", "function"]) for s in RUN_INPUTS),
-    *((s, "response_format.json_schema.name", "pattern", "^[a-zA-Z0-9_-]{1,64}$") for s in RUN_INPUTS),
+    *((s, "response_format.json_schema.name", "pattern", "^[a-zA-Z0-9_-]{1,64}$") for s in (*RUN_INPUTS, *ASSISTANTS)),
     *((s, "truncation_strategy.type", "enum", ["auto", "last_messages"]) for s in RUN_INPUTS),
     *((s, "truncation_strategy.last_messages", "minimum", 1) for s in RUN_INPUTS),
-    *((s, "tools[*].file_search.max_num_results", "minimum", 1) for s in RUN_INPUTS),
-    *((s, "tools[*].file_search.max_num_results", "maximum", 50) for s in RUN_INPUTS),
+    *((s, "tools[*].file_search.max_num_results", "minimum", 1) for s in (*RUN_INPUTS, *ASSISTANTS)),
+    *((s, "tools[*].file_search.max_num_results", "maximum", 50) for s in (*RUN_INPUTS, *ASSISTANTS)),
     *((s, "tools[*].file_search.ranking_options.score_threshold", "minimum", 0) for s in RUN_INPUTS),
     *((s, "tools[*].file_search.ranking_options.score_threshold", "maximum", 1) for s in RUN_INPUTS),
     *((s, f"{p}role", "enum", ["user", "assistant"]) for s, p in MESSAGE_INPUTS.items()),
@@ -79,10 +95,11 @@ LIMITS: list[tuple[str, str, str, Any]] = [
     *((s, f"{p}content", "type", "string") for s, p in MESSAGE_INPUTS.items()),
     *((s, f"{p}content[*].image_url.url", "format", "uri") for s, p in MESSAGE_INPUTS.items()),
     *((s, f"{p}tool_resources.file_search.vector_stores[*].file_ids", "maxItems", 100_000_000)
-      for s, p in THREAD_INPUTS.items()),
+      for s, p in RESOURCE_CREATORS.items()),
     *((s, "", "additionalProperties", False) for s in (
         "CreateThreadRequest", "CreateThreadAndRunRequest", "CreateMessageRequest", "CreateRunRequest",
-        "ModifyThreadRequest", "ModifyMessageRequest", "ModifyRunRequest", "SubmitToolOutputsRunRequest")),
+        "ModifyThreadRequest", "ModifyMessageRequest", "ModifyRunRequest", "SubmitToolOutputsRunRequest",
+        *ASSISTANT_INPUTS)),
     *((s, f"{p}messages[*]", "additionalProperties", False) for s, p in THREAD_INPUTS.items()),
     ("RunObject", "status", "enum", ["queued", "in_progress", "requires_action", "cancelling", "cancelled",
                                      "failed", "completed", "incomplete", "expired"]),

@@ -35,6 +35,11 @@ OPERATIONS = {
     "submitToolOuputsToRun": ("post", "/threads/{thread_id}/runs/{run_id}/submit_tool_outputs"),
     "listRunSteps": ("get", "/threads/{thread_id}/runs/{run_id}/steps"),
     "getRunStep": ("get", "/threads/{thread_id}/runs/{run_id}/steps/{step_id}"),
+    "createAssistant": ("post", "/assistants"),
+    "listAssistants": ("get", "/assistants"),
+    "getAssistant": ("get", "/assistants/{assistant_id}"),
+    "modifyAssistant": ("post", "/assistants/{assistant_id}"),
+    "deleteAssistant": ("delete", "/assistants/{assistant_id}"),
 }
 STREAMING = ("createRun", "createThreadAndRun", "submitToolOuputsToRun")
 
@@ -60,7 +65,7 @@ def test_openapi_spec_validator_accepts_the_spec() -> None:
     assert SPEC["openapi"] == "3.1.0"
 
 
-def test_all_18_operations_with_their_upstream_ids_methods_and_paths() -> None:
+def test_all_23_operations_with_their_upstream_ids_methods_and_paths() -> None:
     found = {op_id: (method, path) for op_id, (method, path, _, _) in _operations().items()}
     assert found == OPERATIONS
 
@@ -121,6 +126,21 @@ def test_error_responses_use_the_openai_envelope(op_id: str) -> None:
         }
 
 
+@pytest.mark.parametrize("op_id", sorted(OPERATIONS))
+def test_every_response_declares_its_request_id_and_runs_their_poll_interval(op_id: str) -> None:
+    _, _, op, _ = _operations()[op_id]
+    for status, raw in op["responses"].items():
+        headers = {name: _resolve(h) for name, h in _resolve(raw).get("headers", {}).items()}
+        assert headers["x-request-id"]["required"] is True, (op_id, status)
+        assert headers["x-request-id"]["schema"]["type"] == "string"
+        returns_run = status == "200" and "RunObject" in json.dumps(
+            _resolve(raw)["content"]["application/json"]
+        )
+        assert ("openai-poll-after-ms" in headers) == returns_run, (op_id, status)
+        if returns_run:
+            assert headers["openai-poll-after-ms"]["schema"] == {"type": "integer", "minimum": 0}
+
+
 @pytest.mark.parametrize("op_id", STREAMING)
 def test_streaming_operations_declare_an_event_stream(op_id: str) -> None:
     _, _, op, _ = _operations()[op_id]
@@ -148,6 +168,20 @@ def test_stream_events_are_a_discriminated_union_over_every_event() -> None:
     for event, ref in union["discriminator"]["mapping"].items():
         assert _resolve({"$ref": ref})["properties"]["event"]["const"] == event
         assert {"$ref": ref} in union["oneOf"]
+
+
+@pytest.mark.parametrize("event", EVENTS)
+def test_event_data_is_text_described_by_content_keywords(event: str) -> None:
+    """Each event is its SSE fields; `data` is text, JSON of the named component (`done`: the literal)."""
+    data = _resolve({"$ref": SCHEMAS["AssistantStreamEvent"]["discriminator"]["mapping"][event]})[
+        "properties"
+    ]["data"]
+    assert data["type"] == "string"
+    if event == "done":
+        assert (data["const"], "contentSchema" in data) == ("[DONE]", False)
+        return
+    assert data["contentMediaType"] == "application/json"
+    assert set(data["contentSchema"]) == {"$ref"} and _resolve(data["contentSchema"])["type"] == "object"
 
 
 def test_unions_of_tagged_objects_have_discriminators() -> None:
@@ -187,7 +221,8 @@ def test_every_example_validates_against_its_schema(where: str, example: Any, no
 
 def test_the_main_objects_carry_examples() -> None:
     for name in ("ThreadObject", "MessageObject", "RunObject", "RunStepObject", "CreateThreadRequest",
-                 "CreateThreadAndRunRequest", "CreateMessageRequest", "CreateRunRequest", "ErrorResponse"):  # fmt: skip
+                 "CreateThreadAndRunRequest", "CreateMessageRequest", "CreateRunRequest", "ErrorResponse",
+                 "AssistantObject", "CreateAssistantRequest", "ModifyAssistantRequest"):  # fmt: skip
         assert SCHEMAS[name].get("examples"), name
 
 
@@ -200,6 +235,7 @@ def test_upstream_component_names_are_kept() -> None:
         "AssistantToolsCode", "AssistantToolsFileSearch", "AssistantToolsFunction", "FunctionObject",
         "TruncationObject", "AssistantsApiToolChoiceOption", "AssistantsNamedToolChoice",
         "AssistantsApiResponseFormatOption", "MessageDeltaObject", "RunStepDeltaObject", "ErrorResponse",
-        "RunToolCallObject", "AssistantStreamEvent", "DoneEvent", "ErrorEvent",
+        "RunToolCallObject", "AssistantStreamEvent", "DoneEvent", "ErrorEvent", "AssistantObject",
+        "CreateAssistantRequest", "ModifyAssistantRequest", "DeleteAssistantResponse", "ListAssistantsResponse",
     }  # fmt: skip
     assert upstream <= set(SCHEMAS)

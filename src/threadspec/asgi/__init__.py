@@ -58,6 +58,9 @@ the contract is logged (logger ``threadspec.asgi``) and replaced by a 500 envelo
 with an ``error`` event instead) — or, with ``on_invalid_response="raise"``, raises
 :class:`ResponseContractError`, which is what test suites want.
 
+Every response, refusals included, carries an ``x-request-id`` (``request_id``) unless the app
+set its own.
+
 One module per step, run in the table's order by ``middleware``: ``ratelimit``, ``headers``
 (size limit), ``auth`` (API key, then the beta header after routing), ``routing``, ``body``
 (size limit, JSON decoding, replay), ``duplicates`` (repeated keys), ``query``; then ``responses``

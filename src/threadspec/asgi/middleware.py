@@ -15,6 +15,7 @@ from threadspec.asgi.headers import DEFAULT_MAX_HEADER_BYTES, read_headers
 from threadspec.asgi.query import parse_query
 from threadspec.asgi.ratelimit import RateLimiter
 from threadspec.asgi.refusal import Refusal, send_json
+from threadspec.asgi.request_id import with_request_id
 from threadspec.asgi.responses import ResponseChecker
 from threadspec.asgi.routing import resolve, segments
 from threadspec.asgi.state import STATE_KEY, MatchedRequest
@@ -87,6 +88,7 @@ class ValidationMiddleware:
         if found is None and self.unknown_routes == "pass":
             await self.app(scope, receive, send)  # one of the app's own routes: none of the API's business
             return
+        send = with_request_id(send)  # every answer of the API, refusals included
         try:
             matched = await self._admit(scope, receive, found)
         except Disconnected:
@@ -153,7 +155,9 @@ def _checked(
     checked again, one it refused goes straight to the error walk.
     """
     body = decode_body(operation, raw, content_type)
-    checked = body if body is not None or not raw else raw  # a literal `null` is a wrong type
+    # a decoded `null` or `""` would read as no body, yet is a wrong type: such a body is judged as the
+    # bytes sent (an object or array is judged decoded, with the fast verdict already known)
+    checked = body if isinstance(body, dict | list) or not raw else raw
     errors = request_errors(
         contract, operation, checked, query=query, path_params=path_params, body_verdict=verdict
     )

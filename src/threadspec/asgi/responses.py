@@ -173,7 +173,6 @@ class EventFrames:
     def _check(self, frame: bytes) -> Frame:
         try:
             events = list(parse(frame.decode("utf-8").split("\n")))
-            payloads = [e.payload() for e in events]
         except (ValueError, UnicodeDecodeError):
             errors = list(
                 iter_response_errors(
@@ -181,11 +180,13 @@ class EventFrames:
                 )
             )
             return Frame(frame, (), errors)
+        # each event as the spec describes one, its `data` as text: the response validation decodes it
+        # and checks it against the component the operation index names for that event
         errors = [
             self._placed(error, self.seen + index)
-            for index, payload in enumerate(payloads)
+            for index, event in enumerate(events)
             for error in iter_response_errors(
-                self.operation_id, self.status, [payload], EVENT_STREAM, contract=self.contract
+                self.operation_id, self.status, [event.fields()], EVENT_STREAM, contract=self.contract
             )
         ]
         self.seen += len(events)

@@ -41,19 +41,22 @@ def _build_templates(contract: Contract) -> tuple[_Template, ...]:
 def resolve(
     method: str, segments: list[str], contract: Contract | None = None
 ) -> tuple[spec.Operation, dict[str, str]] | list[str] | None:
-    """The operation and its path parameters, the allowed methods (wrong method), or None (no path)."""
-    allowed: list[str] = []
+    """The operation and its path parameters, the allowed methods (wrong method), or None (no path).
+
+    The path names the first template it fits, literal segments first: ``/threads/runs`` is that
+    resource (POST only), never a thread with the id ``runs``, whatever the method.
+    """
     for template in _templates(resolve_contract(contract)):
         if len(template.segments) != len(segments):
             continue
         if any(lit is not None and lit != seg for lit, seg in zip(template.segments, segments, strict=True)):
             continue
         op = template.by_method.get(method)
-        if op is not None:
-            values = [seg for lit, seg in zip(template.segments, segments, strict=True) if lit is None]
-            return op, dict(zip(template.names, values, strict=True))
-        allowed.extend(m for m in template.by_method if m not in allowed)
-    return allowed or None
+        if op is None:
+            return list(template.by_method)
+        values = [seg for lit, seg in zip(template.segments, segments, strict=True) if lit is None]
+        return op, dict(zip(template.names, values, strict=True))
+    return None
 
 
 def segments(raw_path: str, prefix: str) -> list[str]:

@@ -1,8 +1,8 @@
 """The runner's HTTP client: bearer auth, the beta header, bounded 429 retries and a time budget.
 
 Every call comes back as an :class:`Exchange` (never raises for HTTP or transport trouble), with the
-API key scrubbed from everything recorded. Threads the server reports creating are remembered so the
-runner can delete them at the end, whatever happened in between.
+API key scrubbed from everything recorded. Threads and assistants the server reports creating are
+remembered so the runner can delete them at the end, whatever happened in between.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import math
 import time
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 from urllib.parse import quote
@@ -101,6 +102,7 @@ class ContractClient:
         self.root = api_root(base_url)
         self.budget = budget or Budget(None)
         self.threads: dict[str, None] = {}  # created, not yet deleted; a dict keeps creation order
+        self.assistants: dict[str, None] = {}
         self.key = api_key or None
         self.transport = transport
         self._timeout = timeout
@@ -153,7 +155,7 @@ class ContractClient:
                 break
             wait = min(self._retry_wait(exchange), self._max_retry_wait, self.budget.remaining())
             await self._sleep(wait)
-        self._note_threads(exchange)
+        self._note_created(exchange)
         return exchange
 
     def _retry_wait(self, exchange: Exchange) -> float:
@@ -187,7 +189,7 @@ class ContractClient:
         )
         return Exchange(operation_id, sent, received, attempts=attempt)
 
-    def _note_threads(self, exchange: Exchange) -> None:
+    def _note_created(self, exchange: Exchange) -> None:
         response = exchange.response
         if response is None or not 200 <= response.status < 300:
             return
@@ -208,22 +210,34 @@ class ContractClient:
             self.threads.setdefault(value["thread_id"], None)
         elif kind == "thread.deleted" and value.get("deleted") is True and isinstance(ident, str):
             self.threads.pop(ident, None)
+        elif kind == "assistant" and isinstance(ident, str):
+            self.assistants[ident] = None
+        elif kind == "assistant.deleted" and value.get("deleted") is True and isinstance(ident, str):
+            self.assistants.pop(ident, None)
 
-    async def delete_threads(self, grace_seconds: float = 30.0) -> list[str]:
-        """Delete every thread still remembered; return the ids that could not be deleted.
-
-        Cleanup runs after the budget is spent and through cancellation: it gets its own deadline.
-        """
-        failed: list[str] = []
+    @contextmanager
+    def cleaning_up(self, grace_seconds: float = 30.0) -> Iterator[None]:
+        """Cleanup runs after the budget is spent and through cancellation: it gets its own deadline."""
         with anyio.move_on_after(grace_seconds, shield=True):
             self.budget = Budget(grace_seconds)
-            for thread_id in list(self.threads):
-                exchange = await self.call("deleteThread", {"thread_id": thread_id})
-                if exchange.status in (200, 404):
-                    self.threads.pop(thread_id, None)
-                else:
-                    failed.append(thread_id)
-        return failed + [t for t in self.threads if t not in failed]
+            yield
+
+    async def delete_created(self, grace_seconds: float = 30.0) -> list[str]:
+        """Delete every thread and assistant still remembered; return the ids that could not be deleted."""
+        failed: list[str] = []
+        with self.cleaning_up(grace_seconds):
+            for made, operation, name in (
+                (self.threads, "deleteThread", "thread_id"),
+                (self.assistants, "deleteAssistant", "assistant_id"),
+            ):
+                for ident in list(made):
+                    exchange = await self.call(operation, {name: ident})
+                    if exchange.status in (200, 404):
+                        made.pop(ident, None)
+                    else:
+                        failed.append(ident)
+        left = [*self.threads, *self.assistants]
+        return failed + [ident for ident in left if ident not in failed]
 
 
 def _ordered(operation_id: str, params: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:

@@ -133,7 +133,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--operations",
         type=_operation_ids,
         metavar="IDS",
-        help="comma-separated operationIds to check (default: all 18)",
+        help=f"comma-separated operationIds to check (default: all {len(spec.operations())})",
     )
     parser.add_argument(
         "--checks", type=_check_names, metavar="NAMES", help=f"comma-separated subset of {', '.join(CHECKS)}"

@@ -127,6 +127,8 @@ def render(report: ContractReport, out: TextIO) -> None:
         for line in report.comparison.lines():
             emit(line)
     if report.leftovers:
-        emit(f"threads cleanup could not delete: {len(report.leftovers)} (listed in the JSON report)")
+        emit(
+            f"cleanup could not delete {len(report.leftovers)} threads or assistants (listed in the JSON report)"
+        )
     if report.files:
         emit("reports: " + " · ".join(report.files))

@@ -19,6 +19,7 @@ from threadspec.contract.exchange import Exchange
 from threadspec.contract.findings import Problem, Severity
 from threadspec.contract.timestamps import timestamp_problems
 from threadspec.contract.unknown import unknown_properties
+from threadspec.result import Violation
 from threadspec.sse import parse_text
 from threadspec.validate import validate_response
 
@@ -183,7 +184,7 @@ def response_problems(exchange: Exchange) -> list[Problem]:
         title = titles.unparsable(operation.operation_id, media, result.errors[0].message)
         return [*problems, Problem(f"unparsable:{media}", Severity.ERROR, title, media, exchange)]
     if media == facts.EVENT_STREAM:
-        return problems + _stream_body(schema, result.errors, exchange)
+        return problems + _stream_body(operation, status, schema, result.errors, exchange)
     body = received.json()
     return problems + body_problems(schema, result.errors, body, exchange) + ids.echo_problems(body, exchange)
 
@@ -199,24 +200,48 @@ def body_problems(schema: str, violations: Any, body: Any, exchange: Exchange) -
     )
 
 
-def _stream_body(schema: str, violations: Any, exchange: Exchange) -> list[Problem]:
+def _stream_body(
+    operation: spec.Operation, status: int | str, schema: str, violations: list[Violation], exchange: Exchange
+) -> list[Problem]:
+    """Each event as the spec describes it: its SSE fields against ``schema``, and its ``data`` (JSON
+    text) as a body of the component the operation index names for that event (``contentSchema``),
+    with the detectors any response body gets."""
     assert exchange.response is not None
-    payloads = [e.payload() for e in parse_text(exchange.response.text)]
+    contents = operation.stream_events.get(str(status), {})
     found: list[Problem] = []
-    claimed: set[str] = set()
-    renamed: dict[str, list[str]] = {}
-    for index, payload in enumerate(payloads):
-        data = payload.get("data")
-        found += ids.prefix_problems(data, exchange, (index, "data"))
-        times, claims = timestamp_problems(data, exchange, (index, "data"))
-        found += times
-        claimed |= claims
-        unknown = unknown_properties(schema, payload, exchange, (index,))
-        found += unknown.problems
-        renamed.update(unknown.renamed)
-    return found + schema_problems.violation_problems(
-        schema, violations, payloads, exchange, claimed=claimed, renamed=renamed, events=True
-    )
+    for index, event in enumerate(parse_text(exchange.response.text)):
+        mine = [v for v in violations if f"{v.pointer}/".startswith(f"/{index}/")]
+        undecodable = [v for v in mine if v.rule == "contentMediaType"]  # data that is not the JSON it names
+        for v in undecodable:
+            title = titles.unparsable(operation.operation_id, facts.EVENT_STREAM, v.message)
+            found.append(Problem(f"unparsable:{facts.EVENT_STREAM}", Severity.ERROR, title, "data", exchange))
+        content = contents.get(event.event)
+        data = _json(event.data) if content is not None and not undecodable else _UNDECODED
+        inside = [v for v in mine if data is not _UNDECODED and f"{v.pointer}/".startswith(f"/{index}/data/")]
+        envelope = [v for v in mine if v not in inside and v not in undecodable]
+        found += schema_problems.violation_problems(schema, envelope, event.fields(), exchange, base=(index,))
+        if content is None or data is _UNDECODED:
+            continue
+        base = (index, "data")
+        found += ids.prefix_problems(data, exchange, base)
+        times, claimed = timestamp_problems(data, exchange, base)
+        unknown = unknown_properties(content, data, exchange, base)
+        found += times + unknown.problems
+        found += schema_problems.violation_problems(
+            content, inside, data, exchange, claimed=claimed, renamed=unknown.renamed, base=base
+        )
+    return found
+
+
+_UNDECODED: Any = object()
+
+
+def _json(text: str) -> Any:
+    """The JSON value ``text`` encodes; :data:`_UNDECODED` when it encodes none."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return _UNDECODED
 
 
 # ------------------------------------------------------------------ refusals

@@ -66,7 +66,7 @@ async def _answers_at_alternative(client: ContractClient) -> bool:
     probe = ContractClient(alternative(client.root), client.key, transport=client.transport, timeout=10.0)
     try:
         exchange = await probe.call("createThread", body={})
-        await probe.delete_threads()
+        await probe.delete_created()
     finally:
         await probe.aclose()
     return exchange.status not in (None, 404)

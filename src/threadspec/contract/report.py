@@ -101,7 +101,7 @@ class ContractReport:
     fail_on: Severity = Severity.ERROR
     interrupted: bool = False
     unusable: str | None = None  # why no check could run (unreachable, every request 401 or 404)
-    leftovers: tuple[str, ...] = field(default=())  # threads cleanup could not delete
+    leftovers: tuple[str, ...] = field(default=())  # threads and assistants cleanup could not delete
     comparison: Comparison | None = None  # with the --baseline report
     files: tuple[str, ...] = ()  # the reports written
     findings: tuple[Finding, ...] = ()
@@ -164,6 +164,6 @@ class ContractReport:
             "coverage": None if self.coverage is None else self.coverage.to_dict(),
             "findings": [_finding_dict(f, self.api_key_env, self.key_sent) for f in self.findings],
             "checks": [r.to_dict() for r in self.results],
-            "leftover_threads": list(self.leftovers),
+            "leftovers": list(self.leftovers),
             "baseline": None if self.comparison is None else self.comparison.to_dict(),
         }

@@ -1,4 +1,4 @@
-"""The objects checks need to exist first: threads, messages, runs in a given state, run steps.
+"""The objects checks need to exist first: assistants, threads, messages, runs in a given state, run steps.
 
 Each is created through the API and judged like any answer to a valid request; a check that cannot
 get what it needs is :class:`~threadspec.contract.verdict.Blocked`, with the problem on record.
@@ -27,6 +27,8 @@ FUNCTION_TOOL: dict[str, Any] = {
         "parameters": {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]},
     },
 }
+# What an assistant the runner makes is created with (the model every example of the spec names).
+ASSISTANT: dict[str, Any] = {"model": "gpt-4o", "name": "threadspec"}
 QUESTION = {"role": "user", "content": "What is the weather in Oslo?"}
 GREETING = {"role": "user", "content": "Say hello."}
 Body = dict[str, Any]
@@ -57,6 +59,11 @@ class Resources:
         """Record a problem with how the server behaves; the :class:`Blocked` to raise for it."""
         self.ctx.verdict.record([Problem(key, Severity.ERROR, title, key.split(":")[-1], exchange)])
         return Blocked(title)
+
+    async def assistant(self) -> Body:
+        """A new assistant of the check's own (the run's assistant is never changed or deleted by a check)."""
+        exchange = await self.client.call("createAssistant", body=dict(ASSISTANT))
+        return usable(self.ctx, exchange, "create an assistant")
 
     async def thread(self, body: Body | None = None) -> Body:
         exchange = await self.client.call("createThread", body=body if body is not None else {})

@@ -194,7 +194,7 @@ async def run_async(
                 outer.cancel_scope.cancel()
     finally:
         with anyio.CancelScope(shield=True):
-            leftovers = await client.delete_threads()
+            leftovers = await client.delete_created()
             await client.aclose()
     return _report(run, config, client, api_key is not None, leftovers, started, previous)
 

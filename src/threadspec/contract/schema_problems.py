@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from threadspec import facts
+from threadspec.constraints import Segment
 from threadspec.contract import places, titles
 from threadspec.contract.exchange import Exchange
 from threadspec.contract.findings import Problem, Severity
@@ -58,29 +59,26 @@ def violation_problems(
     *,
     claimed: set[str] | frozenset[str] = frozenset(),
     renamed: Mapping[str, list[str]] | None = None,
-    events: bool = False,
+    base: tuple[Segment, ...] = (),
 ) -> list[Problem]:
     """One problem per violation not already explained by a detector (``claimed`` pointers), except
     that the required properties one object lacks are one problem: a serializer that leaves out a
     dozen fields is one defect, and one renamed field missing from every kind of object is another.
 
-    With ``events``, ``body`` is the list of a stream's event payloads and each pointer starts with
-    the event's index.
+    ``base`` is where ``body`` sits in the whole response (``(3, "data")``: the data of a stream's
+    fourth event): every pointer starts with it, and ``schema`` describes ``body`` itself.
     """
     found: list[Problem] = []
     missing: dict[str, list[tuple[Violation, Place]]] = {}
     for v in violations:
         if v.pointer in claimed:
             continue
-        path = places.path_of(v.pointer)
-        within = body
-        if events and path and path[0].isdigit() and isinstance(body, list) and int(path[0]) < len(body):
-            within, path = body[int(path[0])], path[1:]
-        place, constraint = places.of_violation(schema, v.rule, path, within)
+        path = places.path_of(v.pointer)[len(base) :]
+        place, constraint = places.of_violation(schema, v.rule, path, body)
         if v.rule == "required":
             missing.setdefault(v.pointer.rsplit("/", 1)[0], []).append((v, place))
             continue
-        value = value_at(within, path)
+        value = value_at(body, path)
         severity = severity_of(v, place, value, constraint is not None and constraint.is_rule)
         title = titles.response_rule(place.label, v.rule, v.limit, v.value or titles.shown(value))
         limit = json.dumps(v.limit, sort_keys=True, default=str)

@@ -1,4 +1,4 @@
-"""A mock of the Assistants API v2 thread, message, run and run-step endpoints.
+"""A mock of the Assistants API v2 assistant, thread, message, run and run-step endpoints.
 
 ``create_app(MockConfig(...))`` gives an ASGI app to drive in process; ``serve(MockConfig(...))``
 serves it on a port (``threadspec mock`` on the command line); ``serve_in_thread`` serves it for

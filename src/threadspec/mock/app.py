@@ -14,6 +14,8 @@ from starlette.routing import Route
 
 from threadspec import messages
 from threadspec.asgi import Receive, Scope, Send, ValidationMiddleware, matched_request, send_json
+from threadspec.asgi.request_id import new_request_id
+from threadspec.facts import REQUEST_ID_HEADER
 from threadspec.mock.config import MockConfig
 from threadspec.mock.events import Events, JsonReply
 from threadspec.mock.service import Service
@@ -63,11 +65,13 @@ async def _stream(send: Send, events: Events) -> None:
 
 
 async def _server_error(request: Request, exc: Exception) -> Response:
-    return JSONResponse(messages.error_body(SERVER_ERROR, None, None, "server_error"), status_code=500)
+    # answered outside the middleware (Starlette's outermost layer), so it names its own request id
+    body = messages.error_body(SERVER_ERROR, None, None, "server_error")
+    return JSONResponse(body, status_code=500, headers={REQUEST_ID_HEADER: new_request_id()})
 
 
 def create_app(config: MockConfig | None = None) -> Starlette:
-    """A mock of the Assistants API v2 thread endpoints; ``app.state.service`` holds its store."""
+    """A mock of the Assistants API v2 endpoints; ``app.state.service`` holds its store."""
     config = config or MockConfig()
     service = Service(config)
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from threadspec.mock import objects
 from threadspec.mock.config import MockConfig
 from threadspec.mock.ids import IdMaker, make_clock
 from threadspec.mock.records import Kind, Record, Store
@@ -36,6 +39,22 @@ class Backend:
         ):
             raise not_found(kind, object_id)
         return record
+
+    def assistant(self, assistant_id: str) -> dict[str, Any]:
+        """The assistant a run or a request names.
+
+        One that was created; else, for an id nobody created (or deleted), an implicit one with the
+        default settings, so placeholder ids (``asst_abc123``) work — unless ``strict_assistants``,
+        which answers 404 as the API did. A deleted assistant's id answers 404 either way; a
+        stateless mock answers every id as if it existed.
+        """
+        record = self.store.get("assistant", assistant_id)
+        if record is not None:
+            return record.body
+        unknown = self.config.strict_assistants or self.store.get("tombstone", assistant_id) is not None
+        if unknown and self.config.mode == "stateful":
+            raise not_found("assistant", assistant_id)
+        return objects.implicit_assistant(assistant_id, self.now())
 
     def thread(self, thread_id: str) -> Record:
         record = self.store.get("thread", thread_id)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Literal
 
@@ -11,13 +11,20 @@ from threadspec.asgi import DEFAULT_MAX_BODY_BYTES
 
 Mode = Literal["stateful", "stateless"]
 Advance = Literal["instant", "per_poll"]
+# settings a stateless mock has no use for, by field: (its flag, why). A reply file does apply there:
+# it scripts what streamed runs say.
+_STATEFUL_ONLY = {
+    "db": ("--db", "a stateless mock keeps nothing to store"),
+    "advance": ("--advance per_poll", "a stateless mock keeps no run to move on poll by poll"),
+    "strict_assistants": ("--strict-assistants", "a stateless mock answers every id as if it existed"),
+}
 
 
 @dataclass(frozen=True, slots=True)
 class MockConfig:
     """Everything a mock server needs to know; the defaults serve ``http://127.0.0.1:4010/v1``.
 
-    ``mode``: ``stateful`` keeps threads, messages, runs and steps and follows the API's rules;
+    ``mode``: ``stateful`` keeps assistants, threads, messages, runs and steps and follows the API's rules;
     ``stateless`` answers every valid request with a made-up, schema-valid object of the right
     kind, echoing the request.
 
@@ -37,6 +44,10 @@ class MockConfig:
 
     ``rate_limit_per_second``: requests a second one client address may make (bursts of one
     second's worth); more are answered 429 with ``Retry-After``. ``None`` (the default): no limit.
+
+    ``strict_assistants``: an assistant id nobody created is answered 404 (``No assistant found
+    with id 'asst_x'.``), as the API did; by default it stands for an implicit assistant with the
+    default settings, so tests written with placeholder ids work.
     """
 
     host: str = "127.0.0.1"
@@ -54,6 +65,7 @@ class MockConfig:
     require_beta: bool = True
     clock: Callable[[], float] | None = None
     rate_limit_per_second: float | None = None
+    strict_assistants: bool = False
 
     def __post_init__(self) -> None:
         if self.mode not in ("stateful", "stateless"):
@@ -69,6 +81,11 @@ class MockConfig:
         rate = self.rate_limit_per_second
         if rate is not None and not 0 < rate < float("inf"):
             raise ValueError(f"rate_limit_per_second must be a positive number, not {rate}")
+        if self.mode == "stateless":
+            defaults = {f.name: f.default for f in fields(self)}
+            for name, (flag, reason) in _STATEFUL_ONLY.items():
+                if getattr(self, name) != defaults[name]:
+                    raise ValueError(f"{flag} ({name}) cannot apply with --mode stateless: {reason}.")
 
     @property
     def base_url(self) -> str:

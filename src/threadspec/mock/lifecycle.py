@@ -40,12 +40,18 @@ class Lifecycle:
 
     # -- creation and helpers -------------------------------------------------------------
     def create(
-        self, thread_id: str, request: dict[str, Any], events: Events, run_id: str | None = None
+        self,
+        thread_id: str,
+        request: dict[str, Any],
+        assistant: dict[str, Any],
+        events: Events,
+        run_id: str | None = None,
     ) -> Record:
-        """A new queued run (``thread.run.created``, ``thread.run.queued``)."""
+        """A new queued run of ``assistant`` (``thread.run.created``, ``thread.run.queued``)."""
         new_id, seq, now = self.b.allocate("run")
         run_id = run_id or new_id
-        body = objects.run_object(run_id, thread_id, now, now + self.b.config.run_expiry_seconds, request)
+        expires = now + self.b.config.run_expiry_seconds
+        body = objects.run_object(run_id, thread_id, now, expires, request, assistant)
         state = {"outputs": None, "step_id": None, "prompt_tokens": 0, "completion_tokens": 0}
         run = Record("run", run_id, thread_id, None, now, seq, body, state)
         self.b.store.put(run)

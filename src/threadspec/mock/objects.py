@@ -1,4 +1,4 @@
-"""The API objects (thread, message, run, run step) built from the requests that create them.
+"""The API objects (assistant, thread, message, run, run step) built from the requests that create them.
 
 Free-form fields (function ``parameters``, a json_schema ``schema``, metadata) are copied by
 reference, never walked: they may nest hundreds of levels deep.
@@ -10,6 +10,24 @@ from collections.abc import Callable
 from typing import Any
 
 DEFAULT_MODEL = "gpt-4o"
+# the fields an assistant has, and their values unless it was given others (an implicit assistant
+# has just these); lists and maps are made fresh where they are used
+_ASSISTANT_DEFAULTS: dict[str, Any] = {
+    "name": None,
+    "description": None,
+    "model": DEFAULT_MODEL,
+    "instructions": None,
+    "tools": (),
+    "tool_resources": None,
+    "metadata": None,
+    "temperature": 1.0,
+    "top_p": 1.0,
+    "response_format": "auto",
+}
+# fields whose null the API answers with an empty object
+_EMPTY_WHEN_NULL = frozenset({"tool_resources", "metadata"})
+# what a run takes from its assistant unless the request overrides it (a field given and not null)
+INHERITED = ("model", "instructions", "tools", "tool_resources", "temperature", "top_p", "response_format")
 _RUN_DEFAULTS: dict[str, Any] = {
     "temperature": 1.0,
     "top_p": 1.0,
@@ -17,6 +35,33 @@ _RUN_DEFAULTS: dict[str, Any] = {
     "response_format": "auto",
     "parallel_tool_calls": True,
 }
+
+
+def assistant_object(
+    assistant_id: str, created_at: int, request: dict[str, Any], new_id: Callable[[str], str]
+) -> dict[str, Any]:
+    """A new assistant: what the request set, the defaults for the rest; vector stores to create get ids."""
+    body = implicit_assistant(assistant_id, created_at)
+    body.update((key, request[key]) for key in _ASSISTANT_DEFAULTS if request.get(key) is not None)
+    body["tool_resources"] = thread_tool_resources(request.get("tool_resources"), new_id)
+    return body
+
+
+def _value(key: str, value: Any) -> Any:
+    if value is None:
+        return {} if key in _EMPTY_WHEN_NULL else None
+    return list(value) if isinstance(value, tuple) else value
+
+
+def implicit_assistant(assistant_id: str, created_at: int) -> dict[str, Any]:
+    """The assistant an id nobody created stands for: the defaults, so placeholder ids work."""
+    defaults = {key: _value(key, value) for key, value in _ASSISTANT_DEFAULTS.items()}
+    return {"id": assistant_id, "object": "assistant", "created_at": created_at, **defaults}
+
+
+def modified_assistant(assistant: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """The assistant with each field the request names replaced (null clears it)."""
+    return {**assistant, **{key: _value(key, changes[key]) for key in _ASSISTANT_DEFAULTS if key in changes}}
 
 
 def thread_object(thread_id: str, created_at: int, tool_resources: Any, metadata: Any) -> dict[str, Any]:
@@ -109,15 +154,30 @@ def assistant_message(message_id: str, run: dict[str, Any], created_at: int) -> 
     }
 
 
-def _instructions(request: dict[str, Any]) -> str:
-    parts = [request.get("instructions"), request.get("additional_instructions")]
-    return "\n\n".join(p for p in parts if isinstance(p, str) and p)
+def run_settings(request: dict[str, Any], assistant: dict[str, Any]) -> dict[str, Any]:
+    """What a run works with: each :data:`INHERITED` field the request gives, else its assistant's.
+
+    ``additional_instructions`` go after the instructions, whichever they are.
+    """
+    settings = {
+        key: request[key] if request.get(key) is not None else assistant.get(key) for key in INHERITED
+    }
+    parts = [settings["instructions"], request.get("additional_instructions")]
+    settings["instructions"] = "\n\n".join(p for p in parts if isinstance(p, str) and p)
+    return settings
 
 
 def run_object(
-    run_id: str, thread_id: str, created_at: int, expires_at: int, request: dict[str, Any]
+    run_id: str,
+    thread_id: str,
+    created_at: int,
+    expires_at: int,
+    request: dict[str, Any],
+    assistant: dict[str, Any],
 ) -> dict[str, Any]:
-    """A new, queued run that echoes what the request set and fills in the API's defaults."""
+    """A new, queued run that echoes what the request set, takes the rest from its assistant and
+    fills in the API's defaults."""
+    settings = run_settings(request, assistant)
     run: dict[str, Any] = {
         "id": run_id,
         "object": "thread.run",
@@ -133,10 +193,10 @@ def run_object(
         "failed_at": None,
         "completed_at": None,
         "incomplete_details": None,
-        "model": request.get("model") or DEFAULT_MODEL,
-        "instructions": _instructions(request),
-        "tools": request.get("tools") or [],
-        "tool_resources": request.get("tool_resources") or {},
+        "model": settings["model"] or DEFAULT_MODEL,
+        "instructions": settings["instructions"],
+        "tools": settings["tools"] or [],
+        "tool_resources": settings["tool_resources"] or {},
         "metadata": request.get("metadata") or {},
         "usage": None,
         "max_prompt_tokens": request.get("max_prompt_tokens"),
@@ -144,7 +204,7 @@ def run_object(
         "truncation_strategy": request.get("truncation_strategy") or {"type": "auto", "last_messages": None},
     }
     for key, default in _RUN_DEFAULTS.items():
-        value = request.get(key)
+        value = settings[key] if key in settings else request.get(key)
         run[key] = default if value is None else value
     return run
 

@@ -8,8 +8,12 @@ from typing import Any, Literal, Protocol
 
 import msgspec
 
-Kind = Literal["thread", "message", "run", "step"]
-KINDS: tuple[Kind, ...] = ("thread", "message", "run", "step")
+# a tombstone marks the id of a deleted assistant: it answers 404, never as an implicit assistant
+Kind = Literal["assistant", "tombstone", "thread", "message", "run", "step"]
+KINDS: tuple[Kind, ...] = ("assistant", "tombstone", "thread", "message", "run", "step")
+# Objects that belong to no thread (assistants, tombstones) are filed under this thread id, so one
+# store interface, paging included, serves them too; no thread ever has it.
+TOP_LEVEL = ""
 
 # Objects are kept as JSON text: no aliasing between what was stored and what is served, and
 # msgspec handles the 512 levels free-form fields may nest (the stdlib's copy.deepcopy would not).
@@ -28,6 +32,9 @@ def from_json(raw: bytes | str) -> Any:
 @dataclass(slots=True)
 class Record:
     """One stored object: the API object in ``body``, the mock's own bookkeeping in ``state``.
+
+    ``thread_id`` is the thread the object belongs to (a thread's own id for a thread), or
+    :data:`TOP_LEVEL` for an assistant.
 
     ``seq`` is a store-wide counter, so objects created in the same second still sort in the
     order they were created.

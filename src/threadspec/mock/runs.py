@@ -1,9 +1,11 @@
 """The run and run-step operations of the stateful mock.
 
 A request that changes a run answers with the run as that request left it (``queued`` after
-create or submit, ``cancelling`` after cancel), as the API does. With ``advance="instant"`` the
-stored run has already moved on to where it settles; with ``"per_poll"`` each retrieval moves it
-one status further. A request with ``stream: true`` streams the run until it settles.
+create or submit, ``cancelling`` after cancel), as the API does. With ``advance="instant"`` the run
+settles before the next request about its thread sees it (:func:`catch_up`) — unless that request
+cancels it, which finds it as it was answered, still cancellable; with ``"per_poll"`` each
+retrieval moves it one status further. A request with ``stream: true`` streams the run until it
+settles.
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 from threadspec.asgi import MatchedRequest
+from threadspec.facts import POLL_AFTER_HEADER
 from threadspec.mock.events import Events, JsonReply, Reply
-from threadspec.mock.lifecycle import Lifecycle
+from threadspec.mock.lifecycle import SETTLED, Lifecycle
 from threadspec.mock.paging import page
 from threadspec.mock.records import Record, to_json
 from threadspec.mock.threads import active_run, add_message, body_of, new_thread
@@ -21,15 +24,45 @@ from threadspec.mock.wording import active_run as active_run_error
 
 def _poll_header(life: Lifecycle) -> tuple[str, str]:
     # the SDKs' polling helpers wait this long between retrievals
-    return ("openai-poll-after-ms", str(life.b.config.poll_after_ms))
+    return (POLL_AFTER_HEADER, str(life.b.config.poll_after_ms))
+
+
+_UNSETTLED = "unsettled_run"  # in a thread's state: its run that settles before anyone sees it again
 
 
 def _answer(life: Lifecycle, run: Record, events: Events, stream: bool) -> Reply:
-    """The run as it is now (or its stream), after letting it move on if the mode says so."""
-    snapshot = to_json(run.body)
-    if stream or life.b.config.advance == "instant":
+    """The run as it is now (or its stream, which follows it until it settles)."""
+    if stream:
         life.settle(run, events)
-    return events.done() if stream else JsonReply(snapshot, (_poll_header(life),))
+        return events.done()
+    if life.b.config.advance == "instant" and run.body["status"] not in SETTLED:
+        thread = life.b.thread(run.thread_id)
+        thread.state[_UNSETTLED] = run.id
+        life.b.store.put(thread)
+    return JsonReply(to_json(run.body), (_poll_header(life),))
+
+
+def catch_up(life: Lifecycle, request: MatchedRequest) -> None:
+    """Settle the run an instant mock answered without settling, before a request about its thread.
+
+    A cancel of that very run is the exception: it finds the run as it was answered (queued, or
+    wherever the last request left it), so a cancel right after a create cancels, as the API does
+    for a run that is still queued.
+    """
+    thread_id = request.path_params.get("thread_id")
+    if thread_id is None or life.b.config.advance != "instant":  # only an instant mock leaves runs unsettled
+        return
+    thread = life.b.store.get("thread", thread_id)
+    run_id = thread.state.get(_UNSETTLED) if thread is not None else None
+    if thread is None or run_id is None:
+        return
+    if request.operation_id == "cancelRun" and request.path_params.get("run_id") == run_id:
+        return
+    del thread.state[_UNSETTLED]
+    life.b.store.put(thread)
+    run = life.b.store.get("run", run_id)
+    if run is not None:
+        life.settle(run, Events(kept=False))
 
 
 def _run(life: Lifecycle, request: MatchedRequest) -> Record:
@@ -42,9 +75,10 @@ def _run(life: Lifecycle, request: MatchedRequest) -> Record:
 def start_run(
     life: Lifecycle, thread_id: str, request: dict[str, Any], events: Events, run_id: str | None = None
 ) -> Record:
+    assistant = life.b.assistant(request["assistant_id"])
     for message in request.get("additional_messages") or []:
         add_message(life, thread_id, message)
-    return life.create(thread_id, request, events, run_id)
+    return life.create(thread_id, request, assistant, events, run_id)
 
 
 def create_run(life: Lifecycle, request: MatchedRequest) -> Reply:
@@ -60,10 +94,11 @@ def create_run(life: Lifecycle, request: MatchedRequest) -> Reply:
 
 def create_thread_and_run(life: Lifecycle, request: MatchedRequest) -> Reply:
     body = body_of(request)
+    assistant = life.b.assistant(body["assistant_id"])  # before the thread: a 404 leaves nothing behind
     events = Events(kept=bool(body.get("stream")))
     thread = new_thread(life, body.get("thread") or {}, events)
     run_request = {k: v for k, v in body.items() if k != "thread"}
-    run = life.create(thread.id, run_request, events)
+    run = life.create(thread.id, run_request, assistant, events)
     return _answer(life, run, events, bool(body.get("stream")))
 
 

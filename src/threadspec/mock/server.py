@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import socket
 import threading
 import time
@@ -18,14 +19,22 @@ _STARTUP_SECONDS = 30.0
 
 
 def _bind(host: str, port: int) -> socket.socket:
-    family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    """A socket bound to the address; an ``OSError`` that says which address and why, without errno codes."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    except socket.gaierror as exc:
+        raise OSError(f"cannot listen on {host}: {exc.strerror}") from None
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
-    except OSError:
+    except OSError as exc:
         sock.close()
-        raise
+        if exc.errno == errno.EADDRINUSE:
+            raise OSError(
+                f"port {port} is in use (on {host}); choose another with --port, 0 for any free one"
+            ) from None
+        raise OSError(f"cannot listen on {host} port {port}: {exc.strerror}") from None
     sock.set_inheritable(True)
     return sock
 

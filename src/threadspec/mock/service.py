@@ -8,7 +8,7 @@ from dataclasses import replace
 from functools import partial
 
 from threadspec.asgi import MatchedRequest
-from threadspec.mock import runs, threads
+from threadspec.mock import assistants, runs, threads
 from threadspec.mock.backend import Backend
 from threadspec.mock.config import MockConfig
 from threadspec.mock.events import Reply
@@ -40,6 +40,11 @@ HANDLERS: dict[str, Handler] = {
     "listRunSteps": runs.list_run_steps,
     "getRunStep": runs.get_run_step,
     "submitToolOuputsToRun": runs.submit_tool_outputs,
+    "createAssistant": assistants.create_assistant,
+    "listAssistants": assistants.list_assistants,
+    "getAssistant": assistants.get_assistant,
+    "modifyAssistant": assistants.modify_assistant,
+    "deleteAssistant": assistants.delete_assistant,
 }
 _STATELESS: dict[str, Handler] = {
     **HANDLERS,
@@ -74,6 +79,7 @@ class Service:
             if self.config.mode == "stateless":
                 return self._stateless(request)
             with self.store.transaction():
+                runs.catch_up(self.life, request)
                 return HANDLERS[request.operation_id](self.life, request)
 
     def _stateless(self, request: MatchedRequest) -> Reply:

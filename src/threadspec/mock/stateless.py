@@ -1,8 +1,8 @@
 """Stateless mode: every valid request is answered as if what it names existed.
 
-Each request gets a scratch in-memory store, staged with the objects its path names (a thread
-with one user message, a message, a run in the state the operation needs, a step), and then the
-stateful operation runs on it. So answers have the real shapes and echo the request, and nothing
+Each request gets a scratch in-memory store, staged with the objects its path names (an
+assistant, a thread with one user message, a message, a run in the state the operation needs, a
+step; one assistant for the list of assistants), and then the stateful operation runs on it. So answers have the real shapes and echo the request, and nothing
 is kept: the same request twice gets two fresh answers (identical ones under a seed, given the
 same history of requests).
 """
@@ -10,21 +10,25 @@ same history of requests).
 from __future__ import annotations
 
 from threadspec.asgi import MatchedRequest
+from threadspec.mock import objects
 from threadspec.mock.events import Events
 from threadspec.mock.lifecycle import Lifecycle
-from threadspec.mock.records import Record
+from threadspec.mock.records import TOP_LEVEL, Record
 from threadspec.mock.runs import start_run
 from threadspec.mock.script import Call
 from threadspec.mock.threads import add_message, body_of, new_thread
 
 STAGED_ASSISTANT = "asst_mock"
 STAGED_QUESTION = "Hello! What can you do?"
+STAGED_ASSISTANT_SETTINGS = {"name": "Mock assistant", "instructions": "You answer questions helpfully."}
 _STAGED_FUNCTION = "mock_function"
 
 
 def stage(life: Lifecycle, request: MatchedRequest) -> None:
     """Put into the scratch store what the request's path names, in a state the operation accepts."""
     params = request.path_params
+    if request.operation_id == "listAssistants" or "assistant_id" in params:
+        _stage_assistant(life, params.get("assistant_id", STAGED_ASSISTANT))
     thread_id = params.get("thread_id")
     if thread_id is None:
         return
@@ -46,6 +50,13 @@ def stage(life: Lifecycle, request: MatchedRequest) -> None:
     step_id = params.get("step_id")
     if step_id is not None:
         _rename_last_step(life, run, step_id)
+
+
+def _stage_assistant(life: Lifecycle, assistant_id: str) -> None:
+    seq, now = life.b.store.next_seq(), life.b.now()
+    settings = {"model": objects.DEFAULT_MODEL, **STAGED_ASSISTANT_SETTINGS}
+    body = objects.assistant_object(assistant_id, now, settings, life.b.new_id)
+    life.b.store.put(Record("assistant", assistant_id, TOP_LEVEL, None, now, seq, body))
 
 
 def _rename_last_step(life: Lifecycle, run: Record, step_id: str) -> None:

@@ -8,7 +8,13 @@ from typing import Any
 from threadspec import messages
 from threadspec.facts import SERVER_ERROR as SERVER_ERROR
 
-_NOUNS = {"thread": "thread", "message": "message", "run": "run", "step": "run step"}
+_NOUNS = {
+    "assistant": "assistant",
+    "thread": "thread",
+    "message": "message",
+    "run": "run",
+    "step": "run step",
+}
 
 
 class ApiError(Exception):

@@ -331,7 +331,7 @@ class ToolResourcesFileSearch(BaseModel):
 
 class ThreadToolResources(BaseModel):
     """
-    Resources the tools can use on this thread.
+    Resources the tools can use on a thread, or in every run of an assistant.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -419,6 +419,16 @@ class MessageAttachment(BaseModel):
     model_config = ConfigDict(extra="forbid")
     file_id: StrictStr | MISSING = MISSING
     tools: list[MessageAttachmentTool] | MISSING = MISSING
+
+
+class DeleteAssistantResponse(BaseModel):
+    """
+    Confirms that an assistant is gone.
+    """
+
+    id: StrictStr
+    object: Literal["assistant.deleted"]
+    deleted: StrictBool
 
 
 class ModifyMessageRequest(BaseModel):
@@ -777,11 +787,19 @@ class ErrorResponse(BaseModel):
 
 class ErrorEvent(BaseModel):
     """
-    Sent when the stream fails; `data` carries the error.
+    Sent when the stream fails; `data` is the Error as JSON text.
     """
 
     event: Literal["error"]
-    data: Error
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/Error"},
+            }
+        ),
+    ]
 
 
 class DoneEvent(BaseModel):
@@ -795,17 +813,544 @@ class DoneEvent(BaseModel):
 
 class ThreadCreatedEvent(BaseModel):
     """
-    Sent when a new thread was created; `data` carries the ThreadObject.
+    Sent when a new thread was created; `data` is the ThreadObject as JSON text.
     """
 
     event: Literal["thread.created"]
-    data: ThreadObject
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/ThreadObject"},
+            }
+        ),
+    ]
+
+
+class RunCreatedEvent(BaseModel):
+    """
+    Sent when a run was created; `data` is the RunObject as JSON text.
+    """
+
+    event: Literal["thread.run.created"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunObject"},
+            }
+        ),
+    ]
+
+
+class RunQueuedEvent(BaseModel):
+    """
+    Sent when a run entered the queue; `data` is the RunObject as JSON text.
+    """
+
+    event: Literal["thread.run.queued"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunObject"},
+            }
+        ),
+    ]
+
+
+class RunInProgressEvent(BaseModel):
+    """
+    Sent when a run started working; `data` is the RunObject as JSON text.
+    """
+
+    event: Literal["thread.run.in_progress"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunObject"},
+            }
+        ),
+    ]
+
+
+class RunRequiresActionEvent(BaseModel):
+    """
+    Sent when a run is waiting for tool outputs; `data` is the RunObject as JSON text.
+    """
+
+    event: Literal["thread.run.requires_action"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunObject"},
+            }
+        ),
+    ]
+
+
+class RunCompletedEvent(BaseModel):
+    """
+    Sent when a run finished; `data` is the RunObject as JSON text.
+    """
+
+    event: Literal["thread.run.completed"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunObject"},
+            }
+        ),
+    ]
+
+
+class RunIncompleteEvent(BaseModel):
+    """
+    Sent when a run ended before finishing its answer; `data` is the RunObject as JSON text.
+    """
+
+    event: Literal["thread.run.incomplete"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunObject"},
+            }
+        ),
+    ]
+
+
+class RunFailedEvent(BaseModel):
+    """
+    Sent when a run failed; `data` is the RunObject as JSON text.
+    """
+
+    event: Literal["thread.run.failed"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunObject"},
+            }
+        ),
+    ]
+
+
+class RunCancellingEvent(BaseModel):
+    """
+    Sent when a run is being cancelled; `data` is the RunObject as JSON text.
+    """
+
+    event: Literal["thread.run.cancelling"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunObject"},
+            }
+        ),
+    ]
+
+
+class RunCancelledEvent(BaseModel):
+    """
+    Sent when a run was cancelled; `data` is the RunObject as JSON text.
+    """
+
+    event: Literal["thread.run.cancelled"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunObject"},
+            }
+        ),
+    ]
+
+
+class RunExpiredEvent(BaseModel):
+    """
+    Sent when a run expired; `data` is the RunObject as JSON text.
+    """
+
+    event: Literal["thread.run.expired"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunObject"},
+            }
+        ),
+    ]
+
+
+class RunStepCreatedEvent(BaseModel):
+    """
+    Sent when a run step was created; `data` is the RunStepObject as JSON text.
+    """
+
+    event: Literal["thread.run.step.created"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunStepObject"},
+            }
+        ),
+    ]
+
+
+class RunStepInProgressEvent(BaseModel):
+    """
+    Sent when a run step started; `data` is the RunStepObject as JSON text.
+    """
+
+    event: Literal["thread.run.step.in_progress"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunStepObject"},
+            }
+        ),
+    ]
+
+
+class RunStepDeltaEvent(BaseModel):
+    """
+    Sent when a part of a run step changed; `data` is the RunStepDeltaObject as JSON text.
+    """
+
+    event: Literal["thread.run.step.delta"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunStepDeltaObject"},
+            }
+        ),
+    ]
+
+
+class RunStepCompletedEvent(BaseModel):
+    """
+    Sent when a run step finished; `data` is the RunStepObject as JSON text.
+    """
+
+    event: Literal["thread.run.step.completed"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunStepObject"},
+            }
+        ),
+    ]
+
+
+class RunStepFailedEvent(BaseModel):
+    """
+    Sent when a run step failed; `data` is the RunStepObject as JSON text.
+    """
+
+    event: Literal["thread.run.step.failed"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunStepObject"},
+            }
+        ),
+    ]
+
+
+class RunStepCancelledEvent(BaseModel):
+    """
+    Sent when a run step was cancelled; `data` is the RunStepObject as JSON text.
+    """
+
+    event: Literal["thread.run.step.cancelled"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunStepObject"},
+            }
+        ),
+    ]
+
+
+class RunStepExpiredEvent(BaseModel):
+    """
+    Sent when a run step expired; `data` is the RunStepObject as JSON text.
+    """
+
+    event: Literal["thread.run.step.expired"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/RunStepObject"},
+            }
+        ),
+    ]
+
+
+class MessageCreatedEvent(BaseModel):
+    """
+    Sent when a message was created; `data` is the MessageObject as JSON text.
+    """
+
+    event: Literal["thread.message.created"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/MessageObject"},
+            }
+        ),
+    ]
+
+
+class MessageInProgressEvent(BaseModel):
+    """
+    Sent when a message is being written; `data` is the MessageObject as JSON text.
+    """
+
+    event: Literal["thread.message.in_progress"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/MessageObject"},
+            }
+        ),
+    ]
+
+
+class MessageDeltaEvent(BaseModel):
+    """
+    Sent when a part of a message was written; `data` is the MessageDeltaObject as JSON text.
+    """
+
+    event: Literal["thread.message.delta"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/MessageDeltaObject"},
+            }
+        ),
+    ]
+
+
+class MessageCompletedEvent(BaseModel):
+    """
+    Sent when a message is complete; `data` is the MessageObject as JSON text.
+    """
+
+    event: Literal["thread.message.completed"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/MessageObject"},
+            }
+        ),
+    ]
+
+
+class MessageIncompleteEvent(BaseModel):
+    """
+    Sent when a message ended before it was complete; `data` is the MessageObject as JSON text.
+    """
+
+    event: Literal["thread.message.incomplete"]
+    data: Annotated[
+        StrictStr,
+        Field(
+            json_schema_extra={
+                "contentMediaType": "application/json",
+                "contentSchema": {"$ref": "#/components/schemas/MessageObject"},
+            }
+        ),
+    ]
 
 
 class ThreadStreamEvent(RootModel[ThreadCreatedEvent]):
     root: Annotated[ThreadCreatedEvent, Field(discriminator="event")]
     """
     Any of the `thread.*` stream events.
+    """
+
+
+class RunStreamEvent(
+    RootModel[
+        RunCreatedEvent
+        | RunQueuedEvent
+        | RunInProgressEvent
+        | RunRequiresActionEvent
+        | RunCompletedEvent
+        | RunIncompleteEvent
+        | RunFailedEvent
+        | RunCancellingEvent
+        | RunCancelledEvent
+        | RunExpiredEvent
+    ]
+):
+    root: Annotated[
+        RunCreatedEvent
+        | RunQueuedEvent
+        | RunInProgressEvent
+        | RunRequiresActionEvent
+        | RunCompletedEvent
+        | RunIncompleteEvent
+        | RunFailedEvent
+        | RunCancellingEvent
+        | RunCancelledEvent
+        | RunExpiredEvent,
+        Field(discriminator="event"),
+    ]
+    """
+    Any of the `thread.run.*` stream events.
+    """
+
+
+class RunStepStreamEvent(
+    RootModel[
+        RunStepCreatedEvent
+        | RunStepInProgressEvent
+        | RunStepDeltaEvent
+        | RunStepCompletedEvent
+        | RunStepFailedEvent
+        | RunStepCancelledEvent
+        | RunStepExpiredEvent
+    ]
+):
+    root: Annotated[
+        RunStepCreatedEvent
+        | RunStepInProgressEvent
+        | RunStepDeltaEvent
+        | RunStepCompletedEvent
+        | RunStepFailedEvent
+        | RunStepCancelledEvent
+        | RunStepExpiredEvent,
+        Field(discriminator="event"),
+    ]
+    """
+    Any of the `thread.run.step.*` stream events.
+    """
+
+
+class MessageStreamEvent(
+    RootModel[
+        MessageCreatedEvent
+        | MessageInProgressEvent
+        | MessageDeltaEvent
+        | MessageCompletedEvent
+        | MessageIncompleteEvent
+    ]
+):
+    root: Annotated[
+        MessageCreatedEvent
+        | MessageInProgressEvent
+        | MessageDeltaEvent
+        | MessageCompletedEvent
+        | MessageIncompleteEvent,
+        Field(discriminator="event"),
+    ]
+    """
+    Any of the `thread.message.*` stream events.
+    """
+
+
+class AssistantStreamEvent(
+    RootModel[
+        ThreadCreatedEvent
+        | RunCreatedEvent
+        | RunQueuedEvent
+        | RunInProgressEvent
+        | RunRequiresActionEvent
+        | RunCompletedEvent
+        | RunIncompleteEvent
+        | RunFailedEvent
+        | RunCancellingEvent
+        | RunCancelledEvent
+        | RunExpiredEvent
+        | RunStepCreatedEvent
+        | RunStepInProgressEvent
+        | RunStepDeltaEvent
+        | RunStepCompletedEvent
+        | RunStepFailedEvent
+        | RunStepCancelledEvent
+        | RunStepExpiredEvent
+        | MessageCreatedEvent
+        | MessageInProgressEvent
+        | MessageDeltaEvent
+        | MessageCompletedEvent
+        | MessageIncompleteEvent
+        | ErrorEvent
+        | DoneEvent
+    ]
+):
+    root: Annotated[
+        ThreadCreatedEvent
+        | RunCreatedEvent
+        | RunQueuedEvent
+        | RunInProgressEvent
+        | RunRequiresActionEvent
+        | RunCompletedEvent
+        | RunIncompleteEvent
+        | RunFailedEvent
+        | RunCancellingEvent
+        | RunCancelledEvent
+        | RunExpiredEvent
+        | RunStepCreatedEvent
+        | RunStepInProgressEvent
+        | RunStepDeltaEvent
+        | RunStepCompletedEvent
+        | RunStepFailedEvent
+        | RunStepCancelledEvent
+        | RunStepExpiredEvent
+        | MessageCreatedEvent
+        | MessageInProgressEvent
+        | MessageDeltaEvent
+        | MessageCompletedEvent
+        | MessageIncompleteEvent
+        | ErrorEvent
+        | DoneEvent,
+        Field(discriminator="event"),
+    ]
+    """
+    One server-sent event of a streamed run, as the wire carries it: the SSE `event` field names it and
+    `data` is text, the JSON encoding (`contentMediaType`) of the object its `contentSchema` names, except
+    for `done`, whose data is the literal `[DONE]`.
+
     """
 
 
@@ -1324,7 +1869,7 @@ class AssistantsApiResponseFormat(
 
 class CreateThreadVectorStore(BaseModel):
     """
-    A vector store to create from files and attach to the new thread.
+    A vector store to create from files and attach to the new thread or assistant.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -1433,6 +1978,84 @@ class MessageContent(
     """
     One part of the content of a stored message.
     """
+
+
+class ModifyAssistantRequest(BaseModel):
+    """
+    The changes to an assistant; fields left out keep their values.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    model: Annotated[StrictStr | MISSING, Field(examples=["gpt-4o"])] = MISSING
+    """
+    The model the assistant runs on; any model name (AssistantSupportedModels lists the well-known ones).
+    """
+    name: Annotated[StrictStr | None | MISSING, Field(max_length=256)] = MISSING
+    """
+    A name for people, at most 256 characters.
+    """
+    description: Annotated[StrictStr | None | MISSING, Field(max_length=512)] = MISSING
+    """
+    What the assistant is for, at most 512 characters.
+    """
+    instructions: Annotated[StrictStr | None | MISSING, Field(max_length=256000)] = MISSING
+    """
+    The system instructions every run of the assistant starts from, at most 256,000 characters.
+    """
+    reasoning_effort: ReasoningEffort | MISSING = MISSING
+    tools: Annotated[list[AssistantTool] | MISSING, Field(max_length=128)] = MISSING
+    """
+    Replaces the assistant's tools, at most 128.
+    """
+    tool_resources: ThreadToolResources | None | MISSING = MISSING
+    """
+    Replaces the resources for the tools.
+    """
+    metadata: Metadata | MISSING = MISSING
+    temperature: Annotated[StrictFloat | None | MISSING, Field(ge=0.0, le=2.0)] = MISSING
+    """
+    Sampling temperature from 0 to 2; higher is more random.
+    """
+    top_p: Annotated[StrictFloat | None | MISSING, Field(ge=0.0, le=1.0)] = MISSING
+    """
+    Nucleus sampling; only the tokens within this top probability mass are considered.
+    """
+    response_format: AssistantsApiResponseFormatOption | None | MISSING = MISSING
+
+
+class AssistantObject(BaseModel):
+    """
+    An assistant, the model, instructions and tools its runs start from.
+    """
+
+    id: StrictStr
+    object: Literal["assistant"]
+    created_at: StrictInt
+    """
+    Unix time in seconds.
+    """
+    name: Annotated[StrictStr | None, Field(max_length=256)]
+    description: Annotated[StrictStr | None, Field(max_length=512)]
+    model: StrictStr
+    instructions: Annotated[StrictStr | None, Field(max_length=256000)]
+    tools: Annotated[list[AssistantTool], Field(max_length=128)]
+    tool_resources: ThreadToolResources | None | MISSING = MISSING
+    metadata: Metadata
+    temperature: Annotated[StrictFloat | None | MISSING, Field(ge=0.0, le=2.0)] = MISSING
+    top_p: Annotated[StrictFloat | None | MISSING, Field(ge=0.0, le=1.0)] = MISSING
+    response_format: AssistantsApiResponseFormatOption | None | MISSING = MISSING
+
+
+class ListAssistantsResponse(BaseModel):
+    """
+    One page of assistants; `first_id` and `last_id` are the cursors for the pages around it.
+    """
+
+    object: Literal["list"]
+    data: list[AssistantObject]
+    first_id: StrictStr | None
+    last_id: StrictStr | None
+    has_more: StrictBool
 
 
 class MessageObject(BaseModel):
@@ -1569,7 +2192,10 @@ class RunObject(BaseModel):
     incomplete_details: RunIncompleteDetails | None
     model: StrictStr
     instructions: StrictStr
-    tools: Annotated[list[AssistantTool], Field(max_length=20)]
+    tools: Annotated[list[AssistantTool], Field(max_length=128)]
+    """
+    The tools of this run, the request's or else its assistant's.
+    """
     tool_resources: ThreadToolResources | None | MISSING = MISSING
     metadata: Metadata
     usage: RunCompletionUsage | None
@@ -1616,172 +2242,57 @@ class RunStepDeltaStepDetailsToolCallsCodeObject(BaseModel):
     code_interpreter: RunStepDeltaCodeInterpreter | MISSING = MISSING
 
 
-class RunCreatedEvent(BaseModel):
-    """
-    Sent when a run was created; `data` carries the RunObject.
-    """
-
-    event: Literal["thread.run.created"]
-    data: RunObject
-
-
-class RunQueuedEvent(BaseModel):
-    """
-    Sent when a run entered the queue; `data` carries the RunObject.
-    """
-
-    event: Literal["thread.run.queued"]
-    data: RunObject
-
-
-class RunInProgressEvent(BaseModel):
-    """
-    Sent when a run started working; `data` carries the RunObject.
-    """
-
-    event: Literal["thread.run.in_progress"]
-    data: RunObject
-
-
-class RunRequiresActionEvent(BaseModel):
-    """
-    Sent when a run is waiting for tool outputs; `data` carries the RunObject.
-    """
-
-    event: Literal["thread.run.requires_action"]
-    data: RunObject
-
-
-class RunCompletedEvent(BaseModel):
-    """
-    Sent when a run finished; `data` carries the RunObject.
-    """
-
-    event: Literal["thread.run.completed"]
-    data: RunObject
-
-
-class RunIncompleteEvent(BaseModel):
-    """
-    Sent when a run ended before finishing its answer; `data` carries the RunObject.
-    """
-
-    event: Literal["thread.run.incomplete"]
-    data: RunObject
-
-
-class RunFailedEvent(BaseModel):
-    """
-    Sent when a run failed; `data` carries the RunObject.
-    """
-
-    event: Literal["thread.run.failed"]
-    data: RunObject
-
-
-class RunCancellingEvent(BaseModel):
-    """
-    Sent when a run is being cancelled; `data` carries the RunObject.
-    """
-
-    event: Literal["thread.run.cancelling"]
-    data: RunObject
-
-
-class RunCancelledEvent(BaseModel):
-    """
-    Sent when a run was cancelled; `data` carries the RunObject.
-    """
-
-    event: Literal["thread.run.cancelled"]
-    data: RunObject
-
-
-class RunExpiredEvent(BaseModel):
-    """
-    Sent when a run expired; `data` carries the RunObject.
-    """
-
-    event: Literal["thread.run.expired"]
-    data: RunObject
-
-
-class MessageCreatedEvent(BaseModel):
-    """
-    Sent when a message was created; `data` carries the MessageObject.
-    """
-
-    event: Literal["thread.message.created"]
-    data: MessageObject
-
-
-class MessageInProgressEvent(BaseModel):
-    """
-    Sent when a message is being written; `data` carries the MessageObject.
-    """
-
-    event: Literal["thread.message.in_progress"]
-    data: MessageObject
-
-
-class MessageCompletedEvent(BaseModel):
-    """
-    Sent when a message is complete; `data` carries the MessageObject.
-    """
-
-    event: Literal["thread.message.completed"]
-    data: MessageObject
-
-
-class MessageIncompleteEvent(BaseModel):
-    """
-    Sent when a message ended before it was complete; `data` carries the MessageObject.
-    """
-
-    event: Literal["thread.message.incomplete"]
-    data: MessageObject
-
-
-class RunStreamEvent(
-    RootModel[
-        RunCreatedEvent
-        | RunQueuedEvent
-        | RunInProgressEvent
-        | RunRequiresActionEvent
-        | RunCompletedEvent
-        | RunIncompleteEvent
-        | RunFailedEvent
-        | RunCancellingEvent
-        | RunCancelledEvent
-        | RunExpiredEvent
-    ]
-):
-    root: Annotated[
-        RunCreatedEvent
-        | RunQueuedEvent
-        | RunInProgressEvent
-        | RunRequiresActionEvent
-        | RunCompletedEvent
-        | RunIncompleteEvent
-        | RunFailedEvent
-        | RunCancellingEvent
-        | RunCancelledEvent
-        | RunExpiredEvent,
-        Field(discriminator="event"),
-    ]
-    """
-    Any of the `thread.run.*` stream events.
-    """
-
-
 class CreateThreadToolResources(BaseModel):
     """
-    Resources for a new thread; file search may also create its vector store on the spot.
+    Resources for a new thread or assistant; file search may also create its vector store on the spot.
     """
 
     model_config = ConfigDict(extra="forbid")
     code_interpreter: ToolResourcesCodeInterpreter | MISSING = MISSING
     file_search: CreateThreadFileSearchResources | MISSING = MISSING
+
+
+class CreateAssistantRequest(BaseModel):
+    """
+    A new assistant; only the model is required.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    model: Annotated[StrictStr, Field(examples=["gpt-4o"])]
+    """
+    The model the assistant runs on; any model name (AssistantSupportedModels lists the well-known ones).
+    """
+    name: Annotated[StrictStr | None | MISSING, Field(max_length=256)] = MISSING
+    """
+    A name for people, at most 256 characters.
+    """
+    description: Annotated[StrictStr | None | MISSING, Field(max_length=512)] = MISSING
+    """
+    What the assistant is for, at most 512 characters.
+    """
+    instructions: Annotated[StrictStr | None | MISSING, Field(max_length=256000)] = MISSING
+    """
+    The system instructions every run of the assistant starts from, at most 256,000 characters.
+    """
+    reasoning_effort: ReasoningEffort | MISSING = MISSING
+    tools: Annotated[list[AssistantTool], Field(max_length=128, validate_default=True)] = []
+    """
+    The tools the assistant may use, at most 128.
+    """
+    tool_resources: CreateThreadToolResources | None | MISSING = MISSING
+    """
+    Resources for the tools; file search may also create its vector store on the spot.
+    """
+    metadata: Metadata | MISSING = MISSING
+    temperature: Annotated[StrictFloat | None, Field(ge=0.0, le=2.0)] = 1
+    """
+    Sampling temperature from 0 to 2; higher is more random.
+    """
+    top_p: Annotated[StrictFloat | None, Field(ge=0.0, le=1.0)] = 1
+    """
+    Nucleus sampling; only the tokens within this top probability mass are considered.
+    """
+    response_format: AssistantsApiResponseFormatOption | None | MISSING = MISSING
 
 
 class MessageDeltaContent(
@@ -1966,37 +2477,6 @@ class RunStepDeltaStepDetails(
     """
 
 
-class MessageDeltaEvent(BaseModel):
-    """
-    Sent when a part of a message was written; `data` carries the MessageDeltaObject.
-    """
-
-    event: Literal["thread.message.delta"]
-    data: MessageDeltaObject
-
-
-class MessageStreamEvent(
-    RootModel[
-        MessageCreatedEvent
-        | MessageInProgressEvent
-        | MessageDeltaEvent
-        | MessageCompletedEvent
-        | MessageIncompleteEvent
-    ]
-):
-    root: Annotated[
-        MessageCreatedEvent
-        | MessageInProgressEvent
-        | MessageDeltaEvent
-        | MessageCompletedEvent
-        | MessageIncompleteEvent,
-        Field(discriminator="event"),
-    ]
-    """
-    Any of the `thread.message.*` stream events.
-    """
-
-
 class RunStepObject(BaseModel):
     """
     One thing a run did, either writing a message or calling tools.
@@ -2043,60 +2523,6 @@ class RunStepDelta(BaseModel):
     step_details: RunStepDeltaStepDetails | MISSING = MISSING
 
 
-class RunStepCreatedEvent(BaseModel):
-    """
-    Sent when a run step was created; `data` carries the RunStepObject.
-    """
-
-    event: Literal["thread.run.step.created"]
-    data: RunStepObject
-
-
-class RunStepInProgressEvent(BaseModel):
-    """
-    Sent when a run step started; `data` carries the RunStepObject.
-    """
-
-    event: Literal["thread.run.step.in_progress"]
-    data: RunStepObject
-
-
-class RunStepCompletedEvent(BaseModel):
-    """
-    Sent when a run step finished; `data` carries the RunStepObject.
-    """
-
-    event: Literal["thread.run.step.completed"]
-    data: RunStepObject
-
-
-class RunStepFailedEvent(BaseModel):
-    """
-    Sent when a run step failed; `data` carries the RunStepObject.
-    """
-
-    event: Literal["thread.run.step.failed"]
-    data: RunStepObject
-
-
-class RunStepCancelledEvent(BaseModel):
-    """
-    Sent when a run step was cancelled; `data` carries the RunStepObject.
-    """
-
-    event: Literal["thread.run.step.cancelled"]
-    data: RunStepObject
-
-
-class RunStepExpiredEvent(BaseModel):
-    """
-    Sent when a run step expired; `data` carries the RunStepObject.
-    """
-
-    event: Literal["thread.run.step.expired"]
-    data: RunStepObject
-
-
 class RunStepDeltaObject(BaseModel):
     """
     The part of a run step that changed since the last delta.
@@ -2105,100 +2531,3 @@ class RunStepDeltaObject(BaseModel):
     id: StrictStr
     object: Literal["thread.run.step.delta"]
     delta: RunStepDelta
-
-
-class RunStepDeltaEvent(BaseModel):
-    """
-    Sent when a part of a run step changed; `data` carries the RunStepDeltaObject.
-    """
-
-    event: Literal["thread.run.step.delta"]
-    data: RunStepDeltaObject
-
-
-class RunStepStreamEvent(
-    RootModel[
-        RunStepCreatedEvent
-        | RunStepInProgressEvent
-        | RunStepDeltaEvent
-        | RunStepCompletedEvent
-        | RunStepFailedEvent
-        | RunStepCancelledEvent
-        | RunStepExpiredEvent
-    ]
-):
-    root: Annotated[
-        RunStepCreatedEvent
-        | RunStepInProgressEvent
-        | RunStepDeltaEvent
-        | RunStepCompletedEvent
-        | RunStepFailedEvent
-        | RunStepCancelledEvent
-        | RunStepExpiredEvent,
-        Field(discriminator="event"),
-    ]
-    """
-    Any of the `thread.run.step.*` stream events.
-    """
-
-
-class AssistantStreamEvent(
-    RootModel[
-        ThreadCreatedEvent
-        | RunCreatedEvent
-        | RunQueuedEvent
-        | RunInProgressEvent
-        | RunRequiresActionEvent
-        | RunCompletedEvent
-        | RunIncompleteEvent
-        | RunFailedEvent
-        | RunCancellingEvent
-        | RunCancelledEvent
-        | RunExpiredEvent
-        | RunStepCreatedEvent
-        | RunStepInProgressEvent
-        | RunStepDeltaEvent
-        | RunStepCompletedEvent
-        | RunStepFailedEvent
-        | RunStepCancelledEvent
-        | RunStepExpiredEvent
-        | MessageCreatedEvent
-        | MessageInProgressEvent
-        | MessageDeltaEvent
-        | MessageCompletedEvent
-        | MessageIncompleteEvent
-        | ErrorEvent
-        | DoneEvent
-    ]
-):
-    root: Annotated[
-        ThreadCreatedEvent
-        | RunCreatedEvent
-        | RunQueuedEvent
-        | RunInProgressEvent
-        | RunRequiresActionEvent
-        | RunCompletedEvent
-        | RunIncompleteEvent
-        | RunFailedEvent
-        | RunCancellingEvent
-        | RunCancelledEvent
-        | RunExpiredEvent
-        | RunStepCreatedEvent
-        | RunStepInProgressEvent
-        | RunStepDeltaEvent
-        | RunStepCompletedEvent
-        | RunStepFailedEvent
-        | RunStepCancelledEvent
-        | RunStepExpiredEvent
-        | MessageCreatedEvent
-        | MessageInProgressEvent
-        | MessageDeltaEvent
-        | MessageCompletedEvent
-        | MessageIncompleteEvent
-        | ErrorEvent
-        | DoneEvent,
-        Field(discriminator="event"),
-    ]
-    """
-    One server-sent event of a streamed run; the SSE `event` field names it and `data` holds its JSON payload.
-    """
