@@ -79,6 +79,7 @@ def test_stateful_mock_has_no_finding_at_any_tier_and_is_left_empty(mock_app: Ca
     made = _threads_made(app)
     assert len(made) > 20
     assert anyio.run(_still_there, app, made) == set()
+    assert report.assistant.endswith("created for this run and deleted after it")
     assert sum(seen.path == "/v1/assistants" and seen.method == "POST" for seen in app.seen) > 20
     assert anyio.run(_assistants_listed, app) == []  # the run's own, and every one its checks made
     assert report.leftovers == ()

@@ -127,11 +127,12 @@ def test_a_cross_cutting_defect_names_every_place_it_showed(mock_app: Callable[.
         checks=("positive",),
     )
     (finding,) = report.findings
-    assert {f.name for f in finding.facets} == {"thread", "msg", "run", "step"}
+    # runs name the assistant the run made, whose id came unprefixed too
+    assert {f.name for f in finding.facets} == {"thread", "msg", "run", "step", "asst"}
     assert len(finding.checks) == 8
     assert (
-        finding.title.endswith("(expected thread_…) (+3 more: msg, run, step)")
-        or "(+3 more:" in finding.title
+        finding.title.endswith("(expected thread_…) (+4 more: msg, run, step, asst)")
+        or "(+4 more:" in finding.title
     )
 
 
@@ -200,12 +201,13 @@ def test_a_refused_control_is_one_finding_not_a_wall_of_misjudged_cases(mock_app
         {"after": unknown_assistant},
         operations=("createRun",),
         checks=("boundary", "negative"),
+        assistant_id="asst_configured",
     )
     (finding,) = report.findings
     assert finding.key == "status:404:No assistant found with id '<id>'."
     assert (
         finding.title
-        == "valid request to createRun refused with 404: No assistant found with id 'asst_threadspec'."
+        == "valid request to createRun refused with 404: No assistant found with id 'asst_configured'."
     )
     assert {r.outcome for r in report.results} == {Outcome.BLOCKED}
     assert all(r.detail.startswith("control request refused: ") for r in report.results)

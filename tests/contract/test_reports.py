@@ -123,7 +123,8 @@ def test_the_markdown_scorecard(lax: tuple[ContractReport, Path]) -> None:
 def test_a_clean_run_says_so_briefly(mock_app: object) -> None:
     report = run(config_for(create_app(MockConfig(api_key=SECRET)), operations=("getThread",)))
     lines = _scorecard(report)
-    assert lines[2:4] == ["", "findings: 0 error · 0 warning · 0 strict (--fail-on error: exit 0)"]
+    assert lines[2].startswith("runs use the assistant asst_")
+    assert lines[3:5] == ["", "findings: 0 error · 0 warning · 0 strict (--fail-on error: exit 0)"]
     assert len(lines) < 12
 
 

@@ -11,6 +11,7 @@ from threadspec import spec
 from threadspec.contract.findings import Severity
 
 CHECKS = ("positive", "boundary", "negative", "streaming", "workflow")
+# What runs name when no assistant was given and the server offers no POST /assistants to make one.
 DEFAULT_ASSISTANT = "asst_threadspec"
 
 
@@ -21,8 +22,10 @@ class ContractConfig:
     ``operations`` and ``checks`` narrow the run (``None``: all). ``stateful`` says whether the server
     keeps what it is sent; ``None`` finds out (an object it created can be retrieved by its id, one it
     never created cannot), and workflows are skipped against a server that does not (such as the
-    stateless mock). ``fail_on`` is the least severe finding that fails the run. ``transport`` lets
-    tests run in-process (an ``httpx.ASGITransport`` around an app) without sockets.
+    stateless mock). ``fail_on`` is the least severe finding that fails the run. ``assistant_id``
+    names the assistant runs are created with; ``None`` makes one for the run with ``POST /assistants``
+    (deleted afterwards), or names :data:`DEFAULT_ASSISTANT` on a server without that route.
+    ``transport`` lets tests run in-process (an ``httpx.ASGITransport`` around an app) without sockets.
     """
 
     base_url: str
@@ -38,7 +41,7 @@ class ContractConfig:
     fail_on: Severity = Severity.ERROR
     workers: int = 1
     time_budget_seconds: float | None = 600.0
-    assistant_id: str = DEFAULT_ASSISTANT
+    assistant_id: str | None = None
     stateful: bool | None = None
     poll_timeout_seconds: float = 60.0
     request_timeout_seconds: float = 30.0
@@ -170,9 +173,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--assistant-id",
-        default=DEFAULT_ASSISTANT,
         metavar="ID",
-        help="the assistant that runs are created with",
+        help="an existing assistant that runs are created with (default: one made for the run with "
+        f"POST /assistants and deleted after it, or {DEFAULT_ASSISTANT} when the server has no such route)",
     )
     state = parser.add_mutually_exclusive_group()
     state.add_argument(

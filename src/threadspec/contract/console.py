@@ -96,6 +96,8 @@ def render(report: ContractReport, out: TextIO) -> None:
         emit("interrupted: the report holds what was found until then")
     state = "keeps state" if report.stateful else "keeps no state"
     emit(f"the server {state}: {report.state_reason}" + ("" if report.stateful else "; workflows skipped"))
+    if report.assistant:
+        emit(report.assistant)
     main = [f for f in report.findings if f.severity is not Severity.STRICT]
     strict = [f for f in report.findings if f.severity is Severity.STRICT]
     counts = report.severities()

@@ -37,6 +37,8 @@ def scorecard(report: ContractReport) -> str:
         return "\n".join([*lines, f"Could not run: {report.unusable}", ""])
     state = "keeps state" if report.stateful else "keeps no state (workflows skipped)"
     lines += [f"The server {state}: {report.state_reason}.", ""]
+    if report.assistant:
+        lines += [f"{report.assistant[0].upper()}{report.assistant[1:]}.", ""]
     main = [f for f in report.findings if f.severity is not Severity.STRICT]
     strict = [f for f in report.findings if f.severity is Severity.STRICT]
     if main:

@@ -64,7 +64,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     group.addoption("--threadspec-max-examples", type=int, default=10, metavar="N", help="requests per case")
     group.addoption("--threadspec-seed", type=int, metavar="N", help="generation seed")
-    group.addoption("--threadspec-assistant-id", metavar="ID", help="assistant that runs are created with")
+    group.addoption(
+        "--threadspec-assistant-id",
+        metavar="ID",
+        help="an existing assistant that runs are created with (default: one made for each item)",
+    )
     group.addoption(
         "--threadspec-time-budget", type=float, default=600.0, metavar="SECONDS", help="per check"
     )
@@ -87,7 +91,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def _contract_config(config: pytest.Config, base_url: str) -> ContractConfig:
-    from threadspec.contract.config import DEFAULT_ASSISTANT, ContractConfig
+    from threadspec.contract.config import ContractConfig
     from threadspec.contract.findings import Severity
 
     return ContractConfig(
@@ -99,7 +103,7 @@ def _contract_config(config: pytest.Config, base_url: str) -> ContractConfig:
         # one seed for the session, shown in the header, so a failing item can be rerun alone
         seed=config.getoption("threadspec_seed") or random.SystemRandom().randrange(2**32),
         time_budget_seconds=config.getoption("threadspec_time_budget"),
-        assistant_id=config.getoption("threadspec_assistant_id") or DEFAULT_ASSISTANT,
+        assistant_id=config.getoption("threadspec_assistant_id") or None,
         fail_on=Severity(config.getoption("threadspec_fail_on")),
         progress=False,
     )

@@ -102,6 +102,7 @@ class ContractReport:
     interrupted: bool = False
     unusable: str | None = None  # why no check could run (unreachable, every request 401 or 404)
     leftovers: tuple[str, ...] = field(default=())  # threads and assistants cleanup could not delete
+    assistant: str = ""  # which assistant runs named, and where it came from
     comparison: Comparison | None = None  # with the --baseline report
     files: tuple[str, ...] = ()  # the reports written
     findings: tuple[Finding, ...] = ()
@@ -159,6 +160,7 @@ class ContractReport:
             "unusable": self.unusable,
             "stateful": self.stateful,
             "state_reason": self.state_reason,
+            "assistant": self.assistant,
             "summary": {s.value: severities[s] for s in Severity},
             "scores": {k: {o.value: c[o] for o in Outcome} for k, c in self.scores().items()},
             "coverage": None if self.coverage is None else self.coverage.to_dict(),

@@ -17,10 +17,10 @@ import anyio
 from hypothesis.errors import HypothesisWarning
 
 from threadspec.contract import cases, console, export
-from threadspec.contract.assistant import provider_for
+from threadspec.contract.assistant import AssistantProvider, provider_for
 from threadspec.contract.baseline import BaselineError, compare, load
 from threadspec.contract.client import Budget, BudgetExhaustedError, ContractClient
-from threadspec.contract.config import ContractConfig, config_from_args
+from threadspec.contract.config import DEFAULT_ASSISTANT, ContractConfig, config_from_args
 from threadspec.contract.context import CheckContext, RunState, Verdict
 from threadspec.contract.coverage import Coverage
 from threadspec.contract.plan import PlannedCheck, plan
@@ -104,6 +104,7 @@ class _Run:
         self.results: dict[int, CheckResult] = {}
         self.interrupted = False
         self.pre: Preflight | None = None
+        self.provider: AssistantProvider | None = None
         self.coverage = _coverage(planned)
 
     async def checks(self, client: ContractClient, key_sent: bool) -> None:
@@ -116,8 +117,10 @@ class _Run:
             self.pre = Preflight(None, config.stateful is not False, "not told: the time budget was spent")
         if self.pre.failure is not None:
             return
-        provider = provider_for(config.assistant_id)
+        provider = provider_for(config.assistant_id, DEFAULT_ASSISTANT)
+        self.provider = provider
         assistant_id = await provider.acquire(client)
+        self.reporter.say(f"threadspec contract: {provider.story}")
         state = RunState(
             client,
             assistant_id,
@@ -134,13 +137,9 @@ class _Run:
                 self.results[index] = await _run_one(check, state, _skip_reason(check, config, pre))
             self.reporter.finished(self.results[index])
 
-        try:
-            async with anyio.create_task_group() as group:
-                for index, check in enumerate(self.planned):
-                    group.start_soon(worker, index, check, self.pre)
-        finally:
-            with anyio.CancelScope(shield=True):
-                await provider.release(client)
+        async with anyio.create_task_group() as group:
+            for index, check in enumerate(self.planned):
+                group.start_soon(worker, index, check, self.pre)
 
     seed: int = 0
 
@@ -194,6 +193,9 @@ async def run_async(
                 outer.cancel_scope.cancel()
     finally:
         with anyio.CancelScope(shield=True):
+            if run.provider is not None:  # what the provider made, then whatever else the run left
+                with client.cleaning_up():
+                    await run.provider.release(client)
             leftovers = await client.delete_created()
             await client.aclose()
     return _report(run, config, client, api_key is not None, leftovers, started, previous)
@@ -223,6 +225,7 @@ def _report(
         "interrupted": run.interrupted,
         "unusable": None if pre is None else pre.failure,
         "leftovers": tuple(leftovers),
+        "assistant": "" if run.provider is None else run.provider.story,
     }
     report = ContractReport.build(**fields)
     if previous is not None and config.baseline:
