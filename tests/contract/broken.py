@@ -425,3 +425,23 @@ def runs_never_settle(seen: Seen) -> None:
 
     if not seen.content_type.startswith("text/event-stream"):
         edit_responses(seen, queued)
+
+
+def runs_ignore_their_assistant(seen: Seen) -> None:
+    """After: a new run has instructions of its own, whatever its assistant's are."""
+    body = seen.response_json()
+    if (
+        seen.method == "POST"
+        and seen.path.endswith("/runs")
+        and isinstance(body, dict)
+        and seen.status == 200
+    ):
+        seen.response = json.dumps({**body, "instructions": "You are a helpful assistant."}).encode()
+
+
+def deleted_assistants_linger(seen: Seen) -> None:
+    """After: an assistant that was deleted can still be retrieved."""
+    if seen.method == "GET" and seen.path.startswith("/v1/assistants/") and seen.status == 404:
+        ident = seen.path.rsplit("/", 1)[1]
+        seen.status, seen.content_type = 200, "application/json"
+        seen.response = json.dumps({"id": ident, "object": "assistant", "model": "gpt-4o"}).encode()

@@ -26,6 +26,7 @@ OBJECTS = (
     "listRunSteps",
 )
 THREAD_CRUD = ("createThread", "getThread", "modifyThread", "deleteThread")
+ASSISTANT_CRUD = ("createAssistant", "getAssistant", "modifyAssistant", "listAssistants", "deleteAssistant")
 MESSAGE_CRUD = ("createMessage", "getMessage", "modifyMessage", "listMessages", "deleteMessage")
 
 
@@ -86,6 +87,10 @@ DEFECTS = [
            "accepted a request body null (type object)"),
     Defect("a flat error envelope", {"after": broken.flat_error_envelope}, ("getThread", "modifyThread"),
            ("negative",), [("envelope", WARNING)]),
+    Defect("runs ignore their assistant", {"after": broken.runs_ignore_their_assistant},
+           ("createAssistant", "createThread", "createRun"), ("workflow",), [("mismatch:createRun:instructions", ERROR)]),
+    Defect("a deleted assistant lingers", {"after": broken.deleted_assistants_linger}, ASSISTANT_CRUD,
+           ("workflow",), [("still-there:getAssistant", ERROR)]),
     Defect("assistant ids without their prefix", {"before": broken.prefixes_restored, "after": broken.unprefixed_ids},
            ("getAssistant", "modifyAssistant"), ("positive",), [("id-prefix", WARNING)]),
 ]  # fmt: skip

@@ -12,7 +12,14 @@ from dataclasses import dataclass
 
 from threadspec.contract.context import CheckContext, Verdict
 from threadspec.contract.pagination import pagination
-from threadspec.contract.resources import FUNCTION_NAME, GREETING, Resources, tool_outputs
+from threadspec.contract.resources import (
+    ASSISTANT,
+    FUNCTION_NAME,
+    FUNCTION_TOOL,
+    GREETING,
+    Resources,
+    tool_outputs,
+)
 from threadspec.contract.steps import INCOMPLETE, Body, call, differs, expect, gone, items, same, text_of
 from threadspec.contract.verdict import Blocked
 from threadspec.facts import DELETED_SUFFIX, OBJECT_TYPES
@@ -187,6 +194,61 @@ async def run_cancel(ctx: CheckContext) -> Verdict:
     return done(ctx, 2)
 
 
+async def assistant_lifecycle(ctx: CheckContext) -> Verdict:
+    first = {**ASSISTANT, "instructions": "Answer briefly.", "metadata": {"threadspec": "created"}}
+    created, ex = await call(ctx, "create", "createAssistant", body=first)
+    same(ctx, "create", first, created, ("model", "name", "instructions", "metadata"), ex)
+    aid = _id(created, "create")
+    ids = {"assistant_id": aid}
+    got, ex = await call(ctx, "retrieve", "getAssistant", ids)
+    keys = ("id", "object", "created_at", "model", "name", "instructions", "tools", "metadata")
+    same(ctx, "retrieve", created, got, keys, ex)
+    changed = {"name": "threadspec, modified", "metadata": {"threadspec": "modified", "step": "3"}}
+    modified, ex = await call(ctx, "modify", "modifyAssistant", ids, body=changed)
+    kept = {key: created.get(key) for key in ("id", "created_at", "model", "instructions")}
+    same(ctx, "modify", {**kept, **changed}, modified, (*kept, *changed), ex)
+    # newest first, as the API lists: the assistant just made is on the first page however many exist
+    listing, ex = await call(ctx, "list", "listAssistants", query={"limit": 100, "order": "desc"})
+    listed = {a.get("id"): (index, a) for index, a in enumerate(items(listing))}
+    if expect(
+        ctx, aid in listed, "assistant-lifecycle", "list", "the assistant is missing from the list", ex
+    ):
+        index, item = listed[aid]
+        same(ctx, "list shows the change", changed, item, tuple(changed), ex, f"/data/{index}")
+    await _delete_and_gone(ctx, "deleteAssistant", "getAssistant", ids, aid, "assistant")
+    return done(ctx, 6)
+
+
+async def assistant_runs(ctx: CheckContext) -> Verdict:
+    """A run takes its model, instructions and tools from its assistant unless the request sets them."""
+    res = Resources(ctx)
+    settings = {**ASSISTANT, "instructions": "Answer in one word.", "tools": [FUNCTION_TOOL]}
+    assistant, ex = await call(ctx, "create an assistant", "createAssistant", body=settings)
+    aid = _id(assistant, "create an assistant")
+    step = "a run takes its assistant's settings"
+    tid = (await res.thread({"messages": [GREETING]}))["id"]
+    run, ex = await call(ctx, step, "createRun", {"thread_id": tid}, body={"assistant_id": aid})
+    inherited = {
+        "assistant_id": aid,
+        **{key: assistant.get(key) for key in ("model", "instructions", "tools")},
+    }
+    same(ctx, step, inherited, run, tuple(inherited), ex)
+    step = "a run's own instructions win"
+    own = {"assistant_id": aid, "instructions": "Answer in two words."}
+    tid = (await res.thread({"messages": [GREETING]}))["id"]
+    run, ex = await call(ctx, step, "createRun", {"thread_id": tid}, body=own)
+    same(
+        ctx,
+        step,
+        {**own, "model": assistant.get("model")},
+        run,
+        ("assistant_id", "instructions", "model"),
+        ex,
+    )
+    return done(ctx, 3)
+
+
+ASSISTANT_CRUD = ("createAssistant", "getAssistant", "modifyAssistant", "listAssistants", "deleteAssistant")
 THREAD_CRUD = ("createThread", "getThread", "modifyThread", "deleteThread")
 MESSAGE_CRUD = ("createMessage", "getMessage", "modifyMessage", "listMessages", "deleteMessage")
 WORKFLOWS = (
@@ -201,4 +263,6 @@ WORKFLOWS = (
     ),
     Workflow("tool-outputs", ("createRun", "getRun", "submitToolOuputsToRun"), tool_outputs_flow),
     Workflow("run-cancel", ("createRun", "getRun", "cancelRun"), run_cancel),
+    Workflow("assistant-lifecycle", ASSISTANT_CRUD, assistant_lifecycle),
+    Workflow("assistant-runs", ("createAssistant", "createThread", "createRun"), assistant_runs),
 )
