@@ -229,14 +229,15 @@ def test_mock_refuses_flags_that_cannot_apply(
     assert capsys.readouterr().err == f"threadspec: {sentence}\n"
 
 
-def test_mock_names_the_port_in_use(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("command", [["mock"], ["proxy", "--upstream", "http://127.0.0.1:9/v1"]])
+def test_a_port_in_use_is_named(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     import socket
 
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        assert run(["mock", "--port", str(port)])[0] == 2
+        assert run([*command, "--port", str(port)])[0] == 2
     assert capsys.readouterr().err == (
         f"threadspec: port {port} is in use (on 127.0.0.1); choose another with --port, 0 for any free one\n"
     )

@@ -79,3 +79,22 @@ def test_the_facts_of_another_contract(tmp_path: Path) -> None:
     )
     assert facts.run_statuses(small) == ("queued", "completed")
     assert facts.active_run_statuses(small) == {"queued"}
+
+
+def test_the_response_headers_facts_name_are_the_ones_the_spec_declares() -> None:
+    document = spec.openapi()
+    responses = [
+        response
+        for item in document["paths"].values()
+        for op in item.values()
+        if isinstance(op, dict) and "responses" in op
+        for response in op["responses"].values()
+    ]
+    declared = {
+        name
+        for response in responses
+        for name in document["components"]["responses"]
+        .get(str(response.get("$ref", "")).rsplit("/", 1)[-1], response)
+        .get("headers", {})
+    }
+    assert {facts.REQUEST_ID_HEADER, facts.POLL_AFTER_HEADER} <= declared

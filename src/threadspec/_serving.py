@@ -6,6 +6,7 @@ tells the caller which one before the first request.
 
 from __future__ import annotations
 
+import errno
 import socket
 import threading
 import time
@@ -19,15 +20,26 @@ _STARTUP_SECONDS = 30.0
 
 
 def bind(host: str, port: int) -> socket.socket:
-    """A listening-ready TCP socket on ``host:port`` (port 0: any free port)."""
-    family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    """A listening-ready TCP socket on ``host:port`` (port 0: any free port).
+
+    Raises an ``OSError`` that says which address and why in words (``port 4010 is in use``), never
+    an errno code: the CLI prints it as it is.
+    """
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    except socket.gaierror as exc:
+        raise OSError(f"cannot listen on {host}: {exc.strerror}") from None
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
-    except OSError:
+    except OSError as exc:
         sock.close()
-        raise
+        if exc.errno == errno.EADDRINUSE:
+            raise OSError(
+                f"port {port} is in use (on {host}); choose another with --port, 0 for any free one"
+            ) from None
+        raise OSError(f"cannot listen on {host} port {port}: {exc.strerror}") from None
     sock.set_inheritable(True)
     return sock
 

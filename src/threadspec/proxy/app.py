@@ -11,7 +11,7 @@ import httpx
 from threadspec import messages
 from threadspec.asgi import Receive, Scope, Send, send_json
 from threadspec.asgi.body import Disconnected
-from threadspec.facts import STREAM_DONE_EVENT
+from threadspec.facts import REQUEST_ID_HEADER, STREAM_DONE_EVENT
 from threadspec.proxy.config import ProxyConfig
 from threadspec.proxy.forward import request_headers, response_headers, upstream_url
 from threadspec.proxy.record import Exchange, Recorder
@@ -88,7 +88,7 @@ class ProxyApp:
         except Disconnected:
             return
         exchange = Exchange(
-            request.method, request.path, request.operation_id, request.header("x-request-id")
+            request.method, request.path, request.operation_id, request.header(REQUEST_ID_HEADER)
         )
         if request.problems and config.mode == "enforce":
             refusal = request.problems[0].refusal
@@ -122,7 +122,7 @@ class ProxyApp:
             return
         try:
             exchange.status = response.status_code
-            exchange.request_id = response.headers.get("x-request-id") or exchange.request_id
+            exchange.request_id = response.headers.get(REQUEST_ID_HEADER) or exchange.request_id
             self.recorder.report(exchange, "request", [p.violation for p in request.problems])
             check = ResponseCheck(
                 request.operation_id, response.status_code, response.headers.get("content-type", ""),
