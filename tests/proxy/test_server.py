@@ -148,8 +148,10 @@ async def test_an_upstream_that_breaks_off_a_stream_ends_it_with_an_error_event(
     assert events == ["thread.run.created", "error", "done"]
     [line] = lines(log)
     assert (line["rule"], line["direction"]) == ("upstream", "response")
-    assert line["message"].startswith(
-        f"The upstream server {upstream} broke off its answer: RemoteProtocolError"
+    # how httpx sees the closed connection depends on timing: a chunk left incomplete, or a reset
+    assert re.match(
+        rf"The upstream server {re.escape(upstream)} broke off its answer: (RemoteProtocolError|ReadError)",
+        line["message"],
     )
     assert app.recorder.tallies["createRun"].upstream_failures == 1
 
