@@ -15,7 +15,7 @@ from threadspec.contract.cases import cases_for
 from threadspec.contract.client import NO_BODY
 from threadspec.contract.context import CheckContext
 from threadspec.contract.judge import is_success
-from threadspec.contract.resources import ASSISTANT, Resources, tool_outputs
+from threadspec.contract.resources import MODEL, Resources, tool_outputs
 from threadspec.contract.targets import CONSUMING, Ids, ids_for, shared_ids
 from threadspec.contract.verdict import Blocked
 
@@ -23,7 +23,7 @@ Body = dict[str, Any]
 
 # The smallest valid body of each request schema that needs more than {}; a run names the assistant.
 _BODIES: dict[str, Body] = {
-    "CreateAssistantRequest": {"model": ASSISTANT["model"]},
+    "CreateAssistantRequest": {"model": MODEL},
     "CreateMessageRequest": {"role": "user", "content": "Hello."},
     "SubmitToolOutputsRunRequest": {"tool_outputs": []},
 }

@@ -20,7 +20,7 @@ from threadspec.contract import generation
 from threadspec.contract.client import NO_BODY
 from threadspec.contract.context import CheckContext, Verdict
 from threadspec.contract.falsify import falsify
-from threadspec.contract.resources import Resources, tool_outputs
+from threadspec.contract.resources import MODEL, Resources, tool_outputs
 from threadspec.contract.targets import CONSUMING, Ids, ids_for, shared_ids
 
 ROUNDS = 3  # searches per check, each for a problem the earlier ones did not show
@@ -48,7 +48,14 @@ def request_strategy(
     body: st.SearchStrategy[Any] = st.just(NO_BODY) if schema is None else generation.valid_body(schema)
     if schema in ("CreateRunRequest", "CreateThreadAndRunRequest"):
         body = body.map(lambda b: {**b, "assistant_id": assistant_id})  # a run needs an assistant that exists
-    return st.tuples(query_strategy(operation), body)
+    return st.tuples(query_strategy(operation), body.map(_known_model))
+
+
+def _known_model(body: Any) -> Any:
+    """``body`` naming :data:`MODEL` wherever it names a model: a server serves the models it has."""
+    if isinstance(body, dict) and isinstance(body.get("model"), str):
+        return {**body, "model": MODEL}
+    return body
 
 
 class _Listing:

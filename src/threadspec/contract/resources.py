@@ -27,8 +27,11 @@ FUNCTION_TOOL: dict[str, Any] = {
         "parameters": {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]},
     },
 }
-# What an assistant the runner makes is created with (the model every example of the spec names).
-ASSISTANT: dict[str, Any] = {"model": "gpt-4o", "name": "threadspec"}
+# The model requests name (every example of the spec names it): which models exist is a deployment's
+# business, not the contract's, so a model name is never generated.
+MODEL = "gpt-4o"
+# What an assistant the runner makes is created with.
+ASSISTANT: dict[str, Any] = {"model": MODEL, "name": "threadspec"}
 QUESTION = {"role": "user", "content": "What is the weather in Oslo?"}
 GREETING = {"role": "user", "content": "Say hello."}
 Body = dict[str, Any]
