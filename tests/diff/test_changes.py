@@ -389,3 +389,16 @@ def test_a_change_on_both_sides_lists_where_it_applies(tmp_path: Path) -> None:
         "getThing",
         "modifyThing",
     )  # in the spec's order
+
+
+REVERSED = {"tightened": "loosened", "loosened": "tightened", "changed": "changed"}
+
+
+@pytest.mark.parametrize("case", KEYWORD_CASES, ids=lambda c: c.id)
+def test_undoing_an_edit_reverses_every_direction(case: Case, tmp_path: Path) -> None:
+    edited = _edited(case, tmp_path)
+    forward, backward = compare(BASE, edited).changes, compare(edited, BASE).changes
+    assert sorted(c.location for c in forward) == sorted(c.location for c in backward)
+    there = sorted((c.location, c.sides, tuple(REVERSED[i.direction] for i in c.impacts)) for c in forward)
+    back = sorted((c.location, c.sides, tuple(i.direction for i in c.impacts)) for c in backward)
+    assert there == back
