@@ -81,12 +81,10 @@ def test_the_json_report_holds_findings_and_checks_and_stays_small(lax: tuple[Co
         for part in (f["reproduction"]["request"], f["reproduction"]["response"] or {})
     ]
     assert all(len(part.get("body") or "") <= 4097 for part in every_body)
+    # a cut body notes its size (cutting itself: test_curl_and_report.py); since the spec fidelity fixes no v2
+    # request limit is long enough for a boundary body past 4096 characters, so this run may cut none
     cut = [part for part in every_body if part.get("truncated")]
-    assert cut and all(part["body_characters"] > 4096 for part in cut)  # the original size is noted
-    long = next(
-        f for f in data["findings"] if f["reproduction"] and f["reproduction"]["request"].get("truncated")
-    )
-    assert long["reproduction"]["curl"].endswith("characters")
+    assert all(part["body_characters"] > 4096 for part in cut)
     assert all(
         f"Bearer ${KEY_ENV}" in f["reproduction"]["curl"] for f in data["findings"] if f["reproduction"]
     )
