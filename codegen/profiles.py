@@ -13,6 +13,7 @@ OUT = ROOT / "src" / "threadspec" / "_generated"
 
 # profile -> its hand-maintained spec, relative to the repository root
 PROFILES: dict[str, str] = {
+    "v1": "spec/openapi.v1.yaml",
     "v2": "spec/openapi.yaml",
 }
 

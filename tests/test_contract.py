@@ -234,7 +234,8 @@ XML_STREAM = STREAM.replace(
 # (case, file name, content, error class, words the message must contain)
 BAD_SPECS: list[tuple[str, str, str | None, type[Exception], str]] = [
     ("missing file", "nope.yaml", None, InvalidSpecError, "cannot read it"),
-    ("not YAML", "bad.yaml", "a: [unclosed", InvalidSpecError, "not YAML"),
+    ("not YAML", "bad.yaml", "a: [unclosed", InvalidSpecError,
+     "not YAML: expected ',' or ']', but got '<stream end>' (line 1, column 13)"),  # one line, no snippet
     ("not JSON", "bad.json", "{", InvalidSpecError, "not JSON"),
     ("a list", "list.yaml", "- a\n- b\n", InvalidSpecError, "the top level is list"),
     ("OpenAPI 3.0", "old.yaml", MINIMAL.replace("3.1.0", "3.0.3") + "paths: {}\n", InvalidSpecError,

@@ -297,7 +297,7 @@ def _import_models(folder: Traversable) -> ModuleType:
 
 
 def profiles() -> tuple[str, ...]:
-    """The bundled profiles (``("v2",)``; ``"v1"`` once its spec is in the profile table), sorted."""
+    """The bundled profiles (``("v1", "v2")``: one per line of the profile table), sorted."""
     return tuple(
         sorted(p.name for p in BUNDLE_ROOT.iterdir() if p.is_dir() and (p / "manifest.json").is_file())
     )

@@ -23,10 +23,18 @@ def read_document(path: Path) -> dict[str, Any]:
         document = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
     except (ValueError, yaml.YAMLError) as exc:
         kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
-        raise InvalidSpecError(source, f"not {kind}: {exc}") from exc
+        raise InvalidSpecError(source, f"not {kind}: {_one_line(exc)}") from exc
     if not isinstance(document, dict):
         raise InvalidSpecError(source, f"not an OpenAPI document: the top level is {type(document).__name__}")
     return document
+
+
+def _one_line(exc: Exception) -> str:
+    """A parser's complaint on one line: PyYAML's spans several, with a snippet of the text."""
+    problem, mark = getattr(exc, "problem", None), getattr(exc, "problem_mark", None)
+    if isinstance(exc, yaml.YAMLError) and problem and mark is not None:
+        return f"{problem} (line {mark.line + 1}, column {mark.column + 1})"
+    return " ".join(str(exc).split())
 
 
 def check_document(document: dict[str, Any], source: str) -> None:

@@ -1,4 +1,5 @@
-"""The ``threadspec`` command: validate payloads, print schemas, serve the mock, proxy a server, run contract tests.
+"""The ``threadspec`` command: validate payloads, print schemas, serve the mock, proxy a server, run contract tests,
+diff two contracts.
 
 Exit codes: 0 all valid / all checks passed, 1 something invalid or failing, 2 usage error or
 unreadable input.
@@ -277,6 +278,38 @@ def _add_contract(sub: Any) -> None:
     contract.set_defaults(handler=_contract)
 
 
+# ------------------------------------------------------------------------------------ diff
+def _diff(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int:
+    from threadspec import diff
+    from threadspec.errors import InvalidSpecError
+
+    try:
+        found = diff.compare(diff.load(args.old), diff.load(args.new))
+    except InvalidSpecError as exc:  # a missing file, not OpenAPI 3.1, or what threadspec cannot read
+        raise UsageError(str(exc)) from exc
+    out.write(diff.render.RENDERERS[args.format](found))
+    return EXIT_INVALID if found.fails(args.fail_on) else EXIT_OK
+
+
+def _add_diff(sub: Any) -> None:
+    from threadspec.diff import FAIL_ON
+
+    command = sub.add_parser(
+        "diff",
+        help="what changed between two contracts, and whom it breaks",
+        description="Compare two contracts, each a bundled profile (v1, v2) or an OpenAPI 3.1 file, and list every "
+        "change as breaking for clients, breaking for servers / response consumers, or compatible.",
+    )
+    command.add_argument(
+        "old", metavar="OLD", help="a profile name or a spec file (./v1 for a file named v1)"
+    )
+    command.add_argument("new", metavar="NEW", help="a profile name or a spec file")
+    command.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    command.add_argument("--fail-on", choices=tuple(FAIL_ON), default="never",
+                         help="exit 1 when a change of this kind is found (breaking: either side); default never")  # fmt: skip
+    command.set_defaults(handler=_diff)
+
+
 # ------------------------------------------------------------------------------------ parser
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="threadspec", description=__doc__.splitlines()[0])
@@ -305,6 +338,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_mock(sub)
     _add_proxy(sub)
     _add_contract(sub)
+    _add_diff(sub)
     return parser
 
 
