@@ -49,6 +49,30 @@ def test_id_prefixes_come_from_the_path_parameters() -> None:
     assert facts.prefix_for_object("list") is None
 
 
+def test_id_starts_take_the_separator_from_each_pattern() -> None:
+    """v1 file ids join prefix and key with a dash, every other id with an underscore: the patterns say so."""
+    v1 = contract_for("v1")
+    assert facts.id_starts(v1) == {
+        "assistant_id": "asst_",
+        "file_id": "file-",
+        "thread_id": "thread_",
+        "message_id": "msg_",
+        "run_id": "run_",
+        "step_id": "step_",
+    }
+    for name, start in facts.id_starts(v1).items():
+        param = next(p for op in v1.operations().values() for p in op.parameters_in("path") if p.name == name)
+        assert param.schema["pattern"].startswith("^" + start)
+    assert set(facts.id_starts().values()) == {f"{p}_" for p in facts.id_prefixes().values()}
+
+
+def test_a_capped_run_ends_incomplete_where_runs_can_and_completed_in_v1() -> None:
+    assert facts.capped_run_status(contract_for("v2")) == "incomplete"
+    assert facts.capped_run_status(contract_for("v1")) == "completed"
+    assert facts.stream_run_ends(contract_for("v2")) == facts.STREAM_RUN_ENDS
+    assert facts.stream_run_ends(contract_for("v1")) == facts.STREAM_RUN_ENDS - {"incomplete"}
+
+
 def test_streaming_operations_are_those_with_an_event_stream_response() -> None:
     assert facts.streaming_operations() == ("createThreadAndRun", "createRun", "submitToolOuputsToRun")
 

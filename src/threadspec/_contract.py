@@ -265,6 +265,21 @@ class Contract:
 
         return self.memo("id_prefixes", build)
 
+    @property
+    def id_starts(self) -> dict[str, str]:
+        """What an id of each kind starts with, by path parameter name: its prefix and the separator its
+        pattern puts after it (``thread_id`` → ``thread_``; v1's ``file_id`` → ``file-``)."""
+
+        def build() -> dict[str, str]:
+            found: dict[str, str] = {}
+            for operation in self._operations.values():
+                for param in operation.parameters_in("path"):
+                    if param.id_prefix is not None:
+                        found.setdefault(param.name, _id_start(param.id_prefix, param.schema.get("pattern")))
+            return found
+
+        return self.memo("id_starts", build)
+
     def prefix_for_object(self, object_type: str) -> str | None:
         """The id prefix of objects whose ``object`` is ``object_type`` (``thread.message`` → ``msg``)."""
         for kind, name in facts.OBJECT_TYPES.items():
@@ -276,6 +291,14 @@ class Contract:
     def streaming_operations(self) -> tuple[str, ...]:
         """The operations that answer ``stream: true`` with server-sent events, in spec order."""
         return tuple(op_id for op_id, op in self._operations.items() if op.streams)
+
+
+def _id_start(prefix: str, pattern: Any) -> str:
+    """The prefix and the separator a pattern such as ``^file-[A-Za-z0-9]+$`` requires after it; ``_`` when it
+    says none."""
+    text = pattern.removeprefix("^") if isinstance(pattern, str) else ""
+    after = text[len(prefix) : len(prefix) + 1] if text.startswith(prefix) else ""
+    return prefix + (after if after in facts.ID_SEPARATORS else facts.ID_SEPARATORS[0])
 
 
 def _import_models(folder: Traversable) -> ModuleType:

@@ -30,6 +30,11 @@ TERMINAL_RUN_STATUSES = frozenset({"completed", "cancelled", "failed", "incomple
 WAITING_RUN_STATUSES = frozenset({"requires_action"})
 # The run events a stream may end on before `done`: a terminal status or a pause for tool outputs.
 STREAM_RUN_ENDS = TERMINAL_RUN_STATUSES | WAITING_RUN_STATUSES
+# A run that reaches one of its token caps (`max_prompt_tokens`, `max_completion_tokens`) ends in this status,
+# with `incomplete_details` saying which; where a profile's runs have no such status (v1), it ends `completed`
+# with the same details, as v1's published spec said ("the run will end with status `complete`").
+CAPPED_RUN_STATUS = "incomplete"
+CAPPED_RUN_FALLBACK = "completed"
 # Steps and messages end in one of these (a step or message has no `requires_action`).
 TERMINAL_ITEM_STATUSES = frozenset({"completed", "incomplete", "failed", "cancelled", "expired"})
 STREAM_DONE_EVENT = "done"
@@ -44,6 +49,10 @@ TIMESTAMP_SUFFIX = "_at"
 
 # A deletion answers an object whose `object` is the kind's type with this suffix (`thread.deleted`).
 DELETED_SUFFIX = ".deleted"
+
+# What joins an id's prefix and its key: `thread_abc`, and in v1 `file-abc` (each path parameter's pattern says
+# which); the first is the usual one.
+ID_SEPARATORS = ("_", "-")
 
 # The `object` of each kind the API returns, and the kind of a path parameter.
 OBJECT_TYPES = {
@@ -146,9 +155,27 @@ def active_run_statuses(contract: Contract | None = None) -> frozenset[str]:
     return frozenset(run_statuses(contract)) - TERMINAL_RUN_STATUSES
 
 
+def stream_run_ends(contract: Contract | None = None) -> frozenset[str]:
+    """The statuses a stream may end a run on, among those the contract's runs can have (v1: no ``incomplete``)."""
+    statuses = run_statuses(contract)
+    return STREAM_RUN_ENDS & frozenset(statuses) if statuses else STREAM_RUN_ENDS
+
+
+def capped_run_status(contract: Contract | None = None) -> str:
+    """The status of a run that reached a token cap: ``incomplete``, or ``completed`` where runs have no such status."""
+    statuses = run_statuses(contract)
+    return CAPPED_RUN_STATUS if CAPPED_RUN_STATUS in statuses or not statuses else CAPPED_RUN_FALLBACK
+
+
 def id_prefixes(contract: Contract | None = None) -> dict[str, str]:
     """The prefix of each kind of id, by path parameter name (``thread_id`` → ``thread``), from the spec."""
     return _contract(contract).id_prefixes
+
+
+def id_starts(contract: Contract | None = None) -> dict[str, str]:
+    """What an id of each kind starts with, by path parameter name (``thread_id`` → ``thread_``, ``file_id`` →
+    ``file-``), from the spec."""
+    return _contract(contract).id_starts
 
 
 def prefix_for_object(object_type: str, contract: Contract | None = None) -> str | None:

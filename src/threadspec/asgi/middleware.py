@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
 import anyio.to_thread
@@ -12,6 +12,7 @@ from threadspec._contract import Contract, resolve_contract
 from threadspec.asgi.auth import check_api_key, check_beta
 from threadspec.asgi.body import DEFAULT_MAX_BODY_BYTES, Disconnected, decode_body, read_body, replay
 from threadspec.asgi.headers import DEFAULT_MAX_HEADER_BYTES, read_headers
+from threadspec.asgi.profiles import Profiles
 from threadspec.asgi.query import parse_query
 from threadspec.asgi.ratelimit import RateLimiter
 from threadspec.asgi.refusal import Refusal, send_json
@@ -45,7 +46,11 @@ class ValidationMiddleware:
     beta header checked), for a service that has its own routes (``/healthz``, ``/docs``) beside
     the API's. A known path with a method it does not take is the API's 405 either way.
     ``contract``: the contract requests are held to (default: ``threadspec.contract_for("v2")``); its
-    spec says which ``OpenAI-Beta`` version ``require_beta`` asks for.
+    spec says which ``OpenAI-Beta`` version ``require_beta`` asks for. ``contracts``: several instead,
+    each requiring its own version (``[contract_for("v2"), contract_for("v1")]``): the ``OpenAI-Beta``
+    header of each request chooses the one it is routed and validated by, and the app finds it on the
+    :class:`MatchedRequest`; a request that names none of their versions goes to the first, and is
+    refused ``invalid_beta`` unless ``require_beta`` is off.
     """
 
     def __init__(
@@ -63,11 +68,15 @@ class ValidationMiddleware:
         rate_limit_burst: int | None = None,
         unknown_routes: UnknownRoutes = "refuse",
         contract: Contract | None = None,
+        contracts: Sequence[Contract] | None = None,
     ) -> None:
         if unknown_routes not in ("refuse", "pass"):
             raise ValueError(f"unknown_routes must be 'refuse' or 'pass', not {unknown_routes!r}")
+        if contract is not None and contracts is not None:
+            raise ValueError("give contract= (one contract) or contracts= (several), not both")
         self.app = app
-        self.contract = resolve_contract(contract)
+        self.profiles = Profiles(contracts if contracts is not None else [resolve_contract(contract)])
+        self.contract = self.profiles.default
         self.prefix = prefix
         self.require_beta = require_beta
         self.api_key = api_key
@@ -82,15 +91,15 @@ class ValidationMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        found = resolve(
-            str(scope["method"]).upper(), segments(self._raw_path(scope), self.prefix), self.contract
-        )
-        if found is None and self.unknown_routes == "pass":
+        contract = self.profiles.for_scope(scope)
+        method, parts = str(scope["method"]).upper(), segments(self._raw_path(scope), self.prefix)
+        found = resolve(method, parts, contract)
+        if found is None and self.unknown_routes == "pass" and self._no_api_path(method, parts):
             await self.app(scope, receive, send)  # one of the app's own routes: none of the API's business
             return
         send = with_request_id(send)  # every answer of the API, refusals included
         try:
-            matched = await self._admit(scope, receive, found)
+            matched = await self._admit(scope, receive, found, contract)
         except Disconnected:
             return
         except Refusal as refusal:
@@ -99,10 +108,15 @@ class ValidationMiddleware:
         scope["state"] = {**scope.get("state", {}), STATE_KEY: matched}
         receive = replay(matched.raw_body, receive)
         if self.validate_responses:
-            checker = ResponseChecker(matched.operation_id, send, self.on_invalid_response, self.contract)
+            checker = ResponseChecker(matched.operation_id, send, self.on_invalid_response, contract)
             await self.app(scope, receive, checker.send)
         else:
             await self.app(scope, receive, send)
+
+    def _no_api_path(self, method: str, parts: list[str]) -> bool:
+        """Whether no contract knows the path: one the chosen contract lacks but another has (v1's message
+        files asked for under v2) is the API's, and answered as the chosen contract answers it."""
+        return len(self.profiles) == 1 or all(resolve(method, parts, c) is None for c in self.profiles)
 
     def _raw_path(self, scope: Scope) -> str:
         raw = scope.get("raw_path")
@@ -111,7 +125,9 @@ class ValidationMiddleware:
         # mounted apps see their mount point in the path; it is not part of the API's URL
         return path[len(root) :] if root and path.startswith(root) else path
 
-    async def _admit(self, scope: Scope, receive: Receive, found: Routed) -> MatchedRequest:
+    async def _admit(
+        self, scope: Scope, receive: Receive, found: Routed, contract: Contract
+    ) -> MatchedRequest:
         """What the app gets to see of a request; raises :class:`Refusal` with the answer to a bad one."""
         if self.limiter is not None:
             client = scope.get("client")
@@ -128,16 +144,16 @@ class ValidationMiddleware:
             raise Refusal(405, messages.error_body(invalid_method(method, shown, found)), allow)
         operation, path_params = found
         if self.require_beta:
-            check_beta(headers, self.contract.beta_version)
+            check_beta(headers, contract.beta_version)
         raw = await read_body(receive, headers.get("content-length", ""), self.max_body_bytes)
         query = parse_query(scope.get("query_string", b""))
         # one fast verdict on the bytes: it settles a valid body, and sends a broken one to the error walk
         schema = operation.request_schema
-        verdict = self.contract.compiled(schema).fast_verdict(raw) if schema is not None and raw else None
-        check = (self.contract, operation, raw, headers.get("content-type"), query, path_params, verdict)
+        verdict = contract.compiled(schema).fast_verdict(raw) if schema is not None and raw else None
+        check = (contract, operation, raw, headers.get("content-type"), query, path_params, verdict)
         long = schema is not None and bool(raw) and (len(raw) > _INLINE_BYTES or verdict is not True)
         body = await anyio.to_thread.run_sync(_checked, *check) if long else _checked(*check)
-        return MatchedRequest(operation, path_params, query, body, raw)
+        return MatchedRequest(operation, path_params, query, body, raw, contract)
 
 
 def _checked(

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from threadspec import spec
+from threadspec._contract import Contract, resolve_contract
 from threadspec.asgi.types import Scope
 
 STATE_KEY = "threadspec"
@@ -14,13 +15,23 @@ STATE_KEY = "threadspec"
 
 @dataclass(frozen=True, slots=True)
 class MatchedRequest:
-    """What the middleware learnt about a request that passed; found in ``scope["state"]["threadspec"]``."""
+    """What the middleware learnt about a request that passed; found in ``scope["state"]["threadspec"]``.
+
+    ``contract`` is the one it was held to: with several (``ValidationMiddleware(contracts=...)``), the
+    one whose version its ``OpenAI-Beta`` header named; ``profile`` names it (``"v1"``).
+    """
 
     operation: spec.Operation
     path_params: Mapping[str, str]
     query: Mapping[str, list[str]] = field(default_factory=dict)
     body: Any = None  # the decoded JSON body; None when the request had none
     raw_body: bytes = b""
+    contract: Contract = field(default_factory=lambda: resolve_contract(None))
+
+    @property
+    def profile(self) -> str | None:
+        """The bundled profile the request was held to (``"v2"``, ``"v1"``); ``None`` for a loaded spec."""
+        return self.contract.profile
 
     @property
     def operation_id(self) -> str:

@@ -18,9 +18,9 @@ from threadspec.contract.context import CheckContext, Verdict
 from threadspec.contract.exchange import Exchange
 from threadspec.contract.findings import Problem, Severity
 from threadspec.contract.resources import QUESTION, Resources, tool_outputs
-from threadspec.contract.stream_order import StreamOrder
 from threadspec.facts import EVENT_STREAM, STREAM_DONE_EVENT
 from threadspec.sse import parse_text
+from threadspec.stream_order import StreamOrder
 
 
 @dataclass(frozen=True, slots=True)

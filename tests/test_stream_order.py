@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from threadspec.contract.stream_order import check_order
+from threadspec import contract_for, profiles
+from threadspec.stream_order import StreamOrder, check_order
 
 
 def run(status: str, run_id: str = "run_1") -> dict[str, Any]:
@@ -89,3 +90,34 @@ def test_illegal_streams(events: list[Any], where: int, reason: str) -> None:
     assert problem is not None
     assert problem.index == where
     assert reason in str(problem)
+
+
+INCOMPLETE = [*HEAD, *MESSAGE, ("thread.run.incomplete", run("incomplete")), ("done", "[DONE]")]
+
+
+def test_the_run_ends_a_stream_may_have_are_the_profiles() -> None:
+    """v2 runs may end ``incomplete``; v1 runs have no such status, so a v1 stream may not end on it."""
+    assert "incomplete" in contract_for("v2").run_statuses
+    assert "incomplete" not in contract_for("v1").run_statuses
+    assert check_order(INCOMPLETE, contract=contract_for("v2")) is None
+    problem = check_order(INCOMPLETE, contract=contract_for("v1"))
+    assert problem is not None
+    assert (problem.index, problem.event) == (len(INCOMPLETE) - 2, "thread.run.incomplete")
+    assert "not allowed after 'active'" in str(problem)
+    assert check_order(COMPLETED, contract=contract_for("v1")) is None
+
+
+@pytest.mark.parametrize("profile", profiles())
+def test_each_streaming_operation_says_how_its_stream_starts(profile: str) -> None:
+    """Read from the path: no thread in it, the stream creates one; a run in it, the stream resumes it."""
+    contract = contract_for(profile)
+    starts = {
+        op: (machine.creates_thread, machine.resumed)
+        for op in contract.streaming_operations
+        for machine in [StreamOrder.of(contract.operation(op), contract)]
+    }
+    assert starts == {
+        "createThreadAndRun": (True, False),
+        "createRun": (False, False),
+        "submitToolOuputsToRun": (False, True),
+    }

@@ -1,11 +1,13 @@
-"""The order a run's event stream must follow, as a small state machine.
+"""The order a run's event stream must follow, as a small state machine shared by the contract runner and
+the proxy.
 
 A stream is ``thread.created``? (only when the request created the thread), ``thread.run.created``,
 ``thread.run.queued``, ``thread.run.in_progress``, then step and message events, then one terminal run
-event (``completed``, ``requires_action``, ``incomplete``, ``failed``, ``cancelled``, ``expired``),
-then ``done``, last. A stream resumed by submitting tool outputs may first finish the tool-call step, then
-goes on from ``queued``. Steps and messages follow their own lifecycle: created, in_progress, deltas,
-one end; a run may only complete once everything it opened has ended.
+event (``completed``, ``requires_action``, ``incomplete``, ``failed``, ``cancelled``, ``expired``: those
+the contract's runs can have, so never ``incomplete`` in v1), then ``done``, last. A stream resumed by
+submitting tool outputs may first finish the tool-call step, then goes on from ``queued``. Steps and
+messages follow their own lifecycle: created, in_progress, deltas, one end; a run may only complete once
+everything it opened has ended.
 """
 
 from __future__ import annotations
@@ -14,12 +16,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from threadspec.facts import STREAM_RUN_ENDS as RUN_ENDS
+from threadspec._contract import Contract
+from threadspec._operation import Operation
 from threadspec.facts import TERMINAL_ITEM_STATUSES as ITEM_ENDS
+from threadspec.facts import stream_run_ends
 
-RUN_STATUS = {"queued": "queued", "in_progress": "in_progress", "cancelling": "cancelling"} | {
-    end: end for end in RUN_ENDS
-}
+# the run events whose data must carry the status they name (a run event's suffix is its status)
+_PASSING = frozenset({"queued", "in_progress", "cancelling"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +39,10 @@ class OrderError:
 class StreamOrder:
     """Feed events one by one; the first illegal one is returned as an :class:`OrderError`."""
 
-    def __init__(self, *, creates_thread: bool = False, resumed: bool = False) -> None:
+    def __init__(
+        self, *, creates_thread: bool = False, resumed: bool = False, contract: Contract | None = None
+    ) -> None:
+        self.run_ends = stream_run_ends(contract)
         self.state = "resumed" if resumed else "start"
         self.resumed = resumed
         self.creates_thread = creates_thread
@@ -44,9 +50,16 @@ class StreamOrder:
         self.open_items: dict[str, str] = {}  # id -> "step" | "message", created and not yet ended
         self.ended_items: set[str] = set()
 
+    @classmethod
+    def of(cls, operation: Operation, contract: Contract | None = None) -> StreamOrder:
+        """The machine for a stream ``operation`` answers, as its path says: without a thread in its path it
+        creates one (``thread.created`` first); with a run in it, it resumes that run."""
+        names = {p.name for p in operation.parameters_in("path")}
+        return cls(creates_thread="thread_id" not in names, resumed="run_id" in names, contract=contract)
+
     def _next_states(self) -> dict[str, str]:
         """Run-level events allowed now, and the state each leads to."""
-        ends = {f"thread.run.{end}": "ended" for end in RUN_ENDS}
+        ends = {f"thread.run.{end}": "ended" for end in self.run_ends}
         table: dict[str, dict[str, str]] = {
             "start": {"thread.run.created": "created"}
             | ({"thread.created": "thread"} if self.creates_thread else {}),
@@ -95,7 +108,7 @@ class StreamOrder:
         elif ident != self.run_id:
             return f"names run {ident!r}, the stream is about {self.run_id!r}"
         suffix = name.rsplit(".", 1)[1]
-        want = RUN_STATUS.get(suffix)
+        want = suffix if suffix in _PASSING or suffix in self.run_ends else None
         if want is not None and data.get("status") != want:
             return f"carries status {data.get('status')!r}, expected {want!r}"
         if suffix == "completed" and self.open_items:
@@ -133,10 +146,14 @@ class StreamOrder:
 
 
 def check_order(
-    events: Iterable[tuple[str, Any]], *, creates_thread: bool = False, resumed: bool = False
+    events: Iterable[tuple[str, Any]],
+    *,
+    creates_thread: bool = False,
+    resumed: bool = False,
+    contract: Contract | None = None,
 ) -> OrderError | None:
     """The first place ``events`` (name, decoded data) break the legal order, or ``None``."""
-    machine = StreamOrder(creates_thread=creates_thread, resumed=resumed)
+    machine = StreamOrder(creates_thread=creates_thread, resumed=resumed, contract=contract)
     count = 0
     for index, (name, data) in enumerate(events):
         count = index + 1
