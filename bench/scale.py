@@ -183,13 +183,12 @@ def _fill(app: Any, sizes: tuple[int, ...]) -> dict[int, tuple[str, str]]:
     """Threads of each size, written through the store API in one transaction; their ids and middle cursors."""
     service = app.state.service
     out = {}
+    life = service.lifecycle()
     with service.store.transaction():
         for size in sizes:
-            thread = new_thread(service.life, {})
+            thread = new_thread(life, {})
             ids = [
-                add_message(
-                    service.life, thread.id, {"role": "user", "content": f"Message {i} of {size}."}
-                ).id
+                add_message(life, thread.id, {"role": "user", "content": f"Message {i} of {size}."}).id
                 for i in range(size)
             ]
             out[size] = (thread.id, ids[size // 2])  # newest first: the page after it holds older messages

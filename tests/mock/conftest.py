@@ -1,4 +1,5 @@
-"""Fixtures for driving the mock in process; every response any test gets is checked against the spec."""
+"""Fixtures for driving the mock in process; every response any test gets is checked against the spec of the
+profile its request's ``OpenAI-Beta`` header names."""
 
 from __future__ import annotations
 
@@ -13,13 +14,17 @@ import httpx
 import msgspec
 import pytest
 
-from threadspec import validate, validate_response
+from threadspec import contract_for, profiles, validate, validate_response
 from threadspec._decode import depth_exceeds
 from threadspec.asgi import route
+from threadspec.asgi.profiles import Profiles
 from threadspec.mock import MockConfig, create_app
 from threadspec.sse import parse_text
 
 BETA = {"OpenAI-Beta": "assistants=v2"}
+BETA_V1 = {"OpenAI-Beta": "assistants=v1"}
+# the contract each request is held to, as the mock chooses it (v2 without a header it knows)
+CONTRACTS = Profiles([contract_for("v2"), *(contract_for(p) for p in profiles() if p != "v2")])
 OpenMock = Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]
 
 
@@ -33,18 +38,21 @@ async def check_against_spec(response: httpx.Response) -> None:
     await response.aread()
     assert re.fullmatch(r"req_[0-9a-f]{32}", response.headers.get("x-request-id", "")), response.headers
     request = response.request
-    found = route(request.method, request.url.raw_path.decode("ascii"))
+    contract = CONTRACTS.select(request.headers.get("OpenAI-Beta"))
+    found = route(request.method, request.url.raw_path.decode("ascii"), contract=contract)
     content_type = response.headers.get("content-type", "")
     if found is None:  # unknown route or method: still the API's envelope
         assert response.status_code in (404, 405), response.text
-        result = validate(response.content, "ErrorResponse")
+        result = validate(response.content, "ErrorResponse", contract=contract)
     else:
         body: Any = response.content
         if depth_exceeds(body):
             # the validator refuses raw JSON past the request limit, but a list of runs that echo a
             # request at the limit nests two levels deeper: judge the decoded value instead
             body = msgspec.json.decode(body)
-        result = validate_response(found[0].operation_id, response.status_code, body, content_type)
+        result = validate_response(
+            found[0].operation_id, response.status_code, body, content_type, contract=contract
+        )
     assert result.valid, f"{request.method} {request.url} → {response.status_code}: {result.to_dict()}"
     if content_type.startswith("text/event-stream"):
         events = parse_text(response.content)

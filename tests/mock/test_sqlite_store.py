@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -86,3 +87,44 @@ def test_an_unusable_file_is_a_clear_error(tmp_path: Path, kind: str) -> None:
         path.write_text("just text, " * 200)
     with pytest.raises(ValueError, match=r"cannot use .* as the mock's database"):
         SqliteStore(path)
+
+
+_SCHEMA_1 = """
+CREATE TABLE objects (kind TEXT NOT NULL, id TEXT NOT NULL, thread_id TEXT NOT NULL, run_id TEXT,
+    created_at INTEGER NOT NULL, seq INTEGER NOT NULL, body TEXT NOT NULL, state TEXT NOT NULL,
+    PRIMARY KEY (kind, id));
+CREATE INDEX objects_by_thread ON objects (thread_id, kind, created_at, seq);
+CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT INTO counters (name, value) VALUES ('seq', 2);
+PRAGMA user_version=1;
+"""
+
+
+async def test_a_database_of_schema_1_holds_v2_objects(open_mock: Any, tmp_path: Path) -> None:
+    """Written before profiles: every object in it is v2, and its assistants are listed under v2 only."""
+    path = tmp_path / "old.sqlite"
+    thread = {"id": "thread_old", "object": "thread", "created_at": 1, "tool_resources": {}, "metadata": {}}
+    assistant = {
+        "id": "asst_old", "object": "assistant", "created_at": 2, "name": None, "description": None,
+        "model": "gpt-4o", "instructions": None, "tools": [], "tool_resources": {}, "metadata": {},
+        "temperature": 1.0, "top_p": 1.0, "response_format": "auto",
+    }  # fmt: skip
+    with sqlite3.connect(path) as db:
+        db.executescript(_SCHEMA_1)
+        rows = [
+            ("thread", "thread_old", "thread_old", 1, 1, thread),
+            ("assistant", "asst_old", "", 2, 2, assistant),
+        ]
+        for kind, ident, parent, created, seq, body in rows:
+            db.execute(
+                "INSERT INTO objects VALUES (?, ?, ?, NULL, ?, ?, ?, '{}')",
+                (kind, ident, parent, created, seq, json.dumps(body)),
+            )
+    async with open_mock(MockConfig(db=path)) as client:
+        assert (await client.get("/threads/thread_old")).json() == thread
+        assert (await client.get("/assistants")).json()["data"] == [assistant]
+        v1 = {"OpenAI-Beta": "assistants=v1"}
+        assert (await client.get("/threads/thread_old", headers=v1)).status_code == 404
+        assert (await client.get("/assistants", headers=v1)).json()["data"] == []
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

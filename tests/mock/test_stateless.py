@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from threadspec import spec
+from threadspec import contract_for
 from threadspec.mock import MockConfig
 from threadspec.sse import parse_text
 
@@ -49,17 +49,43 @@ REQUESTS: list[tuple[str, str, str, Any, dict[str, Any]]] = [
 ]  # fmt: skip
 
 
-def test_every_operation_has_a_request() -> None:
-    assert sorted(r[0] for r in REQUESTS) == sorted(spec.operations())
+F = "file-abc123"
+RETRIEVAL = {"type": "retrieval"}
+# v1: no message deletion; files on assistants and messages; text content and file ids
+REQUESTS_V1: list[tuple[str, str, str, Any, dict[str, Any]]] = [
+    r for r in REQUESTS if r[0] not in ("deleteMessage", "createMessage", "createAssistant")
+] + [
+    ("createMessage", "POST", f"/threads/{T}/messages", {"role": "user", "content": "Hey", "file_ids": [F]},
+     {"thread_id": T, "role": "user", "file_ids": [F]}),
+    ("createAssistant", "POST", "/assistants", {"model": "gpt-4", "tools": [RETRIEVAL], "file_ids": [F]},
+     {"object": "assistant", "tools": [RETRIEVAL], "file_ids": [F]}),
+    ("listAssistantFiles", "GET", f"/assistants/{A}/files", None, {"object": "list", "has_more": False}),
+    ("createAssistantFile", "POST", f"/assistants/{A}/files", {"file_id": F},
+     {"id": F, "object": "assistant.file", "assistant_id": A}),
+    ("getAssistantFile", "GET", f"/assistants/{A}/files/{F}", None, {"id": F, "assistant_id": A}),
+    ("deleteAssistantFile", "DELETE", f"/assistants/{A}/files/{F}", None,
+     {"id": F, "object": "assistant.file.deleted", "deleted": True}),
+    ("listMessageFiles", "GET", f"/threads/{T}/messages/{M}/files", None, {"object": "list", "has_more": False}),
+    ("getMessageFile", "GET", f"/threads/{T}/messages/{M}/files/{F}", None,
+     {"id": F, "object": "thread.message.file", "message_id": M}),
+]  # fmt: skip
+BY_PROFILE = {"v2": REQUESTS, "v1": REQUESTS_V1}
+CASES = [(p, *r) for p, requests in BY_PROFILE.items() for r in requests]
+
+
+@pytest.mark.parametrize("profile", BY_PROFILE)
+def test_every_operation_has_a_request(profile: str) -> None:
+    assert sorted(r[0] for r in BY_PROFILE[profile]) == sorted(contract_for(profile).operations())
 
 
 @pytest.mark.parametrize(
-    ("operation", "method", "path", "body", "echo"), REQUESTS, ids=[r[0] for r in REQUESTS]
+    ("profile", "operation", "method", "path", "body", "echo"), CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES]
 )
 async def test_every_valid_request_gets_its_kind_of_answer(
-    open_mock: Any, operation: str, method: str, path: str, body: Any, echo: dict[str, Any]
+    open_mock: Any, profile: str, operation: str, method: str, path: str, body: Any, echo: dict[str, Any]
 ) -> None:
-    async with open_mock(MockConfig(mode="stateless")) as client:
+    """In the shape of the request's profile: the conftest checks each answer against its spec."""
+    async with open_mock(MockConfig(mode="stateless"), {"OpenAI-Beta": f"assistants={profile}"}) as client:
         for _ in range(2):  # nothing is kept: the second answer is as good as the first
             response = await client.request(method, path, json=body)
             assert response.status_code == 200, response.text
@@ -67,16 +93,15 @@ async def test_every_valid_request_gets_its_kind_of_answer(
             assert {k: answer[k] for k in echo} == echo
 
 
-async def test_lists_hold_objects(open_mock: Any) -> None:
-    async with open_mock(MockConfig(mode="stateless")) as client:
-        for path in (
-            "/assistants",
-            f"/threads/{T}/messages",
-            f"/threads/{T}/runs",
-            f"/threads/{T}/runs/{R}/steps",
-        ):
+@pytest.mark.parametrize("profile", BY_PROFILE)
+async def test_lists_hold_objects(open_mock: Any, profile: str) -> None:
+    paths = ["/assistants", f"/threads/{T}/messages", f"/threads/{T}/runs", f"/threads/{T}/runs/{R}/steps"]
+    if profile == "v1":
+        paths += [f"/assistants/{A}/files", f"/threads/{T}/messages/{M}/files"]
+    async with open_mock(MockConfig(mode="stateless"), {"OpenAI-Beta": f"assistants={profile}"}) as client:
+        for path in paths:
             page = (await client.get(path)).json()
-            assert page["data"] and page["first_id"] == page["data"][0]["id"]
+            assert page["data"] and page["first_id"] == page["data"][0]["id"], path
 
 
 async def test_submitted_outputs_land_on_the_calls(open_mock: Any) -> None:

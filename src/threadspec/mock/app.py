@@ -71,7 +71,7 @@ async def _server_error(request: Request, exc: Exception) -> Response:
 
 
 def create_app(config: MockConfig | None = None) -> Starlette:
-    """A mock of the Assistants API v2 endpoints; ``app.state.service`` holds its store."""
+    """A mock of the Assistants API endpoints, v2 and v1 (``config.profiles``); ``app.state.service`` holds its store."""
     config = config or MockConfig()
     service = Service(config)
 
@@ -82,6 +82,7 @@ def create_app(config: MockConfig | None = None) -> Starlette:
 
     middleware = Middleware(
         ValidationMiddleware,
+        contracts=config.contracts(),
         require_beta=config.require_beta,
         api_key=config.api_key,
         max_body_bytes=config.max_body_bytes,

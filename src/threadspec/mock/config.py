@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Literal
 
+from threadspec._contract import DEFAULT_PROFILE, Contract, contract_for, profiles
 from threadspec.asgi import DEFAULT_MAX_BODY_BYTES
 
 Mode = Literal["stateful", "stateless"]
@@ -48,6 +49,11 @@ class MockConfig:
     ``strict_assistants``: an assistant id nobody created is answered 404 (``No assistant found
     with id 'asst_x'.``), as the API did; by default it stands for an implicit assistant with the
     default settings, so tests written with placeholder ids work.
+
+    ``profiles``: the API versions served (``("v2", "v1")``); each request's ``OpenAI-Beta`` header
+    chooses one, and a request that names none is refused ``invalid_beta``. ``None`` (the default)
+    serves every bundled profile, v2 first. Objects are served only to requests of the profile they
+    were created under.
     """
 
     host: str = "127.0.0.1"
@@ -66,6 +72,7 @@ class MockConfig:
     clock: Callable[[], float] | None = None
     rate_limit_per_second: float | None = None
     strict_assistants: bool = False
+    profiles: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         if self.mode not in ("stateful", "stateless"):
@@ -81,11 +88,22 @@ class MockConfig:
         rate = self.rate_limit_per_second
         if rate is not None and not 0 < rate < float("inf"):
             raise ValueError(f"rate_limit_per_second must be a positive number, not {rate}")
+        if self.profiles is not None:
+            unknown = [p for p in self.profiles if p not in profiles()]
+            if unknown or not self.profiles or len(set(self.profiles)) != len(self.profiles):
+                raise ValueError(
+                    f"profiles must name each of {', '.join(profiles())} at most once, not {list(self.profiles)}"
+                )
         if self.mode == "stateless":
             defaults = {f.name: f.default for f in fields(self)}
             for name, (flag, reason) in _STATEFUL_ONLY.items():
                 if getattr(self, name) != defaults[name]:
                     raise ValueError(f"{flag} ({name}) cannot apply with --mode stateless: {reason}.")
+
+    def contracts(self) -> tuple[Contract, ...]:
+        """The contracts of the served profiles; the first is the default."""
+        names = self.profiles or sorted(profiles(), key=lambda p: p != DEFAULT_PROFILE)
+        return tuple(contract_for(p) for p in names)
 
     @property
     def base_url(self) -> str:

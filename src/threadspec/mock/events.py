@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,17 +28,19 @@ class Events:
     """The events a run emits while it moves, each encoded the moment it happens.
 
     ``kept=False`` for a request that does not stream: nothing is encoded, nothing is kept.
+    ``shape`` gives each event's data the shape of the request's profile.
     """
 
     frames: list[bytes] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     kept: bool = True
+    shape: Callable[[Any], Any] = field(default=lambda value: value, repr=False)
 
     def emit(self, name: str, data: Any) -> None:
         if not self.kept:
             return
         self.names.append(name)
-        self.frames.append(encode(name, to_json(data).decode()))
+        self.frames.append(encode(name, to_json(self.shape(data)).decode()))
 
     def done(self) -> Events:
         self.names.append(STREAM_DONE_EVENT)

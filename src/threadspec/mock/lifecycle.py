@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from threadspec.facts import STREAM_RUN_ENDS, active_run_statuses
+from threadspec.facts import STREAM_RUN_ENDS
 from threadspec.mock import objects, tokens
 from threadspec.mock.backend import Backend
 from threadspec.mock.events import Events
@@ -24,7 +24,6 @@ from threadspec.mock.wording import (
     tool_outputs_mismatch,
 )
 
-ACTIVE = active_run_statuses()
 SETTLED = STREAM_RUN_ENDS  # where a run waits without anyone polling it
 
 
@@ -53,7 +52,7 @@ class Lifecycle:
         expires = now + self.b.config.run_expiry_seconds
         body = objects.run_object(run_id, thread_id, now, expires, request, assistant)
         state = {"outputs": None, "step_id": None, "prompt_tokens": 0, "completion_tokens": 0}
-        run = Record("run", run_id, thread_id, None, now, seq, body, state)
+        run = self.b.new("run", run_id, thread_id, None, now, seq, body, state)
         self.b.store.put(run)
         events.emit("thread.run.created", body)
         events.emit("thread.run.queued", body)
@@ -72,6 +71,15 @@ class Lifecycle:
     def _finish(self, run: Record, status: str, events: Events, **changes: Any) -> None:
         changes.update(status=status, expires_at=None, required_action=None, usage=self._usage(run))
         self._set(run, events, f"thread.run.{status}", **changes)
+
+    def _capped(self, run: Record, reason: str, events: Events) -> None:
+        """End a run that reached a token cap: ``incomplete``, or where the profile's runs have no such
+        status (v1) ``completed``; ``incomplete_details`` says which cap either way."""
+        status = self.b.profile.capped_status
+        changes: dict[str, Any] = {"incomplete_details": {"reason": reason}}
+        if f"{status}_at" in run.body:  # a completed run says when
+            changes[f"{status}_at"] = self.b.now()
+        self._finish(run, status, events, **changes)
 
     # -- moving on ------------------------------------------------------------------------
     def advance(self, run: Record, events: Events) -> None:
@@ -95,7 +103,7 @@ class Lifecycle:
     def expire_if_due(self, run: Record, events: Events | None = None) -> bool:
         """Expire an active run whose ``expires_at`` has passed; whether it did."""
         expires_at = run.body.get("expires_at")
-        if run.body["status"] not in ACTIVE or expires_at is None or self.b.now() < expires_at:
+        if run.body["status"] not in self.b.profile.active or expires_at is None or self.b.now() < expires_at:
             return False
         self._close_step(run, "expired", events)
         usage = self._usage(run)
@@ -122,7 +130,7 @@ class Lifecycle:
         run.state["prompt_tokens"] += prompt
         cap = run.body.get("max_prompt_tokens")
         if cap is not None and run.state["prompt_tokens"] > cap:
-            self._finish(run, "incomplete", events, incomplete_details={"reason": "max_prompt_tokens"})
+            self._capped(run, "max_prompt_tokens", events)
             return
         plan = self.b.script.plan(run.body, last_user, run.state["outputs"])
         if plan.error is not None:
@@ -135,7 +143,7 @@ class Lifecycle:
 
     def _new_step(self, run: Record, details: dict[str, Any], events: Events) -> Record:
         step_id, seq, now = self.b.allocate("step")
-        step = Record(
+        step = self.b.new(
             "step",
             step_id,
             run.thread_id,
@@ -152,7 +160,7 @@ class Lifecycle:
     def _answer(self, run: Record, plan: Plan, prompt: int, events: Events) -> None:
         message_id, seq, now = self.b.allocate("msg")
         step = self._new_step(run, _step_details_message(message_id), events)
-        message = Record(
+        message = self.b.new(
             "message",
             message_id,
             run.thread_id,
@@ -192,7 +200,7 @@ class Lifecycle:
         self.b.store.put(step)
         events.emit("thread.run.step.completed", step.body)
         if cut:
-            self._finish(run, "incomplete", events, incomplete_details={"reason": "max_completion_tokens"})
+            self._capped(run, "max_completion_tokens", events)
         else:
             self._finish(run, "completed", events, completed_at=now)
 
@@ -271,7 +279,7 @@ class Lifecycle:
 
     def cancel(self, run: Record, events: Events) -> None:
         status = run.body["status"]
-        if status not in ACTIVE or status == "cancelling":
+        if status not in self.b.profile.active or status == "cancelling":
             raise cannot_cancel(status)
         self._set(run, events, "thread.run.cancelling", status="cancelling")
 

@@ -9,20 +9,30 @@ from contextlib import contextmanager
 from threadspec.mock.records import Kind, Record, from_json, to_json
 
 _Key = tuple[Kind, str]
-_Row = tuple[Kind, str, str, str | None, int, int, bytes, bytes]
+_Row = tuple[Kind, str, str, str | None, int, int, bytes, bytes, str]
 _Place = tuple[int, int, str]  # (created_at, seq, id): where an object sorts among its siblings
 
 
 def _row(record: Record) -> _Row:
     return (
         record.kind, record.id, record.thread_id, record.run_id, record.created_at, record.seq,
-        to_json(record.body), to_json(record.state),
+        to_json(record.body), to_json(record.state), record.profile,
     )  # fmt: skip
 
 
 def _record(row: _Row) -> Record:
-    kind, object_id, thread_id, run_id, created_at, seq, body, state = row
-    return Record(kind, object_id, thread_id, run_id, created_at, seq, from_json(body), from_json(state))
+    kind, object_id, thread_id, run_id, created_at, seq, body, state, profile = row
+    return Record(
+        kind,
+        object_id,
+        thread_id,
+        run_id,
+        created_at,
+        seq,
+        from_json(body),
+        from_json(state),
+        profile=profile,
+    )
 
 
 class MemoryStore:

@@ -1,6 +1,8 @@
-"""The API objects (assistant, thread, message, run, run step) built from the requests that create them.
+"""The API objects (assistant, thread, message, run, run step, file) built from the requests that create them.
 
-Free-form fields (function ``parameters``, a json_schema ``schema``, metadata) are copied by
+Objects carry the fields of every profile the mock serves — a message its v2 ``attachments`` and its v1
+``file_ids`` — and :class:`~threadspec.mock.profile.Profile` serves each with the fields its profile
+declares. Free-form fields (function ``parameters``, a json_schema ``schema``, metadata) are copied by
 reference, never walked: they may nest hundreds of levels deep.
 """
 
@@ -19,6 +21,7 @@ _ASSISTANT_DEFAULTS: dict[str, Any] = {
     "instructions": None,
     "tools": (),
     "tool_resources": None,
+    "file_ids": (),
     "metadata": None,
     "temperature": 1.0,
     "top_p": 1.0,
@@ -130,6 +133,7 @@ def user_message(
         "assistant_id": None,
         "run_id": run_id,
         "attachments": request.get("attachments") or [],
+        "file_ids": list(request.get("file_ids") or []),
         "metadata": request.get("metadata") or {},
     }
 
@@ -150,6 +154,7 @@ def assistant_message(message_id: str, run: dict[str, Any], created_at: int) -> 
         "assistant_id": run["assistant_id"],
         "run_id": run["id"],
         "attachments": [],
+        "file_ids": [],
         "metadata": {},
     }
 
@@ -197,6 +202,7 @@ def run_object(
         "instructions": settings["instructions"],
         "tools": settings["tools"] or [],
         "tool_resources": settings["tool_resources"] or {},
+        "file_ids": list(assistant.get("file_ids") or []),  # the assistant's files, as v1 runs had them
         "metadata": request.get("metadata") or {},
         "usage": None,
         "max_prompt_tokens": request.get("max_prompt_tokens"),
@@ -233,6 +239,19 @@ def run_step(step_id: str, run: dict[str, Any], created_at: int, details: dict[s
 
 def usage(prompt: int, completion: int) -> dict[str, int]:
     return {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion}
+
+
+def assistant_file(file_id: str, assistant_id: str, created_at: int) -> dict[str, Any]:
+    return {"id": file_id, "object": "assistant.file", "created_at": created_at, "assistant_id": assistant_id}
+
+
+def message_file(file_id: str, message_id: str, created_at: int) -> dict[str, Any]:
+    return {
+        "id": file_id,
+        "object": "thread.message.file",
+        "created_at": created_at,
+        "message_id": message_id,
+    }
 
 
 def deleted(object_id: str, kind: str) -> dict[str, Any]:

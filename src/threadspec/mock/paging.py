@@ -6,21 +6,21 @@ from collections.abc import Sequence
 from typing import Any
 
 from threadspec.asgi import MatchedRequest
-from threadspec.mock.records import Kind, Record, Store
+from threadspec.mock.records import Kind, Store
 
 DEFAULT_LIMIT = 20
 
 
-def page(records: Sequence[Record], request: MatchedRequest) -> dict[str, Any]:
-    """One page of ``records`` (oldest first, as stores return them) as a list object.
+def page(objects: Sequence[dict[str, Any]], request: MatchedRequest) -> dict[str, Any]:
+    """One page of ``objects`` (oldest first, as stores return them) as a list object.
 
     ``after`` starts the page right after that object and ``before`` ends it right before, both
     in the requested order; ``has_more`` says whether objects lie beyond the page in the direction
     of travel. A cursor that names no object of the list yields an empty page.
     """
-    ordered = list(records) if request.query_value("order") == "asc" else list(reversed(records))
+    ordered = list(objects) if request.query_value("order") == "asc" else list(reversed(objects))
     limit = int(request.query_value("limit") or DEFAULT_LIMIT)
-    ids = [r.id for r in ordered]
+    ids = [o["id"] for o in ordered]
     after, before = request.query_value("after"), request.query_value("before")
     start, end = 0, len(ordered)
     if after:
@@ -32,7 +32,7 @@ def page(records: Sequence[Record], request: MatchedRequest) -> dict[str, Any]:
         chosen, has_more = window[-limit:], len(window) > limit
     else:
         chosen, has_more = window[:limit], len(window) > limit
-    return _list([r.body for r in chosen], has_more)
+    return _list(chosen, has_more)
 
 
 def stored_page(store: Store, kind: Kind, thread_id: str, request: MatchedRequest) -> dict[str, Any]:

@@ -11,14 +11,20 @@ import msgspec
 # a tombstone marks the id of a deleted assistant: it answers 404, never as an implicit assistant
 Kind = Literal["assistant", "tombstone", "thread", "message", "run", "step"]
 KINDS: tuple[Kind, ...] = ("assistant", "tombstone", "thread", "message", "run", "step")
-# Objects that belong to no thread (assistants, tombstones) are filed under this thread id, so one
-# store interface, paging included, serves them too; no thread ever has it.
-TOP_LEVEL = ""
+# The profile a record was created under when nothing says otherwise: every record before profiles was v2.
+DEFAULT_PROFILE = "v2"
 
 # Objects are kept as JSON text: no aliasing between what was stored and what is served, and
 # msgspec handles the 512 levels free-form fields may nest (the stdlib's copy.deepcopy would not).
 _encoder = msgspec.json.Encoder()
 _decoder = msgspec.json.Decoder()
+
+
+def top_level(profile: str) -> str:
+    """The thread id a profile's objects that belong to no thread (assistants, tombstones) are filed under,
+    so one store interface, paging included, serves them too, and each profile lists its own; no thread
+    ever has it."""
+    return f"@{profile}"
 
 
 def to_json(value: Any) -> bytes:
@@ -34,10 +40,13 @@ class Record:
     """One stored object: the API object in ``body``, the mock's own bookkeeping in ``state``.
 
     ``thread_id`` is the thread the object belongs to (a thread's own id for a thread), or
-    :data:`TOP_LEVEL` for an assistant.
+    :func:`top_level` of its profile for an assistant.
 
     ``seq`` is a store-wide counter, so objects created in the same second still sort in the
     order they were created.
+
+    ``profile`` is the one the object was created under (``"v1"``, ``"v2"``): a request of another
+    profile does not see it, and it is served in its own profile's shape.
     """
 
     kind: Kind
@@ -48,6 +57,7 @@ class Record:
     seq: int
     body: dict[str, Any]
     state: dict[str, Any] = field(default_factory=dict)
+    profile: str = field(default=DEFAULT_PROFILE, kw_only=True)
 
 
 class Store(Protocol):

@@ -14,10 +14,10 @@ from typing import Any
 
 from threadspec.asgi import MatchedRequest
 from threadspec.facts import POLL_AFTER_HEADER
-from threadspec.mock.events import Events, JsonReply, Reply
+from threadspec.mock.events import Events, Reply
 from threadspec.mock.lifecycle import SETTLED, Lifecycle
 from threadspec.mock.paging import page
-from threadspec.mock.records import Record, to_json
+from threadspec.mock.records import Record
 from threadspec.mock.threads import active_run, add_message, body_of, new_thread
 from threadspec.mock.wording import active_run as active_run_error
 
@@ -39,7 +39,7 @@ def _answer(life: Lifecycle, run: Record, events: Events, stream: bool) -> Reply
         thread = life.b.thread(run.thread_id)
         thread.state[_UNSETTLED] = run.id
         life.b.store.put(thread)
-    return JsonReply(to_json(run.body), (_poll_header(life),))
+    return life.b.reply(run.body, _poll_header(life))
 
 
 def catch_up(life: Lifecycle, request: MatchedRequest) -> None:
@@ -52,7 +52,7 @@ def catch_up(life: Lifecycle, request: MatchedRequest) -> None:
     thread_id = request.path_params.get("thread_id")
     if thread_id is None or life.b.config.advance != "instant":  # only an instant mock leaves runs unsettled
         return
-    thread = life.b.store.get("thread", thread_id)
+    thread = life.b.mine(life.b.store.get("thread", thread_id))  # another profile's thread is a 404 anyway
     run_id = thread.state.get(_UNSETTLED) if thread is not None else None
     if thread is None or run_id is None:
         return
@@ -87,7 +87,7 @@ def create_run(life: Lifecycle, request: MatchedRequest) -> Reply:
     if running is not None:
         raise active_run_error(thread.id, running.id)
     body = body_of(request)
-    events = Events(kept=bool(body.get("stream")))
+    events = life.b.events(kept=bool(body.get("stream")))
     run = start_run(life, thread.id, body, events)
     return _answer(life, run, events, bool(body.get("stream")))
 
@@ -95,7 +95,7 @@ def create_run(life: Lifecycle, request: MatchedRequest) -> Reply:
 def create_thread_and_run(life: Lifecycle, request: MatchedRequest) -> Reply:
     body = body_of(request)
     assistant = life.b.assistant(body["assistant_id"])  # before the thread: a 404 leaves nothing behind
-    events = Events(kept=bool(body.get("stream")))
+    events = life.b.events(kept=bool(body.get("stream")))
     thread = new_thread(life, body.get("thread") or {}, events)
     run_request = {k: v for k, v in body.items() if k != "thread"}
     run = life.create(thread.id, run_request, assistant, events)
@@ -107,14 +107,14 @@ def list_runs(life: Lifecycle, request: MatchedRequest) -> Reply:
     runs = life.b.store.children("run", thread.id)
     for run in runs:
         life.expire_if_due(run)
-    return JsonReply.of(page(runs, request))
+    return life.b.reply(page([r.body for r in runs], request))
 
 
 def get_run(life: Lifecycle, request: MatchedRequest) -> Reply:
     run = _run(life, request)
     if life.b.config.advance == "per_poll":
         life.advance(run, Events(kept=False))
-    return JsonReply.of(run.body, _poll_header(life))
+    return life.b.reply(run.body, _poll_header(life))
 
 
 def modify_run(life: Lifecycle, request: MatchedRequest) -> Reply:
@@ -123,7 +123,7 @@ def modify_run(life: Lifecycle, request: MatchedRequest) -> Reply:
     if "metadata" in changes:
         run.body["metadata"] = changes["metadata"] or {}
         life.b.store.put(run)
-    return JsonReply.of(run.body, _poll_header(life))
+    return life.b.reply(run.body, _poll_header(life))
 
 
 def cancel_run(life: Lifecycle, request: MatchedRequest) -> Reply:
@@ -134,17 +134,17 @@ def cancel_run(life: Lifecycle, request: MatchedRequest) -> Reply:
 
 def submit_tool_outputs(life: Lifecycle, request: MatchedRequest, strict: bool = True) -> Reply:
     run, body = _run(life, request), body_of(request)
-    events = Events(kept=bool(body.get("stream")))
+    events = life.b.events(kept=bool(body.get("stream")))
     life.submit(run, list(body.get("tool_outputs") or []), events, strict=strict)
     return _answer(life, run, events, bool(body.get("stream")))
 
 
 def list_run_steps(life: Lifecycle, request: MatchedRequest) -> Reply:
     run = _run(life, request)
-    return JsonReply.of(page(life.b.store.children("step", run.thread_id, run.id), request))
+    return life.b.reply(page([s.body for s in life.b.store.children("step", run.thread_id, run.id)], request))
 
 
 def get_run_step(life: Lifecycle, request: MatchedRequest) -> Reply:
     params = request.path_params
     _run(life, request)
-    return JsonReply.of(life.b.step(params["thread_id"], params["run_id"], params["step_id"]).body)
+    return life.b.reply(life.b.step(params["thread_id"], params["run_id"], params["step_id"]).body)

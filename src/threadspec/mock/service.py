@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
+from threadspec._contract import Contract
 from threadspec.asgi import MatchedRequest
 from threadspec.mock import assistants, runs, threads
 from threadspec.mock.backend import Backend
@@ -14,6 +15,7 @@ from threadspec.mock.config import MockConfig
 from threadspec.mock.events import Reply
 from threadspec.mock.lifecycle import Lifecycle
 from threadspec.mock.memory_store import MemoryStore
+from threadspec.mock.profile import Profile
 from threadspec.mock.records import Store
 from threadspec.mock.script import Script
 from threadspec.mock.sqlite_store import SqliteStore
@@ -45,6 +47,12 @@ HANDLERS: dict[str, Handler] = {
     "getAssistant": assistants.get_assistant,
     "modifyAssistant": assistants.modify_assistant,
     "deleteAssistant": assistants.delete_assistant,
+    "listAssistantFiles": assistants.list_assistant_files,
+    "createAssistantFile": assistants.create_assistant_file,
+    "getAssistantFile": assistants.get_assistant_file,
+    "deleteAssistantFile": assistants.delete_assistant_file,
+    "listMessageFiles": threads.list_message_files,
+    "getMessageFile": threads.get_message_file,
 }
 _STATELESS: dict[str, Handler] = {
     **HANDLERS,
@@ -57,7 +65,8 @@ def open_store(config: MockConfig) -> Store:
 
 
 class Service:
-    """Answers validated requests; one at a time, each in its own store transaction.
+    """Answers validated requests; one at a time, each in its own store transaction, each as the profile
+    its ``OpenAI-Beta`` header chose (the contract on the request) — one store for every profile.
 
     ``handle`` blocks (SQLite writes, the lock): the app calls it from a worker thread.
     """
@@ -68,7 +77,6 @@ class Service:
         self.store: Store = (
             open_store(config) if config.mode == "stateful" else MemoryStore()
         )  # no db: nothing kept
-        self.life = Lifecycle(Backend(self.store, config, self.script))
         self._lock = threading.Lock()
         self._stateless_config = replace(config, advance="instant")
         self._stateless_seq = 0
@@ -78,14 +86,21 @@ class Service:
         with self._lock:
             if self.config.mode == "stateless":
                 return self._stateless(request)
+            life = self.lifecycle(request.contract)
             with self.store.transaction():
-                runs.catch_up(self.life, request)
-                return HANDLERS[request.operation_id](self.life, request)
+                runs.catch_up(life, request)
+                return HANDLERS[request.operation_id](life, request)
+
+    def lifecycle(self, contract: Contract | None = None) -> Lifecycle:
+        """The operations on the kept store, for requests of ``contract``'s profile (default: the first served)."""
+        profile = Profile.of(contract or self.config.contracts()[0])
+        return Lifecycle(Backend(self.store, self.config, self.script, profile))
 
     def _stateless(self, request: MatchedRequest) -> Reply:
         # a scratch store per request, numbered on from the last so seeded ids never repeat
         scratch = MemoryStore(start_seq=self._stateless_seq)
-        life = Lifecycle(Backend(scratch, self._stateless_config, self.script))
+        profile = Profile.of(request.contract)
+        life = Lifecycle(Backend(scratch, self._stateless_config, self.script, profile))
         stage(life, request)
         try:
             return _STATELESS[request.operation_id](life, request)

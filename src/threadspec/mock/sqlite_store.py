@@ -14,9 +14,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from threadspec.mock.records import Kind, Record, from_json, to_json
+from threadspec.mock.records import DEFAULT_PROFILE, Kind, Record, from_json, to_json, top_level
 
-SCHEMA_VERSION = 1
+# 2: each object records the profile it was created under, and assistants are filed per profile
+SCHEMA_VERSION = 2
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS objects (
     kind TEXT NOT NULL,
@@ -27,18 +28,34 @@ CREATE TABLE IF NOT EXISTS objects (
     seq INTEGER NOT NULL,
     body TEXT NOT NULL,
     state TEXT NOT NULL,
+    profile TEXT NOT NULL,
     PRIMARY KEY (kind, id)
 );
 CREATE INDEX IF NOT EXISTS objects_by_thread ON objects (thread_id, kind, created_at, seq);
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT OR IGNORE INTO counters (name, value) VALUES ('seq', 0);
 """
-_COLUMNS = "kind, id, thread_id, run_id, created_at, seq, body, state"
+_COLUMNS = "kind, id, thread_id, run_id, created_at, seq, body, state, profile"
+# A database of schema 1 holds v2 objects only, its assistants filed under the thread id "".
+_FROM_1 = (
+    f"ALTER TABLE objects ADD COLUMN profile TEXT NOT NULL DEFAULT '{DEFAULT_PROFILE}'",
+    f"UPDATE objects SET thread_id = '{top_level(DEFAULT_PROFILE)}' WHERE thread_id = ''",
+)
 
 
 def _record(row: tuple[Any, ...]) -> Record:
-    kind, object_id, thread_id, run_id, created_at, seq, body, state = row
-    return Record(kind, object_id, thread_id, run_id, created_at, seq, from_json(body), from_json(state))
+    kind, object_id, thread_id, run_id, created_at, seq, body, state, profile = row
+    return Record(
+        kind,
+        object_id,
+        thread_id,
+        run_id,
+        created_at,
+        seq,
+        from_json(body),
+        from_json(state),
+        profile=profile,
+    )
 
 
 class SqliteStore:
@@ -63,6 +80,10 @@ class SqliteStore:
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     self._db.execute(statement)
+            columns = {row[1] for row in self._db.execute("PRAGMA table_info(objects)")}
+            if "profile" not in columns:  # written by schema 1
+                for statement in _FROM_1:
+                    self._db.execute(statement)
             self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def next_seq(self) -> int:
@@ -81,10 +102,10 @@ class SqliteStore:
 
     def put(self, record: Record) -> None:
         self._db.execute(
-            f"INSERT OR REPLACE INTO objects ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT OR REPLACE INTO objects ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 record.kind, record.id, record.thread_id, record.run_id, record.created_at, record.seq,
-                to_json(record.body).decode(), to_json(record.state).decode(),
+                to_json(record.body).decode(), to_json(record.state).decode(), record.profile,
             ),
         )  # fmt: skip
 

@@ -2,7 +2,8 @@
 
 Each request gets a scratch in-memory store, staged with the objects its path names (an
 assistant, a thread with one user message, a message, a run in the state the operation needs, a
-step; one assistant for the list of assistants), and then the stateful operation runs on it. So answers have the real shapes and echo the request, and nothing
+step; one assistant for the list of assistants; a v1 file on the assistant and the message), and
+then the stateful operation runs on it. So answers have the real shapes and echo the request, and nothing
 is kept: the same request twice gets two fresh answers (identical ones under a seed, given the
 same history of requests).
 """
@@ -13,7 +14,7 @@ from threadspec.asgi import MatchedRequest
 from threadspec.mock import objects
 from threadspec.mock.events import Events
 from threadspec.mock.lifecycle import Lifecycle
-from threadspec.mock.records import TOP_LEVEL, Record
+from threadspec.mock.records import Record
 from threadspec.mock.runs import start_run
 from threadspec.mock.script import Call
 from threadspec.mock.threads import add_message, body_of, new_thread
@@ -21,19 +22,22 @@ from threadspec.mock.threads import add_message, body_of, new_thread
 STAGED_ASSISTANT = "asst_mock"
 STAGED_QUESTION = "Hello! What can you do?"
 STAGED_ASSISTANT_SETTINGS = {"name": "Mock assistant", "instructions": "You answer questions helpfully."}
+STAGED_FILE = "file-mock"  # the file staged objects hold (v1 serves it; v2 has no such field)
 _STAGED_FUNCTION = "mock_function"
 
 
 def stage(life: Lifecycle, request: MatchedRequest) -> None:
     """Put into the scratch store what the request's path names, in a state the operation accepts."""
     params = request.path_params
+    files = [params.get("file_id", STAGED_FILE)]  # the file a path names is there
     if request.operation_id == "listAssistants" or "assistant_id" in params:
-        _stage_assistant(life, params.get("assistant_id", STAGED_ASSISTANT))
+        _stage_assistant(life, params.get("assistant_id", STAGED_ASSISTANT), files)
     thread_id = params.get("thread_id")
     if thread_id is None:
         return
     new_thread(life, {}, thread_id=thread_id)
-    add_message(life, thread_id, {"role": "user", "content": STAGED_QUESTION}, params.get("message_id"))
+    question = {"role": "user", "content": STAGED_QUESTION, "file_ids": files}
+    add_message(life, thread_id, question, params.get("message_id"))
     run_id = params.get("run_id")
     if run_id is None and request.operation_id != "listRuns":
         return
@@ -52,11 +56,11 @@ def stage(life: Lifecycle, request: MatchedRequest) -> None:
         _rename_last_step(life, run, step_id)
 
 
-def _stage_assistant(life: Lifecycle, assistant_id: str) -> None:
+def _stage_assistant(life: Lifecycle, assistant_id: str, files: list[str]) -> None:
     seq, now = life.b.store.next_seq(), life.b.now()
-    settings = {"model": objects.DEFAULT_MODEL, **STAGED_ASSISTANT_SETTINGS}
+    settings = {"model": objects.DEFAULT_MODEL, **STAGED_ASSISTANT_SETTINGS, "file_ids": files}
     body = objects.assistant_object(assistant_id, now, settings, life.b.new_id)
-    life.b.store.put(Record("assistant", assistant_id, TOP_LEVEL, None, now, seq, body))
+    life.b.store.put(life.b.new("assistant", assistant_id, life.b.top_level, None, now, seq, body))
 
 
 def _rename_last_step(life: Lifecycle, run: Record, step_id: str) -> None:

@@ -1,4 +1,4 @@
-"""The thread and message operations of the stateful mock."""
+"""The thread and message operations of the stateful mock, and v1's message files."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ from typing import Any
 
 from threadspec.asgi import MatchedRequest
 from threadspec.mock import objects
-from threadspec.mock.events import Events, JsonReply, Reply
-from threadspec.mock.lifecycle import ACTIVE, Lifecycle
+from threadspec.mock.events import Events, Reply
+from threadspec.mock.lifecycle import Lifecycle
 from threadspec.mock.paging import page, stored_page
 from threadspec.mock.records import Record
-from threadspec.mock.wording import message_during_run
+from threadspec.mock.wording import message_during_run, not_found
 
 
 def body_of(request: MatchedRequest) -> dict[str, Any]:
@@ -20,7 +20,7 @@ def body_of(request: MatchedRequest) -> dict[str, Any]:
 def active_run(life: Lifecycle, thread_id: str) -> Record | None:
     """The thread's active run, if any, after expiring the runs whose time is up."""
     for run in life.b.store.children("run", thread_id):
-        if run.body["status"] in ACTIVE and not life.expire_if_due(run):
+        if run.body["status"] in life.b.profile.active and not life.expire_if_due(run):
             return run
     return None
 
@@ -31,7 +31,7 @@ def add_message(
     new_id, seq, now = life.b.allocate("msg")
     message_id = message_id or new_id
     body = objects.user_message(message_id, thread_id, now, request)
-    record = Record("message", message_id, thread_id, None, now, seq, body)
+    record = life.b.new("message", message_id, thread_id, None, now, seq, body)
     life.b.store.put(record)
     return record
 
@@ -44,7 +44,7 @@ def new_thread(
     thread_id = thread_id or new_id
     resources = objects.thread_tool_resources(request.get("tool_resources"), life.b.new_id)
     body = objects.thread_object(thread_id, now, resources, request.get("metadata"))
-    thread = Record("thread", thread_id, thread_id, None, now, seq, body)
+    thread = life.b.new("thread", thread_id, thread_id, None, now, seq, body)
     life.b.store.put(thread)
     if events is not None:
         events.emit("thread.created", body)
@@ -54,11 +54,11 @@ def new_thread(
 
 
 def create_thread(life: Lifecycle, request: MatchedRequest) -> Reply:
-    return JsonReply.of(new_thread(life, body_of(request)).body)
+    return life.b.reply(new_thread(life, body_of(request)).body)
 
 
 def get_thread(life: Lifecycle, request: MatchedRequest) -> Reply:
-    return JsonReply.of(life.b.thread(request.path_params["thread_id"]).body)
+    return life.b.reply(life.b.thread(request.path_params["thread_id"]).body)
 
 
 def modify_thread(life: Lifecycle, request: MatchedRequest) -> Reply:
@@ -69,22 +69,22 @@ def modify_thread(life: Lifecycle, request: MatchedRequest) -> Reply:
     if "tool_resources" in changes:
         thread.body["tool_resources"] = changes["tool_resources"] or {}
     life.b.store.put(thread)
-    return JsonReply.of(thread.body)
+    return life.b.reply(thread.body)
 
 
 def delete_thread(life: Lifecycle, request: MatchedRequest) -> Reply:
     thread = life.b.thread(request.path_params["thread_id"])
     life.b.store.delete_thread(thread.id)
-    return JsonReply.of(objects.deleted(thread.id, "thread"))
+    return life.b.reply(objects.deleted(thread.id, "thread"))
 
 
 def list_messages(life: Lifecycle, request: MatchedRequest) -> Reply:
     thread = life.b.thread(request.path_params["thread_id"])
     run_id = request.query_value("run_id")
     if run_id is None:
-        return JsonReply.of(stored_page(life.b.store, "message", thread.id, request))
-    messages = [m for m in life.b.store.children("message", thread.id) if m.body.get("run_id") == run_id]
-    return JsonReply.of(page(messages, request))
+        return life.b.reply(stored_page(life.b.store, "message", thread.id, request))
+    messages = [m.body for m in life.b.store.children("message", thread.id) if m.body.get("run_id") == run_id]
+    return life.b.reply(page(messages, request))
 
 
 def create_message(life: Lifecycle, request: MatchedRequest) -> Reply:
@@ -92,12 +92,12 @@ def create_message(life: Lifecycle, request: MatchedRequest) -> Reply:
     running = active_run(life, thread.id)
     if running is not None:
         raise message_during_run(thread.id, running.id)
-    return JsonReply.of(add_message(life, thread.id, body_of(request)).body)
+    return life.b.reply(add_message(life, thread.id, body_of(request)).body)
 
 
 def get_message(life: Lifecycle, request: MatchedRequest) -> Reply:
     params = request.path_params
-    return JsonReply.of(life.b.message(params["thread_id"], params["message_id"]).body)
+    return life.b.reply(life.b.message(params["thread_id"], params["message_id"]).body)
 
 
 def modify_message(life: Lifecycle, request: MatchedRequest) -> Reply:
@@ -107,11 +107,34 @@ def modify_message(life: Lifecycle, request: MatchedRequest) -> Reply:
     if "metadata" in changes:
         message.body["metadata"] = changes["metadata"] or {}
         life.b.store.put(message)
-    return JsonReply.of(message.body)
+    return life.b.reply(message.body)
 
 
 def delete_message(life: Lifecycle, request: MatchedRequest) -> Reply:
     params = request.path_params
     message = life.b.message(params["thread_id"], params["message_id"])
     life.b.store.delete("message", message.id)
-    return JsonReply.of(objects.deleted(message.id, "thread.message"))
+    return life.b.reply(objects.deleted(message.id, "thread.message"))
+
+
+# -- v1: a message's files ---------------------------------------------------------------------------
+def _message_files(message: Record) -> list[dict[str, Any]]:
+    """The files a message was created with, attached when it was."""
+    return [
+        objects.message_file(f, message.id, message.created_at) for f in message.body.get("file_ids") or []
+    ]
+
+
+def list_message_files(life: Lifecycle, request: MatchedRequest) -> Reply:
+    params = request.path_params
+    message = life.b.message(params["thread_id"], params["message_id"])
+    return life.b.reply(page(_message_files(message), request))
+
+
+def get_message_file(life: Lifecycle, request: MatchedRequest) -> Reply:
+    params = request.path_params
+    message = life.b.message(params["thread_id"], params["message_id"])
+    found = next((f for f in _message_files(message) if f["id"] == params["file_id"]), None)
+    if found is None:
+        raise not_found("file", params["file_id"])
+    return life.b.reply(found)

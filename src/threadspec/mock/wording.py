@@ -14,6 +14,7 @@ _NOUNS = {
     "message": "message",
     "run": "run",
     "step": "run step",
+    "file": "file",
 }
 
 
@@ -38,6 +39,12 @@ def active_run(thread_id: str, run_id: str) -> ApiError:
 
 def message_during_run(thread_id: str, run_id: str) -> ApiError:
     return ApiError(400, f"Can't add messages to {thread_id} while a run {run_id} is active.")
+
+
+def too_many_files(assistant_id: str, limit: int) -> ApiError:
+    return ApiError(
+        400, f"Assistant {assistant_id} already has {limit} files, the most an assistant can have.", "file_id"
+    )
 
 
 def cannot_cancel(status: str) -> ApiError:
