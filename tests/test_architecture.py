@@ -7,7 +7,10 @@ branch chooser cannot come back unnoticed.
 from __future__ import annotations
 
 import ast
+import importlib
+import inspect
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -72,3 +75,56 @@ def test_one_ref_resolver_and_one_branch_chooser(path: Path) -> None:
         assert "defs[" not in text, "follow $ref through threadspec._refs.Resolver"
     if path.name != "_branches.py":
         assert '("type", "event")' not in text, "tell union branches apart through threadspec._branches"
+
+
+RUNNER = sorted((SRC / "contract").glob("*.py"))
+# where the runner gets its contract: the profile of its config, the client that sends its requests
+CONTRACT_SOURCES = {"config.py": {"contract_for", "profiles"}, "client.py": {"resolve_contract"},
+                    "cases.py": {"resolve_contract"}}  # fmt: skip
+
+
+def _imported(tree: ast.AST) -> dict[str, Any]:
+    """Local name → the threadspec module or function it was imported as."""
+    found: dict[str, Any] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("threadspec"):
+            module = importlib.import_module(node.module or "")
+            for alias in node.names:
+                found[alias.asname or alias.name] = getattr(module, alias.name)
+    return found
+
+
+def _callee(node: ast.Call, imported: dict[str, Any]) -> Any:
+    func = node.func
+    if isinstance(func, ast.Name):
+        return imported.get(func.id)
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+        owner = imported.get(func.value.id)
+        return getattr(owner, func.attr, None) if inspect.ismodule(owner) else None
+    return None
+
+
+@pytest.mark.parametrize("path", RUNNER, ids=_name)
+def test_the_runner_holds_a_server_to_the_contract_of_its_run(path: Path) -> None:
+    """No module of the contract runner reads the default contract: every call into threadspec that takes
+    a ``contract`` is given one, and only the config and the client decide which it is."""
+    tree = ast.parse(path.read_text())
+    imported = _imported(tree)
+    allowed = CONTRACT_SOURCES.get(path.name, set())
+    assert "spec" not in imported, "read the contract of the run, not threadspec.spec"
+    for name in ("contract_for", "resolve_contract", "profiles"):
+        assert name not in imported or name in allowed, f"{name}: the run's contract comes from its config"
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        callee = _callee(node, imported)
+        if not callable(callee) or inspect.isclass(callee):
+            continue
+        try:
+            params = list(inspect.signature(callee).parameters)
+        except (TypeError, ValueError):
+            continue
+        if "contract" not in params:
+            continue
+        given = any(k.arg == "contract" for k in node.keywords) or len(node.args) > params.index("contract")
+        assert given, f"line {node.lineno}: {ast.unparse(node.func)}(...) without the run's contract"

@@ -73,7 +73,9 @@ def test_store_pages_equal_the_cut_of_the_whole_list(store: Store) -> None:
                         {k: v for k, v in (("order", order), ("after", after), ("before", before)) if v}
                     )
                     request = _request(query)
-                    assert stored_page(store, "message", THREAD, request) == page([r.body for r in whole], request), query
+                    assert stored_page(store, "message", THREAD, request) == page(
+                        [r.body for r in whole], request
+                    ), query
                     checked += 1
     assert checked == 3 * len(cursors) ** 2 * 4
 
@@ -88,4 +90,6 @@ def test_appends_after_a_page_keep_the_order(store: Store) -> None:
         store.put(_message("msg_101", 50, 101))
     expected = ["msg_early", *ids, "msg_100", "msg_101"]
     assert [m["id"] for m in stored_page(store, "message", THREAD, request)["data"]] == expected
-    assert stored_page(store, "message", THREAD, request) == page([r.body for r in store.children("message", THREAD)], request)
+    assert stored_page(store, "message", THREAD, request) == page(
+        [r.body for r in store.children("message", THREAD)], request
+    )

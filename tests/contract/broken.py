@@ -317,6 +317,22 @@ def renamed_metadata(seen: Seen) -> None:
     edit_responses(seen, rename)
 
 
+def messages_without_files(seen: Seen) -> None:
+    """After (v1): messages come without the ``file_ids`` v1 requires of them, as a v2 server serves them."""
+
+    def drop(obj: dict[str, Any]) -> None:
+        if obj.get("object") == "thread.message":
+            obj.pop("file_ids", None)
+
+    edit_responses(seen, drop)
+
+
+def ignores_message_files(seen: Seen) -> None:
+    """Before (v1): the files a new message names are dropped, so it is created without any."""
+    if seen.method == "POST" and seen.path.endswith("/messages"):
+        _edit_body(seen, lambda body: body.pop("file_ids", None))
+
+
 def malformed_list_items(seen: Seen) -> None:
     """After: the items of a message list lack ``role`` and ``content`` (single messages are fine)."""
     body = seen.response_json()

@@ -16,14 +16,15 @@ import pytest
 
 from tests.contract import broken
 from tests.contract.conftest import BASE_URL, KEY_ENV, SECRET, config_for
-from threadspec import spec
+from threadspec import Contract, contract_for, profiles
 from threadspec.contract import Outcome, Severity, add_arguments, handle, run, run_async
 from threadspec.contract.plan import has_limits_to_meet
 from threadspec.contract.workflows import WORKFLOWS
-from threadspec.facts import streaming_operations
 from threadspec.mock import MockConfig, serve_in_thread
 
-BETA = {"OpenAI-Beta": "assistants=v2", "Authorization": f"Bearer {SECRET}"}
+
+def _headers(profile: str) -> dict[str, str]:
+    return {"OpenAI-Beta": f"assistants={profile}", "Authorization": f"Bearer {SECRET}"}
 
 
 def _threads_made(app: broken.Broken) -> set[str]:
@@ -48,51 +49,80 @@ def _threads_made(app: broken.Broken) -> set[str]:
     return made
 
 
-async def _still_there(app: Any, thread_ids: set[str]) -> set[str]:
+async def _still_there(app: Any, thread_ids: set[str], profile: str = "v2") -> set[str]:
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url=BASE_URL, headers=BETA) as client:
+    async with httpx.AsyncClient(transport=transport, base_url=BASE_URL, headers=_headers(profile)) as client:
         return {t for t in thread_ids if (await client.get(f"/threads/{t}")).status_code != 404}
 
 
-async def _assistants_listed(app: Any) -> list[Any]:
+async def _assistants_listed(app: Any, profile: str) -> list[Any]:
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url=BASE_URL, headers=BETA) as client:
+    async with httpx.AsyncClient(transport=transport, base_url=BASE_URL, headers=_headers(profile)) as client:
         return list((await client.get("/assistants", params={"limit": 100})).json()["data"])
 
 
-def _planned_count() -> int:
-    ops = spec.operations()
-    return len(ops) * 2 + sum(map(has_limits_to_meet, ops)) + len(streaming_operations()) + len(WORKFLOWS)
+def _workflows(contract: Contract) -> set[str]:
+    """The workflows a contract has every operation for: v1's files, v2's message deletion."""
+    return {w.name for w in WORKFLOWS if set(w.operations) <= set(contract.operations())}
 
 
-def test_stateful_mock_has_no_finding_at_any_tier_and_is_left_empty(mock_app: Callable[..., Any]) -> None:
+def _planned_count(contract: Contract) -> int:
+    ops = contract.operations()
+    limits = sum(has_limits_to_meet(contract, op) for op in ops)
+    return len(ops) * 2 + limits + len(contract.streaming_operations) + len(_workflows(contract))
+
+
+def test_the_profiles_plan_their_own_workflows() -> None:
+    assert _workflows(contract_for("v1")) - _workflows(contract_for("v2")) == {
+        "assistant-files",
+        "message-files",
+    }
+    assert _workflows(contract_for("v2")) == {w.name for w in WORKFLOWS} - {
+        "assistant-files",
+        "message-files",
+    }
+
+
+@pytest.mark.parametrize("profile", profiles())
+def test_stateful_mock_has_no_finding_at_any_tier_and_is_left_empty(
+    mock_app: Callable[..., Any], profile: str
+) -> None:
+    """Both profiles of the same mock, each held to its own contract: workflows included, nothing left."""
     app = broken.Broken(mock_app())
-    report = run(config_for(app, workers=2, fail_on=Severity.STRICT))
-    assert report.findings == ()
+    report = run(config_for(app, workers=2, fail_on=Severity.STRICT, profile=profile))
+    assert report.findings == (), [f.title for f in report.findings]
     assert report.exit_code == 0
     assert report.stateful is True
-    assert len(report.results) == _planned_count()
-    assert {r.outcome for r in report.results} == {Outcome.PASSED}
+    assert report.profile == profile
+    assert len(report.results) == _planned_count(contract_for(profile))
+    assert {r.target for r in report.results if r.check == "workflow"} == _workflows(contract_for(profile))
+    assert {r.outcome for r in report.results} == {Outcome.PASSED}, [
+        (r.name, r.detail) for r in report.results if r.outcome is not Outcome.PASSED
+    ]
+    assert {s.headers.get("openai-beta") for s in app.seen} == {f"assistants={profile}"}
     coverage = report.coverage
     assert coverage is not None
     assert coverage.both + coverage.unbuildable == coverage.total  # every constraint a request can reach
     made = _threads_made(app)
     assert len(made) > 20
-    assert anyio.run(_still_there, app, made) == set()
+    assert anyio.run(_still_there, app, made, profile) == set()
     assert report.assistant.endswith("created for this run and deleted after it")
     assert sum(seen.path == "/v1/assistants" and seen.method == "POST" for seen in app.seen) > 20
-    assert anyio.run(_assistants_listed, app) == []  # the run's own, and every one its checks made
+    assert anyio.run(_assistants_listed, app, profile) == []  # the run's own, and every one its checks made
     assert report.leftovers == ()
 
 
-def test_stateless_mock_has_no_finding_and_skips_only_the_workflows(mock_app: Callable[..., Any]) -> None:
-    report = run(config_for(mock_app(mode="stateless"), fail_on=Severity.STRICT))
-    assert report.findings == ()
+@pytest.mark.parametrize("profile", profiles())
+def test_stateless_mock_has_no_finding_and_skips_only_the_workflows(
+    mock_app: Callable[..., Any], profile: str
+) -> None:
+    report = run(config_for(mock_app(mode="stateless"), fail_on=Severity.STRICT, profile=profile))
+    assert report.findings == (), [f.title for f in report.findings]
     assert report.exit_code == 0
     assert report.stateful is False
     assert report.state_reason == "a thread it never created was retrieved (200)"
     skipped = {r.target for r in report.results if r.outcome is Outcome.SKIPPED}
-    assert skipped == {w.name for w in WORKFLOWS}
+    assert skipped == _workflows(contract_for(profile))
     assert all(r.outcome is Outcome.PASSED for r in report.results if r.check != "workflow")
     assert "listed items validated" in report.result("listMessages", "positive").detail
 

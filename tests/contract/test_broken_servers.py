@@ -93,6 +93,9 @@ DEFECTS = [
            ("workflow",), [("still-there:getAssistant", ERROR)]),
     Defect("assistant ids without their prefix", {"before": broken.prefixes_restored, "after": broken.unprefixed_ids},
            ("getAssistant", "modifyAssistant"), ("positive",), [("id-prefix", WARNING)]),
+    Defect("v1 messages without their files", {"after": broken.messages_without_files},
+           ("createThread", "createMessage", "getMessage", "listMessages", "listMessageFiles"), ("positive",),
+           [("response:required|file_ids", ERROR)], "MessageObject.file_ids missing (required)", {"profile": "v1"}),
 ]  # fmt: skip
 
 
@@ -113,6 +116,32 @@ def test_one_defect_is_one_finding(mock_app: Callable[..., Any], defect: Defect)
         assert first.title == defect.title
     assert first.example.exchange is not None  # a reproduction
     assert report.exit_code == (1 if any(s is ERROR for _, s in defect.findings) else 0)
+
+
+def test_a_server_of_the_other_version_is_one_finding(mock_app: Callable[..., Any]) -> None:
+    """Held to v1, a server that speaks v2 only refuses every request for its beta header: one finding."""
+    app = broken.Broken(mock_app(profiles=("v2",)))
+    report = run(config_for(app, operations=("createThread", "getThread", "modifyThread"), checks=("positive",),
+                            profile="v1"))  # fmt: skip
+    (finding,) = report.findings
+    assert (finding.severity, finding.key.split(":")[:2]) == (ERROR, ["status", "400"])
+    assert finding.title.startswith(
+        "valid request to createThread refused with 400: You must provide the 'OpenAI-Beta' header"
+    )
+    assert finding.example.exchange is not None and finding.example.exchange.response is not None
+    assert "invalid_beta" in finding.example.exchange.response.text
+    assert {s.headers["openai-beta"] for s in app.seen} == {"assistants=v1"}
+
+
+def test_a_message_that_lost_its_file_blocks_what_needs_it(mock_app: Callable[..., Any]) -> None:
+    report = _run(mock_app, {"before": broken.ignores_message_files}, profile="v1",
+                  operations=("createThread", "createMessage", "getMessageFile"), checks=("positive",))  # fmt: skip
+    (finding,) = report.findings
+    assert (finding.key, finding.severity) == ("behaviour:file-kept", ERROR)
+    assert (
+        finding.title == 'thread.message created with file_ids ["file-threadspec"] came back with file_ids []'
+    )
+    assert report.result("getMessageFile", "positive").outcome is Outcome.BLOCKED
 
 
 def test_the_unbroken_wrapper_finds_nothing(mock_app: Callable[..., Any]) -> None:

@@ -6,8 +6,9 @@ from typing import Any
 
 import pytest
 
-from threadspec import constraints, spec
-from threadspec.contract.cases import LimitCase, cases_for, universe
+from threadspec import Contract, constraints, contract_for, profiles
+from threadspec.contract import cases
+from threadspec.contract.cases import LimitCase
 from threadspec.contract.controls import control_body
 from threadspec.contract.graft import graft
 from threadspec.contract.limits import compose, refusal
@@ -17,15 +18,23 @@ from threadspec.validate import validate
 
 ASSISTANT = "asst_configured"
 WAITING_RUN = {"required_action": {"submit_tool_outputs": {"tool_calls": [{"id": "call_real"}]}}}
-OPERATIONS = list(spec.operations())
+V2 = contract_for("v2")
+# every operation of every profile: v1's cases are built from v1's own constraints
+OPERATIONS = [(p, op) for p in profiles() for op in contract_for(p).operations()]
+OPERATION_IDS = [f"{p}-{op}" for p, op in OPERATIONS]
 
 
-def _ids(op: str) -> Ids:
-    return {p.name: f"{p.id_prefix}_abc123" for p in spec.operation(op).parameters_in("path")}
+def cases_for(op: str, contract: Contract = V2) -> Any:
+    return cases.cases_for(contract, op)
 
 
-def _control(op: str) -> Any:
-    return control_body(spec.operation(op), ASSISTANT, WAITING_RUN)
+def _ids(op: str, contract: Contract = V2) -> Ids:
+    starts = contract.id_starts
+    return {p.name: f"{starts[p.name]}abc123" for p in contract.operation(op).parameters_in("path")}
+
+
+def _control(op: str, contract: Contract = V2) -> Any:
+    return control_body(contract.operation(op), ASSISTANT, WAITING_RUN)
 
 
 def _case(op: str, constraint_id: str, accepted: bool, variant: str = "") -> LimitCase:
@@ -36,11 +45,12 @@ def _case(op: str, constraint_id: str, accepted: bool, variant: str = "") -> Lim
     )
 
 
-@pytest.mark.parametrize("op", OPERATIONS)
-def test_every_constraint_has_both_sides_or_is_named_unbuildable(op: str) -> None:
-    built, missing = cases_for(op)
+@pytest.mark.parametrize(("profile", "op"), OPERATIONS, ids=OPERATION_IDS)
+def test_every_constraint_has_both_sides_or_is_named_unbuildable(profile: str, op: str) -> None:
+    contract = contract_for(profile)
+    built, missing = cases_for(op, contract)
     sides = {(c.constraint, c.accepted) for c in built} | set(missing)
-    for c in universe(op):
+    for c in cases.universe(contract, op):
         assert (c, True) in sides, c.id
         if c.violable:
             assert (c, False) in sides or (c, True) in missing, c.id
@@ -50,12 +60,14 @@ def _places(errors: list[Violation]) -> set[str | None]:
     return {e.param for e in errors}
 
 
-@pytest.mark.parametrize("op", OPERATIONS)
-def test_every_refused_case_breaks_one_rule_on_the_control(op: str) -> None:
+@pytest.mark.parametrize(("profile", "op"), OPERATIONS, ids=OPERATION_IDS)
+def test_every_refused_case_breaks_one_rule_on_the_control(profile: str, op: str) -> None:
     """Grafted onto the control (the configured assistant, real tool call ids), a case past a limit is
     invalid where the case is about and nowhere else, and names the configured assistant."""
-    for case in cases_for(op)[0]:
-        ids, query, body = compose(case, _ids(op), _control(op))
+    contract = contract_for(profile)
+    for case in cases_for(op, contract)[0]:
+        assert case.contract is contract
+        ids, query, body = compose(case, _ids(op, contract), _control(op, contract))
         expected = refusal(case, ids, query, body)
         if case.accepted:
             assert expected is None, case.constraint.id
@@ -160,3 +172,15 @@ def test_graft_never_touches_the_case_it_was_given() -> None:
     compose(case, _ids("createRun"), _control("createRun"))
     assert repr(case.value) == before
     assert validate(case.value, "CreateRunRequest").errors[0].param == "temperature"
+
+
+def test_a_v1_file_id_of_another_kind() -> None:
+    """v1's file ids join prefix and key with a dash: the control's own is valid, one of another kind is not."""
+    v1 = contract_for("v1")
+    case = next(
+        c for c in cases_for("getAssistantFile", v1)[0] if c.variant == "prefix" and c.path == ("file_id",)
+    )
+    ids, _, _ = compose(case, _ids("getAssistantFile", v1), _control("getAssistantFile", v1))
+    assert _ids("getAssistantFile", v1)["file_id"] == "file-abc123"
+    assert ids == {"assistant_id": "asst_abc123", "file_id": "msg_abc123"}
+    assert case.describe() == "path file_id \"msg_abc123\" (an id that begins with 'file')"

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 from hypothesis import strategies as st
 
-from threadspec import UnknownOperationError, spec
+from threadspec import UnknownOperationError, UnknownProfileError, contract_for, spec
 from threadspec.contract import ContractConfig, Severity, add_arguments, config_from_args
 from threadspec.contract.client import BudgetExhaustedError
 from threadspec.contract.falsify import falsify
@@ -109,6 +109,8 @@ def test_cli_options_make_the_config() -> None:
             "before.json",
             "--fail-on",
             "warning",
+            "--profile",
+            "v1",
         ]
     )
     config = config_from_args(args)
@@ -128,6 +130,7 @@ def test_cli_options_make_the_config() -> None:
         time_budget_seconds=30.0,
         stateful=False,
         progress=False,
+        profile="v1",
     )
     defaults = config_from_args(parser.parse_args(["--base-url", "http://x"]))
     assert (defaults.operations, defaults.checks, defaults.stateful, defaults.progress, defaults.fail_on) == (
@@ -138,11 +141,25 @@ def test_cli_options_make_the_config() -> None:
         Severity.ERROR,
     )
     assert len(defaults.selected_operations()) == len(spec.operations())
+    assert (defaults.profile, defaults.contract) == ("v2", contract_for("v2"))
+    assert config.contract is contract_for("v1")
+    assert (
+        "listMessageFiles"
+        in config_from_args(
+            parser.parse_args(["--base-url", "http://x", "--profile", "v1"])
+        ).selected_operations()
+    )
 
 
 def test_the_config_refuses_what_it_cannot_run() -> None:
     with pytest.raises(UnknownOperationError):
         ContractConfig(base_url="http://x", operations=("listThreads",))
+    with pytest.raises(UnknownOperationError, match="deleteMessage"):  # v1 deletes no message
+        ContractConfig(base_url="http://x", operations=("deleteMessage",), profile="v1")
+    with pytest.raises(UnknownOperationError, match="listMessageFiles"):  # v2 has no message files
+        ContractConfig(base_url="http://x", operations=("listMessageFiles",))
+    with pytest.raises(UnknownProfileError, match="v3"):
+        ContractConfig(base_url="http://x", profile="v3")
     with pytest.raises(ValueError, match="unknown checks"):
         ContractConfig(base_url="http://x", checks=("fuzz",))
     with pytest.raises(ValueError, match="at least 1"):
@@ -157,6 +174,7 @@ def test_the_config_refuses_what_it_cannot_run() -> None:
         ("--max-examples", "0"),
         ("--workers", "-1"),
         ("--fail-on", "info"),
+        ("--profile", "v3"),
     ],
 )
 def test_bad_options_are_usage_errors(option: str, value: str, capsys: pytest.CaptureFixture[str]) -> None:

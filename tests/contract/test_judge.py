@@ -10,10 +10,22 @@ from typing import Any
 
 import pytest
 
-from threadspec import constraints, spec
+from threadspec import Contract, constraints, contract_for, spec
+from threadspec.contract import judge
 from threadspec.contract.exchange import Exchange, Received, SentRequest
-from threadspec.contract.findings import Severity
-from threadspec.contract.judge import Refusal, judge_refusal, judge_success
+from threadspec.contract.findings import Problem, Severity
+from threadspec.contract.judge import Refusal
+
+V1, V2 = contract_for("v1"), contract_for("v2")
+
+
+def judge_success(exchange: Exchange, contract: Contract = V2) -> list[Problem]:
+    return judge.judge_success(exchange, contract)
+
+
+def judge_refusal(exchange: Exchange, expected: Refusal, contract: Contract = V2) -> list[Problem]:
+    return judge.judge_refusal(exchange, expected, contract)
+
 
 NOW = int(time.time())
 Body = dict[str, Any]
@@ -226,3 +238,32 @@ def test_every_constraint_of_a_response_maps_to_a_place() -> None:
     for c in constraints.inventory("ListRunsResponse"):
         place = places.of_constraint(c)
         assert place.component in spec.schema_names(), c.id
+
+
+def test_each_exchange_is_judged_by_the_contract_of_its_run() -> None:
+    """A v1 thread is whole under v1 and misses ``tool_resources`` under v2; v1 file ids begin ``file-``."""
+    thread = {"id": "thread_abc123", "object": "thread", "created_at": NOW, "metadata": {}}
+    exchange = answer("getThread", thread, path=THREAD)
+    assert judge_success(exchange, V1) == []
+    assert [p.title for p in judge_success(exchange, V2)] == [
+        "ThreadObject.tool_resources missing (required)"
+    ]
+    attached = {
+        "id": "file-abc123",
+        "object": "assistant.file",
+        "created_at": NOW,
+        "assistant_id": "asst_abc123",
+    }
+    ids = {"assistant_id": "asst_abc123", "file_id": "file-abc123"}
+    assert judge_success(answer("getAssistantFile", attached, path=ids), V1) == []
+    message = {**example("MessageObject"), "created_at": NOW}
+    message = {**copy.deepcopy(V1.shared_schema("MessageObject")["examples"][0]), "created_at": NOW}
+    citation = message["content"][0]["text"]["annotations"][0]["file_citation"]
+    assert citation["file_id"].startswith("file-")
+    citation["file_id"] = "file_abc"
+    ids = {**THREAD, "message_id": message["id"]}
+    (problem,) = judge_success(answer("getMessage", message, path=ids), V1)
+    assert (problem.key, problem.title) == (
+        "id-prefix",
+        'file ids without their prefix: "file_abc" (expected file-…)',
+    )

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.contract.conftest import KEY_ENV, SECRET
+from threadspec import contract_for
 from threadspec.contract.workflows import WORKFLOWS
 
 pytest_plugins = ["pytester"]
@@ -82,7 +83,25 @@ def test_each_check_is_an_item_and_passes_against_the_mock(suite: pytest.Pyteste
     )  # needs getThread and deleteThread
     result = suite.runpytest_inprocess(*OPTIONS, *options, "-k", "threadspec and not own")
     result.assert_outcomes(passed=6, deselected=1)
-    result.stdout.fnmatch_lines(["threadspec contract: http://mock.test/v1 (--threadspec-seed 5)"])
+    result.stdout.fnmatch_lines(
+        ["threadspec contract: http://mock.test/v1, profile v2 (--threadspec-seed 5)"]
+    )
+
+
+def test_a_v1_server_gets_the_v1_items(suite: pytest.Pytester) -> None:
+    suite.makeconftest(conftest())
+    options = ("--threadspec-base-url", "http://mock.test/v1", "--threadspec-profile", "v1",
+               "--threadspec-operations", "createThread,createMessage,listMessageFiles,getMessageFile")  # fmt: skip
+    result = suite.runpytest_inprocess(*OPTIONS, *options, "-k", "threadspec and not own")
+    result.assert_outcomes(
+        passed=12, deselected=1
+    )  # 10 checks and the message-files workflow (no boundary of getMessageFile)
+    result.stdout.fnmatch_lines(
+        ["threadspec contract: http://mock.test/v1, profile v1 (--threadspec-seed 5)"]
+    )
+    wrong = suite.runpytest_inprocess(*OPTIONS, *options, "--threadspec-profile", "v3")
+    assert wrong.ret == pytest.ExitCode.USAGE_ERROR
+    wrong.stderr.fnmatch_lines(["*threadspec: unknown profile 'v3'; the bundled profiles are v1, v2*"])
 
 
 def test_a_wrong_operation_is_a_usage_error(suite: pytest.Pytester) -> None:
@@ -121,7 +140,8 @@ def test_workflows_are_skipped_against_a_stateless_server(suite: pytest.Pytester
     result = suite.runpytest_inprocess(
         *OPTIONS, "--threadspec-base-url", "http://mock.test/v1", "--threadspec-checks", "workflow", "-rs"
     )
-    result.assert_outcomes(passed=1, skipped=len(WORKFLOWS))
+    v2 = contract_for("v2").operations()
+    result.assert_outcomes(passed=1, skipped=sum(set(w.operations) <= set(v2) for w in WORKFLOWS))
     result.stdout.fnmatch_lines(
         ["*the server keeps no state (a thread it never created was retrieved (200))*"]
     )

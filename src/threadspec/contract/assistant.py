@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from threadspec import spec
 from threadspec.contract.client import BudgetExhaustedError, ContractClient
 from threadspec.contract.exchange import Exchange
 from threadspec.contract.judge import is_success, message_of
@@ -68,7 +67,7 @@ class CreatedAssistant:
         self.story = f"runs name the placeholder assistant {fallback}"
 
     async def acquire(self, client: ContractClient) -> str:
-        if CREATE not in spec.operations():
+        if CREATE not in client.contract.operations():
             return self.fallback
         try:
             exchange = await client.call(CREATE, body=dict(ASSISTANT))

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from threadspec import constraints, contract_for, spec
+from threadspec import constraints
+from threadspec._contract import Contract, resolve_contract
 from threadspec.constraints import Constraint, Location, Segment
 from threadspec.contract import generation, places, titles
 from threadspec.contract.schema_problems import value_at
@@ -34,6 +35,11 @@ class LimitCase:
     error_path: tuple[Segment, ...] | None
     # "prefix": an id of another kind; "plain": a non-number for an integer type, a whole step past a bound
     variant: str = ""
+
+    @property
+    def contract(self) -> Contract:
+        """The contract the case comes from (its constraint's)."""
+        return resolve_contract(self.constraint.contract)
 
     @property
     def node(self) -> Any:
@@ -67,7 +73,7 @@ class LimitCase:
     def prefix(self) -> str | None:
         if self.location != "path" or not self.path:
             return None
-        params = spec.operation(self.operation).parameters_in("path")
+        params = self.contract.operation(self.operation).parameters_in("path")
         return next((p.id_prefix for p in params if p.name == self.path[0]), None)
 
 
@@ -125,20 +131,24 @@ def _sendable(location: Location, c: Constraint) -> bool:
     return _counted(location, c) and (location != "query" or not c.path or c.path[0] not in _REAL_IDS)
 
 
-def cases_for(operation_id: str) -> tuple[tuple[LimitCase, ...], tuple[tuple[Constraint, bool], ...]]:
+def cases_for(
+    contract: Contract, operation_id: str
+) -> tuple[tuple[LimitCase, ...], tuple[tuple[Constraint, bool], ...]]:
     """Every case of the operation, and the (constraint, accepted side) pairs without one."""
-    return contract_for().memo(("contract.cases", operation_id), lambda: _cases_for(operation_id))
+    return contract.memo(("contract.cases", operation_id), lambda: _cases_for(contract, operation_id))
 
 
-def _cases_for(operation_id: str) -> tuple[tuple[LimitCase, ...], tuple[tuple[Constraint, bool], ...]]:
-    operation = spec.operation(operation_id)
+def _cases_for(
+    contract: Contract, operation_id: str
+) -> tuple[tuple[LimitCase, ...], tuple[tuple[Constraint, bool], ...]]:
+    operation = contract.operation(operation_id)
     roots: list[tuple[str, Location]] = [(operation_id, "path"), (operation_id, "query")]
     if operation.request_schema is not None:
         roots.append((operation.request_schema, "body"))
     out: list[LimitCase] = []
     missing: list[tuple[Constraint, bool]] = []
     for root, location in roots:
-        for built in generation.boundary(root, location):
+        for built in generation.boundary(contract, root, location):
             c = built.constraint
             if not _sendable(location, c):
                 if _counted(location, c) and built.expect_valid:
@@ -149,15 +159,23 @@ def _cases_for(operation_id: str) -> tuple[tuple[LimitCase, ...], tuple[tuple[Co
             )
             variants = (_plain(case), _whole(case), _wrong_kind(c, case))
             out += [case, *(v for v in variants if v is not None)]
-        missing += [(c, side) for c, side in generation.unbuildable(root, location) if _sendable(location, c)]
+        missing += [
+            (c, side)
+            for c, side in generation.unbuildable(contract, root, location)
+            if _sendable(location, c)
+        ]
     return tuple(out), tuple(missing)
 
 
-def universe(operation_id: str) -> tuple[Constraint, ...]:
+def universe(contract: Contract, operation_id: str) -> tuple[Constraint, ...]:
     """The constraints coverage counts for an operation: every one a request could be sent for."""
-    operation = spec.operation(operation_id)
-    found = [c for c in constraints.parameter_inventory(operation_id, "path") if _counted("path", c)]
-    found += list(constraints.parameter_inventory(operation_id, "query"))
+    operation = contract.operation(operation_id)
+    found = [
+        c
+        for c in constraints.parameter_inventory(operation_id, "path", contract=contract)
+        if _counted("path", c)
+    ]
+    found += list(constraints.parameter_inventory(operation_id, "query", contract=contract))
     if operation.request_schema is not None:
-        found += list(constraints.inventory(operation.request_schema))
+        found += list(constraints.inventory(operation.request_schema, contract=contract))
     return tuple(found)

@@ -19,9 +19,9 @@ from urllib.parse import quote
 import anyio
 import httpx
 
-from threadspec import spec
+from threadspec._contract import Contract, resolve_contract
 from threadspec.contract.exchange import Exchange, Received, SentRequest
-from threadspec.facts import BETA_HEADER, beta_value
+from threadspec.facts import BETA_HEADER
 from threadspec.sse import parse_text
 
 NO_BODY: Any = object()
@@ -85,13 +85,14 @@ def encode_body(body: Any) -> bytes:
 
 
 class ContractClient:
-    """Calls the operations of the spec against one server."""
+    """Calls the operations of a contract (default: v2) against one server, with its ``OpenAI-Beta`` header."""
 
     def __init__(
         self,
         base_url: str,
         api_key: str | None,
         *,
+        contract: Contract | None = None,
         budget: Budget | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         timeout: float = 30.0,
@@ -100,6 +101,7 @@ class ContractClient:
         sleep: Sleep = anyio.sleep,
     ) -> None:
         self.root = api_root(base_url)
+        self.contract = resolve_contract(contract)
         self.budget = budget or Budget(None)
         self.threads: dict[str, None] = {}  # created, not yet deleted; a dict keeps creation order
         self.assistants: dict[str, None] = {}
@@ -119,7 +121,7 @@ class ContractClient:
         return text if self.key is None else text.replace(self.key, "<redacted>")
 
     def url(self, operation_id: str, path_params: Mapping[str, str] | None = None) -> str:
-        path = spec.operation(operation_id).path
+        path = self.contract.operation(operation_id).path
         for name, value in (path_params or {}).items():
             path = path.replace("{" + name + "}", quote(str(value), safe=""))
         return self.root + path
@@ -133,8 +135,11 @@ class ContractClient:
         body: Any = NO_BODY,
     ) -> Exchange:
         """Send one request to ``operation_id``, retrying 429s as the server asks, within the budget."""
-        method = spec.operation(operation_id).method.upper()
-        headers = {BETA_HEADER: beta_value() or "", "Accept": "application/json, text/event-stream"}
+        method = self.contract.operation(operation_id).method.upper()
+        headers = {
+            BETA_HEADER: self.contract.beta_value or "",
+            "Accept": "application/json, text/event-stream",
+        }
         content = None
         if body is not NO_BODY:
             content = encode_body(body)
@@ -146,7 +151,7 @@ class ContractClient:
         sent = SentRequest(method, self.redact(str(request.url)), tuple(headers.items()), content)
         if self.key is not None:
             request.headers["Authorization"] = f"Bearer {self.key}"
-        path = _ordered(operation_id, path_params)
+        path = _ordered(self.contract, operation_id, path_params)
         exchange = Exchange(operation_id, sent, path=path)
         for attempt in range(1, self._retries + 2):
             self.budget.check()
@@ -240,9 +245,11 @@ class ContractClient:
         return failed + [ident for ident in left if ident not in failed]
 
 
-def _ordered(operation_id: str, params: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
+def _ordered(
+    contract: Contract, operation_id: str, params: Mapping[str, str] | None
+) -> tuple[tuple[str, str], ...]:
     given = params or {}
-    names = [p.name for p in spec.operation(operation_id).parameters_in("path")]
+    names = [p.name for p in contract.operation(operation_id).parameters_in("path")]
     return tuple((name, str(given[name])) for name in names if name in given)
 
 

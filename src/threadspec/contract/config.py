@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from threadspec import spec
+from threadspec._contract import DEFAULT_PROFILE, Contract, contract_for, profiles
 from threadspec.contract.findings import Severity
 
 CHECKS = ("positive", "boundary", "negative", "streaming", "workflow")
@@ -26,6 +26,8 @@ class ContractConfig:
     names the assistant runs are created with; ``None`` makes one for the run with ``POST /assistants``
     (deleted afterwards), or names :data:`DEFAULT_ASSISTANT` on a server without that route.
     ``transport`` lets tests run in-process (an ``httpx.ASGITransport`` around an app) without sockets.
+    ``profile`` is the bundled contract the server is held to (``"v1"`` for a server of the legacy API):
+    its operations are checked, its ``OpenAI-Beta`` header sent, its shapes and limits expected.
     """
 
     base_url: str
@@ -47,11 +49,13 @@ class ContractConfig:
     request_timeout_seconds: float = 30.0
     progress: bool = True
     transport: httpx.AsyncBaseTransport | None = None
+    profile: str = DEFAULT_PROFILE
 
     def __post_init__(self) -> None:
         check_base_url(self.base_url)
+        contract = self.contract  # an unknown profile raises UnknownProfileError, which the CLI reports
         for op in self.operations or ():
-            spec.operation(op)  # an unknown id raises UnknownOperationError, which the CLI reports
+            contract.operation(op)  # an unknown id raises UnknownOperationError, which the CLI reports
         unknown = set(self.checks or ()) - set(CHECKS)
         if unknown:
             raise ValueError(f"unknown checks {sorted(unknown)}; choose from {list(CHECKS)}")
@@ -62,9 +66,15 @@ class ContractConfig:
                 "transport must be an httpx async transport, such as httpx.ASGITransport(app=...)"
             )
 
+    @property
+    def contract(self) -> Contract:
+        """The contract of :attr:`profile`."""
+        return contract_for(self.profile)
+
     def selected_operations(self) -> tuple[str, ...]:
-        chosen = set(self.operations or spec.operations())
-        return tuple(op for op in spec.operations() if op in chosen)
+        known = self.contract.operations()
+        chosen = set(self.operations or known)
+        return tuple(op for op in known if op in chosen)
 
     def selected_checks(self) -> tuple[str, ...]:
         return tuple(c for c in CHECKS if self.checks is None or c in self.checks)
@@ -93,11 +103,13 @@ def _csv(text: str) -> tuple[str, ...]:
 
 
 def _operation_ids(text: str) -> tuple[str, ...]:
+    """Ids some profile has; whether the chosen one has them is the config's to say (``--profile`` may come later)."""
     chosen = _csv(text)
-    unknown = [op for op in chosen if op not in spec.operations()]
+    known = {op for profile in profiles() for op in contract_for(profile).operations()}
+    unknown = [op for op in chosen if op not in known]
     if unknown:
         raise argparse.ArgumentTypeError(
-            f"unknown operations {unknown}; see the operationIds in spec/openapi.yaml"
+            f"unknown operations {unknown}; see the operationIds in spec/openapi.yaml (v1: spec/openapi.v1.yaml)"
         )
     return chosen
 
@@ -126,6 +138,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the API root, taken as given: http://127.0.0.1:4010/v1, or http://127.0.0.1:4010 for a "
         "server that mounts the API at the root",
     )
+    add_profile_argument(parser)
     parser.add_argument(
         "--api-key-env",
         default="OPENAI_API_KEY",
@@ -136,7 +149,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--operations",
         type=_operation_ids,
         metavar="IDS",
-        help=f"comma-separated operationIds to check (default: all {len(spec.operations())})",
+        help="comma-separated operationIds to check (default: all of the profile's)",
     )
     parser.add_argument(
         "--checks", type=_check_names, metavar="NAMES", help=f"comma-separated subset of {', '.join(CHECKS)}"
@@ -185,9 +198,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
 
 
+def add_profile_argument(parser: argparse.ArgumentParser) -> None:
+    """``--profile``: the API version the server is held to."""
+    parser.add_argument(
+        "--profile",
+        choices=profiles(),
+        default=DEFAULT_PROFILE,
+        help=f"the API version the server speaks: its operations, OpenAI-Beta header, shapes and limits "
+        f"(default {DEFAULT_PROFILE})",
+    )
+
+
 def config_from_args(args: argparse.Namespace) -> ContractConfig:
     return ContractConfig(
         base_url=args.base_url,
+        profile=args.profile,
         api_key_env=args.api_key_env,
         operations=args.operations or None,
         checks=args.checks or None,

@@ -88,7 +88,7 @@ def render(report: ContractReport, out: TextIO) -> None:
     )
     emit = console.print
     emit(f"threadspec contract {report.base_url} · {len(report.results)} checks in {report.seconds:.1f}s "
-         f"· seed {report.seed}")  # fmt: skip
+         f"· seed {report.seed} · profile {report.profile}")  # fmt: skip
     if report.unusable is not None:
         emit(f"cannot run: {report.unusable}")
         return

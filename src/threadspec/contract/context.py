@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from threadspec._contract import Contract
 from threadspec.contract.client import ContractClient
 from threadspec.contract.coverage import Coverage
 from threadspec.contract.exchange import Exchange
@@ -32,7 +33,15 @@ class RunState:
     seed: int
     poll_seconds: float
     coverage: Coverage
+    operations: frozenset[
+        str
+    ]  # those the run checks: a workflow's optional steps run when theirs is among them
     learned: Learned = field(default_factory=Learned)
+
+    @property
+    def contract(self) -> Contract:
+        """The contract the server is held to (the client's: it sends its requests)."""
+        return self.client.contract
 
 
 @dataclass(slots=True)
@@ -58,10 +67,6 @@ class Verdict:
                 self.by_exchange.setdefault(id(problem.exchange), []).append(problem)
         return found
 
-    def judge(self, exchange: Exchange) -> list[Problem]:
-        """Judge the answer to a valid request and keep what it shows."""
-        return self.record(judge_success(exchange))
-
     def about(self, exchange: Exchange) -> list[Problem]:
         """The problems already recorded for ``exchange``."""
         return self.by_exchange.get(id(exchange), [])
@@ -79,3 +84,11 @@ class CheckContext:
     @property
     def stateful(self) -> bool:
         return self.run.stateful
+
+    @property
+    def contract(self) -> Contract:
+        return self.run.contract
+
+    def judge(self, exchange: Exchange) -> list[Problem]:
+        """Judge the answer to a valid request and keep what it shows."""
+        return self.verdict.record(judge_success(exchange, self.contract))

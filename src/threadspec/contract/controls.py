@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from threadspec import spec
+from threadspec._operation import Operation
 from threadspec.contract.cases import cases_for
 from threadspec.contract.client import NO_BODY
 from threadspec.contract.context import CheckContext
 from threadspec.contract.judge import is_success
-from threadspec.contract.resources import MODEL, Resources, tool_outputs
-from threadspec.contract.targets import CONSUMING, Ids, ids_for, shared_ids
+from threadspec.contract.resources import FILE_ID, MODEL, Resources, tool_outputs
+from threadspec.contract.targets import Ids, ids_for, shared_ids, shares
 from threadspec.contract.verdict import Blocked
 
 Body = dict[str, Any]
@@ -26,11 +26,12 @@ _BODIES: dict[str, Body] = {
     "CreateAssistantRequest": {"model": MODEL},
     "CreateMessageRequest": {"role": "user", "content": "Hello."},
     "SubmitToolOutputsRunRequest": {"tool_outputs": []},
+    "CreateAssistantFileRequest": {"file_id": FILE_ID},
 }
 _ASSISTANT = frozenset({"CreateRunRequest", "CreateThreadAndRunRequest"})
 
 
-def control_body(operation: spec.Operation, assistant_id: str, run: Body | None = None) -> Any:
+def control_body(operation: Operation, assistant_id: str, run: Body | None = None) -> Any:
     """The control body of ``operation`` (tool outputs answer ``run``'s calls, when it waits on some)."""
     schema = operation.request_schema
     if schema is None:
@@ -47,28 +48,30 @@ def control_body(operation: spec.Operation, assistant_id: str, run: Body | None 
 class Control:
     """The accepted control: the ids every case may reuse (empty for operations that use them up)."""
 
-    operation: spec.Operation
+    operation: Operation
     shared: Ids
     resources: Resources
 
     async def target(self) -> tuple[Ids, Any]:
         """Ids and a control body for one more request (fresh objects where a request uses them up)."""
-        ids, run = await ids_for(self.resources, self.operation.operation_id, self.shared)
+        ids, run = await ids_for(self.resources, self.operation, self.shared)
         return ids, control_body(self.operation, self.resources.assistant_id, run)
 
 
 async def accepted_control(ctx: CheckContext, operation_id: str) -> Control:
     """Send the control request; :class:`Blocked` (with the refusal on record) when it is not accepted."""
-    operation = spec.operation(operation_id)
+    operation = ctx.contract.operation(operation_id)
     res = Resources(ctx)
-    shared = {} if operation_id in CONSUMING - {"deleteMessage"} else await shared_ids(res, operation)
+    shared = await shared_ids(res, operation) if shares(operation) else {}
     control = Control(operation, shared, res)
     ids, body = await control.target()
     exchange = await ctx.client.call(operation_id, ids or None, body=body)
-    problems = ctx.verdict.judge(exchange)
+    problems = ctx.judge(exchange)
     if not is_success(exchange):
         raise Blocked(f"control request refused: {problems[0].title}")
-    for case in cases_for(operation_id)[0]:  # real ids are exactly what the path constraints accept
+    for case in cases_for(ctx.contract, operation_id)[
+        0
+    ]:  # real ids are exactly what the path constraints accept
         if case.location == "path" and case.accepted:
             ctx.run.coverage.exercised(operation_id, case.constraint, True)
     return control

@@ -10,33 +10,39 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from threadspec import constraints, contract_for, strategies
+from threadspec import constraints, strategies
+from threadspec._contract import Contract
 from threadspec.constraints import Constraint, Location
 from threadspec.strategies import BoundaryCase
 
 
-def valid_body(schema: str) -> st.SearchStrategy[Any]:
+def valid_body(contract: Contract, schema: str) -> st.SearchStrategy[Any]:
     """Bodies that meet every constraint of ``schema``."""
-    return strategies.valid(schema)
+    return strategies.valid(schema, contract=contract)
 
 
-def boundary(root: str, location: Location = "body") -> tuple[BoundaryCase, ...]:
+def boundary(contract: Contract, root: str, location: Location = "body") -> tuple[BoundaryCase, ...]:
     """One case exactly at and one just past every constraint of a body schema or an operation's
     ``query``/``path`` parameters (deterministic, so built once per contract)."""
-    return contract_for().memo(
-        ("contract.boundary", root, location), lambda: tuple(strategies.boundary_cases(root, location))
+    return contract.memo(
+        ("contract.boundary", root, location),
+        lambda: tuple(strategies.boundary_cases(root, location, contract=contract)),
     )
 
 
-def unbuildable(root: str, location: Location = "body") -> frozenset[tuple[Constraint, bool]]:
+def unbuildable(
+    contract: Contract, root: str, location: Location = "body"
+) -> frozenset[tuple[Constraint, bool]]:
     """The (constraint, accepted side) pairs no case could be built for."""
-    return contract_for().memo(("contract.unbuildable", root, location), lambda: _unbuildable(root, location))
+    return contract.memo(
+        ("contract.unbuildable", root, location), lambda: _unbuildable(contract, root, location)
+    )
 
 
-def _unbuildable(root: str, location: Location) -> frozenset[tuple[Constraint, bool]]:
-    cases = boundary(root, location)
+def _unbuildable(contract: Contract, root: str, location: Location) -> frozenset[tuple[Constraint, bool]]:
+    cases = boundary(contract, root, location)
     built = {(c.constraint, c.expect_valid) for c in cases}
-    missing = strategies.uncovered(_inventory(root, location), cases)
+    missing = strategies.uncovered(_inventory(contract, root, location), cases)
     return frozenset(
         (c, side)
         for c in missing
@@ -45,7 +51,7 @@ def _unbuildable(root: str, location: Location) -> frozenset[tuple[Constraint, b
     )
 
 
-def _inventory(root: str, location: Location) -> tuple[Constraint, ...]:
+def _inventory(contract: Contract, root: str, location: Location) -> tuple[Constraint, ...]:
     if location == "body":
-        return constraints.inventory(root)
-    return constraints.parameter_inventory(root, location)
+        return constraints.inventory(root, contract=contract)
+    return constraints.parameter_inventory(root, location, contract=contract)

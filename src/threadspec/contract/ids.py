@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from threadspec import facts
+from threadspec._contract import Contract
 from threadspec.contract import titles
 from threadspec.contract.exchange import Exchange
 from threadspec.contract.findings import Problem, Severity
@@ -18,29 +19,35 @@ PREFIX_KEY = "id-prefix"
 WRONG_OBJECT_KEY = "wrong-object"
 
 
-def _kind_prefix(kind: Any) -> str | None:
+def _kind_prefix(kind: Any, contract: Contract) -> str | None:
     if not isinstance(kind, str):
         return None
-    return facts.prefix_for_object(kind.removesuffix(facts.DELETED_SUFFIX))
+    return facts.prefix_for_object(kind.removesuffix(facts.DELETED_SUFFIX), contract)
 
 
-def prefix_problems(body: Any, exchange: Exchange, base: Path = ()) -> list[Problem]:
-    """Every id in ``body`` (``id`` by the object's kind, ``thread_id`` … by name) without its prefix."""
+def prefix_problems(body: Any, exchange: Exchange, contract: Contract, base: Path = ()) -> list[Problem]:
+    """Every id in ``body`` (``id`` by the object's kind, ``thread_id`` … by name) without its prefix and
+    separator (``thread_``, and in v1 ``file-``)."""
     found: list[Problem] = []
+    prefixes, starts = facts.id_prefixes(contract), facts.id_starts(contract)
 
-    def check(value: Any, prefix: str | None, at: Path) -> None:
-        if prefix is not None and isinstance(value, str) and not value.startswith(prefix + "_"):
-            title = titles.id_prefix(prefix, value, prefix)
+    def check(value: Any, field: str | None, at: Path) -> None:
+        start = starts.get(field) if field is not None else None
+        if start is not None and isinstance(value, str) and not value.startswith(start):
+            prefix = prefixes[str(field)]
+            title = titles.id_prefix(prefix, value, start)
             found.append(Problem(PREFIX_KEY, Severity.WARNING, title, prefix, exchange, (pointer_of(at),)))
 
+    by_prefix = {prefix: field for field, prefix in prefixes.items()}
     for path, obj in objects(body, base):
-        check(obj.get("id"), _kind_prefix(obj.get("object")), (*path, "id"))
-        for field, prefix in facts.id_prefixes().items():
-            check(obj.get(field), prefix, (*path, field))
+        own = _kind_prefix(obj.get("object"), contract)
+        check(obj.get("id"), by_prefix.get(own) if own is not None else None, (*path, "id"))
+        for field in starts:
+            check(obj.get(field), field, (*path, field))
     return found
 
 
-def echo_problems(body: Any, exchange: Exchange) -> list[Problem]:
+def echo_problems(body: Any, exchange: Exchange, contract: Contract) -> list[Problem]:
     """Objects that name another thread, run or object than the path of the request did."""
     path_ids = dict(exchange.path)
     if not path_ids or not isinstance(body, dict):
@@ -51,7 +58,9 @@ def echo_problems(body: Any, exchange: Exchange) -> list[Problem]:
     found: list[Problem] = []
     for item in items:
         expected = {field: value for field, value in path_ids.items() if field in item}
-        if listed is None and _kind_prefix(item.get("object")) == facts.id_prefixes().get(own):
+        if listed is None and _kind_prefix(item.get("object"), contract) == facts.id_prefixes(contract).get(
+            own
+        ):
             expected["id"] = path_ids[own]
         for field, want in expected.items():
             if item.get(field) != want:

@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from threadspec import constraints, facts, spec
+from threadspec import constraints, facts
+from threadspec._contract import Contract
+from threadspec._operation import Operation
 from threadspec.constraints import Constraint
 from threadspec.contract import ids, places, schema_problems, titles
 from threadspec.contract.exchange import Exchange
@@ -59,13 +61,13 @@ _LIMITS = frozenset(
 _SIZED = frozenset({"maxLength", "maxItems", "maxProperties", "minLength", "minItems", "minProperties"})
 
 
-def at_a_limit(exchange: Exchange) -> tuple[Constraint, Any] | None:
+def at_a_limit(exchange: Exchange, contract: Contract) -> tuple[Constraint, Any] | None:
     """The first limit the request's body sits exactly at (a refusal there is over-strictness)."""
-    schema = spec.operation(exchange.operation_id).request_schema
+    schema = contract.operation(exchange.operation_id).request_schema
     body = asked(exchange)
     if schema is None or body is None:
         return None
-    for c in constraints.inventory(schema):
+    for c in constraints.inventory(schema, contract=contract):
         if c.keyword not in _LIMITS or (c.keyword.startswith("min") and c.keyword in _SIZED and not c.limit):
             continue
         for path in c.locate(body):
@@ -76,9 +78,9 @@ def at_a_limit(exchange: Exchange) -> tuple[Constraint, Any] | None:
     return None
 
 
-def over_strict(exchange: Exchange, status: int) -> Problem | None:
+def over_strict(exchange: Exchange, status: int, contract: Contract) -> Problem | None:
     """A valid request sitting exactly at a limit, refused: the finding the boundary check makes of it."""
-    found = at_a_limit(exchange)
+    found = at_a_limit(exchange, contract)
     if found is None:
         return None
     c, node = found
@@ -88,7 +90,7 @@ def over_strict(exchange: Exchange, status: int) -> Problem | None:
     return Problem(key, Severity.ERROR, title, "", exchange, detail=message_of(exchange))
 
 
-_ID = re.compile(r"\b(?:thread|msg|run|step|asst|call|file|vs)_[A-Za-z0-9]+")
+_ID = re.compile(r"\b(?:thread|msg|run|step|asst|call|file|vs)[_-][A-Za-z0-9]+")
 _NUMBER = re.compile(r"\d+")
 
 
@@ -97,7 +99,7 @@ def said(exchange: Exchange) -> str:
     return _NUMBER.sub("#", _ID.sub("<id>", message_of(exchange)))
 
 
-def status_problem(exchange: Exchange) -> Problem:
+def status_problem(exchange: Exchange, contract: Contract) -> Problem:
     """A valid request answered with anything but a 2xx.
 
     A router's 404 is a missing route: one root cause per operation. Anything else is one root cause
@@ -108,11 +110,11 @@ def status_problem(exchange: Exchange) -> Problem:
     if exchange.response is None:
         return transport_problem(exchange)
     op, status = exchange.operation_id, exchange.response.status
-    strict = over_strict(exchange, status) if 400 <= status < 500 else None
+    strict = over_strict(exchange, status, contract) if 400 <= status < 500 else None
     if strict is not None:
         return strict
     if status == 404 and error_of(exchange) is None:
-        operation = spec.operation(op)
+        operation = contract.operation(op)
         title = titles.route_missing(operation.method.upper(), operation.path)
         return Problem(f"status:{op}:404", Severity.ERROR, title, op, exchange)
     if 400 <= status < 500:
@@ -122,17 +124,17 @@ def status_problem(exchange: Exchange) -> Problem:
     return Problem(f"status:{status}:{said(exchange)}", Severity.ERROR, title, op, exchange)
 
 
-def judge_success(exchange: Exchange) -> list[Problem]:
+def judge_success(exchange: Exchange, contract: Contract) -> list[Problem]:
     """Every problem with the answer to a valid request."""
     if exchange.response is None:
         return [transport_problem(exchange)]
     if not is_success(exchange):
-        return [status_problem(exchange)]
-    return response_problems(exchange)
+        return [status_problem(exchange, contract)]
+    return response_problems(exchange, contract)
 
 
 def _documented(
-    operation: spec.Operation, status: int, media: str, exchange: Exchange
+    operation: Operation, status: int, media: str, exchange: Exchange
 ) -> tuple[int | str, list[Problem]]:
     """The status whose schema a 2xx is held to, and the warning when the status itself is undocumented."""
     if operation.response_schema(status, media) is not None:
@@ -157,11 +159,11 @@ def asked_for_stream(exchange: Exchange) -> bool:
     return isinstance(body, dict) and body.get("stream") is True
 
 
-def response_problems(exchange: Exchange) -> list[Problem]:
+def response_problems(exchange: Exchange, contract: Contract) -> list[Problem]:
     """Every problem with a 2xx body: its media type, its schema, ids, timestamps, unknown properties."""
     received = exchange.response
     assert received is not None
-    operation = spec.operation(exchange.operation_id)
+    operation = contract.operation(exchange.operation_id)
     media = received.media_type
     documented = {m for by_media in operation.responses.values() for m in by_media}
     found: list[Problem] = []
@@ -179,29 +181,39 @@ def response_problems(exchange: Exchange) -> list[Problem]:
     schema = operation.response_schema(status, media)
     if schema is None:
         return problems
-    result = validate_response(operation.operation_id, status, received.text, received.content_type)
+    result = validate_response(
+        operation.operation_id, status, received.text, received.content_type, contract=contract
+    )
     if any(v.rule == "input" for v in result.errors):
         title = titles.unparsable(operation.operation_id, media, result.errors[0].message)
         return [*problems, Problem(f"unparsable:{media}", Severity.ERROR, title, media, exchange)]
     if media == facts.EVENT_STREAM:
-        return problems + _stream_body(operation, status, schema, result.errors, exchange)
+        return problems + _stream_body(operation, status, schema, result.errors, exchange, contract)
     body = received.json()
-    return problems + body_problems(schema, result.errors, body, exchange) + ids.echo_problems(body, exchange)
+    found = body_problems(schema, result.errors, body, exchange, contract)
+    return problems + found + ids.echo_problems(body, exchange, contract)
 
 
-def body_problems(schema: str, violations: Any, body: Any, exchange: Exchange) -> list[Problem]:
+def body_problems(
+    schema: str, violations: Any, body: Any, exchange: Exchange, contract: Contract
+) -> list[Problem]:
     """Detectors first (each claims the violations it explains), then the remaining violations."""
-    found = ids.prefix_problems(body, exchange)
+    found = ids.prefix_problems(body, exchange, contract)
     times, claimed = timestamp_problems(body, exchange)
-    unknown = unknown_properties(schema, body, exchange)
+    unknown = unknown_properties(schema, body, exchange, contract)
     found += times + unknown.problems
     return found + schema_problems.violation_problems(
-        schema, violations, body, exchange, claimed=claimed, renamed=unknown.renamed
+        contract, schema, violations, body, exchange, claimed=claimed, renamed=unknown.renamed
     )
 
 
 def _stream_body(
-    operation: spec.Operation, status: int | str, schema: str, violations: list[Violation], exchange: Exchange
+    operation: Operation,
+    status: int | str,
+    schema: str,
+    violations: list[Violation],
+    exchange: Exchange,
+    contract: Contract,
 ) -> list[Problem]:
     """Each event as the spec describes it: its SSE fields against ``schema``, and its ``data`` (JSON
     text) as a body of the component the operation index names for that event (``contentSchema``),
@@ -219,16 +231,18 @@ def _stream_body(
         data = _json(event.data) if content is not None and not undecodable else _UNDECODED
         inside = [v for v in mine if data is not _UNDECODED and f"{v.pointer}/".startswith(f"/{index}/data/")]
         envelope = [v for v in mine if v not in inside and v not in undecodable]
-        found += schema_problems.violation_problems(schema, envelope, event.fields(), exchange, base=(index,))
+        found += schema_problems.violation_problems(
+            contract, schema, envelope, event.fields(), exchange, base=(index,)
+        )
         if content is None or data is _UNDECODED:
             continue
         base = (index, "data")
-        found += ids.prefix_problems(data, exchange, base)
+        found += ids.prefix_problems(data, exchange, contract, base)
         times, claimed = timestamp_problems(data, exchange, base)
-        unknown = unknown_properties(content, data, exchange, base)
+        unknown = unknown_properties(content, data, exchange, contract, base)
         found += times + unknown.problems
         found += schema_problems.violation_problems(
-            content, inside, data, exchange, claimed=claimed, renamed=unknown.renamed, base=base
+            contract, content, inside, data, exchange, claimed=claimed, renamed=unknown.renamed, base=base
         )
     return found
 
@@ -258,7 +272,7 @@ class Refusal:
     facet: str
 
 
-def judge_refusal(exchange: Exchange, expected: Refusal) -> list[Problem]:
+def judge_refusal(exchange: Exchange, expected: Refusal, contract: Contract) -> list[Problem]:
     """Every problem with the answer to a request that breaks exactly one rule."""
     if exchange.response is None:
         return [transport_problem(exchange)]
@@ -273,7 +287,11 @@ def judge_refusal(exchange: Exchange, expected: Refusal) -> list[Problem]:
         title = titles.invalid_other_status(status, wanted)
         return [Problem(f"invalid-status:{status}", Severity.ERROR, title, str(status), exchange)]
     result = validate_response(
-        exchange.operation_id, status, exchange.response.text, exchange.response.content_type
+        exchange.operation_id,
+        status,
+        exchange.response.text,
+        exchange.response.content_type,
+        contract=contract,
     )
     if not result.valid:
         first = result.errors[0]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from threadspec import spec
 from threadspec.contract import titles
 from threadspec.contract.cases import LimitCase, cases_for
 from threadspec.contract.client import NO_BODY, encode_body
@@ -20,7 +19,7 @@ from threadspec.contract.controls import Control, accepted_control, control_body
 from threadspec.contract.findings import Problem, Severity
 from threadspec.contract.graft import graft
 from threadspec.contract.judge import Refusal, is_success, judge_refusal, message_of
-from threadspec.contract.targets import CONSUMING, Ids
+from threadspec.contract.targets import Ids, consumes
 from threadspec.result import ValidationResult
 from threadspec.validate import validate, validate_request
 
@@ -42,11 +41,12 @@ def _integers(value: Any) -> Any:
 def _validate(case: LimitCase, ids: Ids, query: Query, body: Any) -> ValidationResult:
     """The verdict on the part of the request ``case`` is about: the ids a server handed out may well
     break the spec themselves (unprefixed), and that is the positive check's finding, not this one's."""
+    contract = case.contract
     if case.location == "body":
-        schema = spec.operation(case.operation).request_schema
+        schema = contract.operation(case.operation).request_schema
         assert schema is not None
-        return validate(encode_body(body), schema)
-    result = validate_request(case.operation, None, query=query, path_params=ids)
+        return validate(encode_body(body), schema, contract=contract)
+    result = validate_request(case.operation, None, query=query, path_params=ids, contract=contract)
     own = str(case.path[0]) if case.location == "path" else None  # the other ids are the server's
     errors = [e for e in result.errors if e.location == case.location and own in (None, e.param)]
     return ValidationResult(result.schema, errors)
@@ -82,7 +82,7 @@ async def boundary(ctx: CheckContext, operation_id: str) -> Verdict:
     control = await accepted_control(ctx, operation_id)
     verdict, coverage = ctx.verdict, ctx.run.coverage
     groups: dict[str, list[LimitCase]] = {}
-    for case in cases_for(operation_id)[0]:
+    for case in cases_for(ctx.contract, operation_id)[0]:
         if not case.accepted:
             continue
         if case.location == "path":  # the accepted control stands for these
@@ -107,7 +107,7 @@ async def _at_limit(ctx: CheckContext, control: Control, case: LimitCase) -> int
     exchange = await ctx.client.call(case.operation, ids or None, query=query or None, body=body)
     status = exchange.status
     if status is None or not 400 <= status < 500:
-        ctx.verdict.judge(exchange)
+        ctx.judge(exchange)
         return 0
     title = titles.refused_at_limit(case.describe(), status)
     key = f"refused:{case.constraint.keyword}|{case.place}"
@@ -151,7 +151,7 @@ async def negative(ctx: CheckContext, operation_id: str) -> Verdict:
     control = await accepted_control(ctx, operation_id)
     verdict, coverage = ctx.verdict, ctx.run.coverage
     target: tuple[Ids, Any] | None = None
-    for case in cases_for(operation_id)[0]:
+    for case in cases_for(ctx.contract, operation_id)[0]:
         if case.accepted:
             continue
         target = target or await control.target()
@@ -160,10 +160,10 @@ async def negative(ctx: CheckContext, operation_id: str) -> Verdict:
         if expected is None:
             continue
         exchange = await ctx.client.call(operation_id, ids or None, query=query or None, body=body)
-        verdict.record(judge_refusal(exchange, expected))
+        verdict.record(judge_refusal(exchange, expected, ctx.contract))
         verdict.cases += 1
         coverage.exercised(operation_id, case.constraint, False)
-        if is_success(exchange) and operation_id in CONSUMING:
+        if is_success(exchange) and consumes(control.operation):
             target = None  # the accepted request used its object up
     if not verdict.problems:
         verdict.detail = f"{verdict.cases} invalid requests refused"

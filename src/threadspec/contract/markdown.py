@@ -30,6 +30,7 @@ def scorecard(report: ContractReport) -> str:
         "",
         f"**{counts[Severity.ERROR]} error · {counts[Severity.WARNING]} warning · {counts[Severity.STRICT]} strict** "
         f"findings · {len(report.results)} checks in {report.seconds:.0f}s · seed {report.seed} · "
+        f"profile {report.profile} · "
         f"exit {report.exit_code} (`--fail-on {report.fail_on.value}`)",
         "",
     ]

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from threadspec import constraints, contract_for
+from threadspec import constraints
+from threadspec._contract import Contract
 from threadspec.constraints import Constraint, Segment
 
 _BRANCHES = ("anyOf", "oneOf", "allOf")
@@ -111,13 +112,15 @@ def _reported(c: Constraint) -> tuple[Segment, ...]:
     return c.report_path(c.path, "*")
 
 
-def _by_rule(schema: str) -> dict[str, list[tuple[tuple[Segment, ...], Constraint]]]:
-    return contract_for().memo(("contract.places.by_rule", schema), lambda: _index_by_rule(schema))
+def _by_rule(contract: Contract, schema: str) -> dict[str, list[tuple[tuple[Segment, ...], Constraint]]]:
+    return contract.memo(("contract.places.by_rule", schema), lambda: _index_by_rule(contract, schema))
 
 
-def _index_by_rule(schema: str) -> dict[str, list[tuple[tuple[Segment, ...], Constraint]]]:
+def _index_by_rule(
+    contract: Contract, schema: str
+) -> dict[str, list[tuple[tuple[Segment, ...], Constraint]]]:
     index: dict[str, list[tuple[tuple[Segment, ...], Constraint]]] = {}
-    for c in constraints.inventory(schema):
+    for c in constraints.inventory(schema, contract=contract):
         index.setdefault(c.rule, []).append((_reported(c), c))
     return index
 
@@ -126,9 +129,11 @@ def path_of(pointer: str) -> tuple[str, ...]:
     return tuple(_unescape(s) for s in pointer.split("/")[1:]) if pointer else ()
 
 
-def constraint_at(schema: str, rule: str, path: Sequence[Segment], body: Any) -> Constraint | None:
+def constraint_at(
+    contract: Contract, schema: str, rule: str, path: Sequence[Segment], body: Any
+) -> Constraint | None:
     """The constraint of ``schema`` a violation of ``rule`` reported at ``path`` in ``body`` breaks."""
-    found = [c for pattern, c in _by_rule(schema).get(rule, ()) if _matches(pattern, path)]
+    found = [c for pattern, c in _by_rule(contract, schema).get(rule, ()) if _matches(pattern, path)]
     if len(found) <= 1:
         return found[0] if found else None
     strip = 1 if rule in ("required", "additionalProperties") or any(c.is_rule for c in found) else 0
@@ -138,10 +143,10 @@ def constraint_at(schema: str, rule: str, path: Sequence[Segment], body: Any) ->
 
 
 def of_violation(
-    schema: str, rule: str, path: Sequence[Segment], body: Any
+    contract: Contract, schema: str, rule: str, path: Sequence[Segment], body: Any
 ) -> tuple[Place, Constraint | None]:
     """The place a response violation is about (and its constraint); without one, the payload path."""
-    c = constraint_at(schema, rule, path, body)
+    c = constraint_at(contract, schema, rule, path, body)
     if c is not None:
         return of_constraint(c, "the response"), c
     normal = "".join("[*]" if str(s).isdigit() else f".{s}" for s in path).lstrip(".")

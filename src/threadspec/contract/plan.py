@@ -7,14 +7,13 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import partial
 
-from threadspec import spec
+from threadspec._contract import Contract
 from threadspec.contract.config import ContractConfig
 from threadspec.contract.context import CheckContext, Verdict
 from threadspec.contract.limits import boundary, negative
 from threadspec.contract.positive import positive
 from threadspec.contract.streaming import streaming
 from threadspec.contract.workflows import WORKFLOWS
-from threadspec.facts import streaming_operations
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,25 +27,26 @@ class PlannedCheck:
         return f"{self.target}::{self.check}"
 
 
-def has_limits_to_meet(operation_id: str) -> bool:
+def has_limits_to_meet(contract: Contract, operation_id: str) -> bool:
     """Whether a request to the operation can sit at a limit: it has a body or query parameters."""
-    operation = spec.operation(operation_id)
+    operation = contract.operation(operation_id)
     return operation.request_schema is not None or bool(operation.parameters_in("query"))
 
 
 def plan(config: ContractConfig) -> list[PlannedCheck]:
-    """Every check ``config`` selects, in report order."""
+    """Every check ``config`` selects, in report order; a workflow when its contract has what it needs."""
+    contract = config.contract
     operations = config.selected_operations()
     checks = config.selected_checks()
     planned: list[PlannedCheck] = []
     for op in operations:
         if "positive" in checks:
             planned.append(PlannedCheck(op, "positive", partial(positive, operation_id=op)))
-        if "boundary" in checks and has_limits_to_meet(op):
+        if "boundary" in checks and has_limits_to_meet(contract, op):
             planned.append(PlannedCheck(op, "boundary", partial(boundary, operation_id=op)))
         if "negative" in checks:
             planned.append(PlannedCheck(op, "negative", partial(negative, operation_id=op)))
-        if "streaming" in checks and op in streaming_operations():
+        if "streaming" in checks and op in contract.streaming_operations:
             planned.append(PlannedCheck(op, "streaming", partial(streaming, operation_id=op)))
     if "workflow" in checks:
         for workflow in WORKFLOWS:

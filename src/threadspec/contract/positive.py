@@ -15,18 +15,19 @@ import anyio.from_thread
 import anyio.to_thread
 from hypothesis import strategies as st
 
-from threadspec import spec
+from threadspec._contract import Contract
+from threadspec._operation import Operation
 from threadspec.contract import generation
 from threadspec.contract.client import NO_BODY
 from threadspec.contract.context import CheckContext, Verdict
 from threadspec.contract.falsify import falsify
 from threadspec.contract.resources import MODEL, Resources, tool_outputs
-from threadspec.contract.targets import CONSUMING, Ids, ids_for, shared_ids
+from threadspec.contract.targets import Ids, ids_for, shared_ids, shares
 
 ROUNDS = 3  # searches per check, each for a problem the earlier ones did not show
 
 
-def query_strategy(operation: spec.Operation) -> st.SearchStrategy[dict[str, Any]]:
+def query_strategy(operation: Operation) -> st.SearchStrategy[dict[str, Any]]:
     """Valid values for the query parameters a generator can fill in; cursors and filters need real ids
     and are left to the pagination workflow."""
     optional: dict[str, st.SearchStrategy[Any]] = {}
@@ -42,10 +43,12 @@ def query_strategy(operation: spec.Operation) -> st.SearchStrategy[dict[str, Any
 
 
 def request_strategy(
-    operation: spec.Operation, assistant_id: str
+    contract: Contract, operation: Operation, assistant_id: str
 ) -> st.SearchStrategy[tuple[dict[str, Any], Any]]:
     schema = operation.request_schema
-    body: st.SearchStrategy[Any] = st.just(NO_BODY) if schema is None else generation.valid_body(schema)
+    body: st.SearchStrategy[Any] = (
+        st.just(NO_BODY) if schema is None else generation.valid_body(contract, schema)
+    )
     if schema in ("CreateRunRequest", "CreateThreadAndRunRequest"):
         body = body.map(lambda b: {**b, "assistant_id": assistant_id})  # a run needs an assistant that exists
     return st.tuples(query_strategy(operation), body.map(_known_model))
@@ -72,29 +75,29 @@ class _Listing:
 
 
 async def _send(
-    ctx: CheckContext, operation_id: str, shared: Ids, drawn: tuple[dict[str, Any], Any], listing: _Listing
+    ctx: CheckContext, operation: Operation, shared: Ids, drawn: tuple[dict[str, Any], Any], listing: _Listing
 ) -> set[str]:
     query, body = drawn
-    ids, run = await ids_for(Resources(ctx), operation_id, shared)
+    ids, run = await ids_for(Resources(ctx), operation, shared)
     if run is not None and body is not NO_BODY:
         answers = [str(o.get("output", "")) for o in body.get("tool_outputs", [])]
         body = {**body, "tool_outputs": tool_outputs(run, answers or None)}
-    exchange = await ctx.client.call(operation_id, ids or None, query=query or None, body=body)
+    exchange = await ctx.client.call(operation.operation_id, ids or None, query=query or None, body=body)
     listing.count(exchange.json())
-    return {p.key for p in ctx.verdict.judge(exchange)}
+    return {p.key for p in ctx.judge(exchange)}
 
 
 async def positive(ctx: CheckContext, operation_id: str) -> Verdict:
-    operation = spec.operation(operation_id)
+    operation = ctx.contract.operation(operation_id)
     res = Resources(ctx)
-    shared = {} if operation_id in CONSUMING - {"deleteMessage"} else await shared_ids(res, operation)
-    strategy = request_strategy(operation, res.assistant_id)
+    shared = await shared_ids(res, operation) if shares(operation) else {}
+    strategy = request_strategy(ctx.contract, operation, res.assistant_id)
     verdict, listing = ctx.verdict, _Listing()
     for round_ in range(ROUNDS):
         seen = {p.key for p in verdict.problems}
 
         def probe(drawn: tuple[dict[str, Any], Any], seen: set[str] = seen) -> bool:
-            return bool(anyio.from_thread.run(_send, ctx, operation_id, shared, drawn, listing) - seen)
+            return bool(anyio.from_thread.run(_send, ctx, operation, shared, drawn, listing) - seen)
 
         def search(seed: int = ctx.run.seed + round_) -> Any:
             return falsify(strategy, probe, max_examples=ctx.run.max_examples, seed=seed)

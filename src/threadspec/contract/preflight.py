@@ -63,7 +63,13 @@ def _all_404(client: ContractClient, answers: bool) -> str:
 
 async def _answers_at_alternative(client: ContractClient) -> bool:
     """Whether the same server answers the API at :func:`alternative` root."""
-    probe = ContractClient(alternative(client.root), client.key, transport=client.transport, timeout=10.0)
+    probe = ContractClient(
+        alternative(client.root),
+        client.key,
+        contract=client.contract,
+        transport=client.transport,
+        timeout=10.0,
+    )
     try:
         exchange = await probe.call("createThread", body={})
         await probe.delete_created()

@@ -72,6 +72,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--threadspec-time-budget", type=float, default=600.0, metavar="SECONDS", help="per check"
     )
+    group.addoption(
+        "--threadspec-profile",
+        default="v2",
+        metavar="PROFILE",
+        help="the API version the server speaks: v2 or v1",
+    )
 
 
 @dataclass(slots=True)
@@ -106,6 +112,7 @@ def _contract_config(config: pytest.Config, base_url: str) -> ContractConfig:
         assistant_id=config.getoption("threadspec_assistant_id") or None,
         fail_on=Severity(config.getoption("threadspec_fail_on")),
         progress=False,
+        profile=config.getoption("threadspec_profile"),
     )
 
 
@@ -132,7 +139,10 @@ def pytest_report_header(config: pytest.Config) -> str | None:
     state = config.stash.get(_STATE, None)
     if state is None:
         return None
-    return f"threadspec contract: {state.config.base_url} (--threadspec-seed {state.config.seed})"
+    return (
+        f"threadspec contract: {state.config.base_url}, profile {state.config.profile} "
+        f"(--threadspec-seed {state.config.seed})"
+    )
 
 
 class ContractSuite(pytest.Collector):

@@ -103,6 +103,7 @@ class ContractReport:
     unusable: str | None = None  # why no check could run (unreachable, every request 401 or 404)
     leftovers: tuple[str, ...] = field(default=())  # threads and assistants cleanup could not delete
     assistant: str = ""  # which assistant runs named, and where it came from
+    profile: str = "v2"  # the contract the server was held to
     comparison: Comparison | None = None  # with the --baseline report
     files: tuple[str, ...] = ()  # the reports written
     findings: tuple[Finding, ...] = ()
@@ -153,6 +154,7 @@ class ContractReport:
             "version": REPORT_VERSION,
             "base_url": self.base_url,
             "seed": self.seed,
+            "profile": self.profile,
             "seconds": round(self.seconds, 3),
             "exit_code": self.exit_code,
             "fail_on": self.fail_on.value,

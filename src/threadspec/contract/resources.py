@@ -32,6 +32,9 @@ FUNCTION_TOOL: dict[str, Any] = {
 MODEL = "gpt-4o"
 # What an assistant the runner makes is created with.
 ASSISTANT: dict[str, Any] = {"model": MODEL, "name": "threadspec"}
+# The file attached where an operation needs one (v1's assistant and message files): which files were
+# uploaded is a deployment's business, and the contract has no operation to upload one.
+FILE_ID = "file-threadspec"
 QUESTION = {"role": "user", "content": "What is the weather in Oslo?"}
 GREETING = {"role": "user", "content": "Say hello."}
 Body = dict[str, Any]
@@ -63,20 +66,37 @@ class Resources:
         self.ctx.verdict.record([Problem(key, Severity.ERROR, title, key.split(":")[-1], exchange)])
         return Blocked(title)
 
-    async def assistant(self) -> Body:
-        """A new assistant of the check's own (the run's assistant is never changed or deleted by a check)."""
-        exchange = await self.client.call("createAssistant", body=dict(ASSISTANT))
+    def with_file(self, schema: str, body: Body) -> Body:
+        """``body`` with :data:`FILE_ID` in its ``file_ids``, where the request schema has them (v1)."""
+        if "file_ids" not in self.ctx.contract.shared_schema(schema).get("properties", {}):
+            raise Blocked(f"{schema} takes no file_ids: the contract offers no way to attach a file")
+        return {**body, "file_ids": [FILE_ID]}
+
+    async def assistant(self, *, files: bool = False) -> Body:
+        """A new assistant of the check's own (the run's assistant is never changed or deleted by a check),
+        holding :data:`FILE_ID` with ``files``."""
+        body = self.with_file("CreateAssistantRequest", ASSISTANT) if files else dict(ASSISTANT)
+        exchange = await self.client.call("createAssistant", body=body)
         return usable(self.ctx, exchange, "create an assistant")
 
     async def thread(self, body: Body | None = None) -> Body:
         exchange = await self.client.call("createThread", body=body if body is not None else {})
         return usable(self.ctx, exchange, "create a thread")
 
-    async def message(self, thread_id: str, content: str = "Hello.") -> Body:
-        exchange = await self.client.call(
-            "createMessage", {"thread_id": thread_id}, body={"role": "user", "content": content}
-        )
+    async def message(self, thread_id: str, content: str = "Hello.", *, files: bool = False) -> Body:
+        body: Body = {"role": "user", "content": content}
+        if files:
+            body = self.with_file("CreateMessageRequest", body)
+        exchange = await self.client.call("createMessage", {"thread_id": thread_id}, body=body)
         return usable(self.ctx, exchange, "create a message")
+
+    def file_of(self, made: Body) -> str:
+        """The file an object was created with; a problem when it came back without it."""
+        files = made.get("file_ids")
+        if isinstance(files, list) and FILE_ID in files:
+            return FILE_ID
+        kind = str(made.get("object"))
+        raise self.behaviour("behaviour:file-kept", titles.file_not_kept(kind, FILE_ID, files))
 
     async def run(self, thread_id: str, *, tool: bool = False) -> Body:
         exchange = await self.client.call(

@@ -16,6 +16,7 @@ from typing import Any, TextIO
 import anyio
 from hypothesis.errors import HypothesisWarning
 
+from threadspec._contract import Contract
 from threadspec.contract import cases, console, export
 from threadspec.contract.assistant import AssistantProvider, provider_for
 from threadspec.contract.baseline import BaselineError, compare, load
@@ -84,12 +85,12 @@ def _skip_reason(planned: PlannedCheck, config: ContractConfig, pre: Preflight) 
     return f"the server keeps no state ({pre.state_reason}); --stateful runs workflows anyway"
 
 
-def _coverage(checks: list[PlannedCheck]) -> Coverage:
+def _coverage(contract: Contract, checks: list[PlannedCheck]) -> Coverage:
     coverage = Coverage()
     for op in dict.fromkeys(p.target for p in checks if p.check in ("boundary", "negative")):
-        for constraint in cases.universe(op):
+        for constraint in cases.universe(contract, op):
             coverage.expect(op, constraint)
-        for constraint, _side in cases.cases_for(op)[1]:
+        for constraint, _side in cases.cases_for(contract, op)[1]:
             coverage.unbuildable(op, constraint)
     return coverage
 
@@ -105,7 +106,7 @@ class _Run:
         self.interrupted = False
         self.pre: Preflight | None = None
         self.provider: AssistantProvider | None = None
-        self.coverage = _coverage(planned)
+        self.coverage = _coverage(config.contract, planned)
 
     async def checks(self, client: ContractClient, key_sent: bool) -> None:
         config = self.config
@@ -129,6 +130,7 @@ class _Run:
             self.seed,
             config.poll_timeout_seconds,
             self.coverage,
+            frozenset(config.selected_operations()),
         )
         limiter = anyio.CapacityLimiter(config.workers)
 
@@ -169,7 +171,10 @@ async def run_async(
     reporter = Reporter(stream, len(planned))
     run = _Run(config, planned, reporter)
     run.seed = config.seed if config.seed is not None else random.SystemRandom().randrange(2**32)
-    reporter.say(f"threadspec contract: {len(planned)} checks against {config.base_url} (seed {run.seed})")
+    reporter.say(
+        f"threadspec contract: {len(planned)} checks of profile {config.profile} against {config.base_url} "
+        f"(seed {run.seed})"
+    )
     if api_key is None:
         reporter.say(
             f"threadspec contract: ${config.api_key_env} is not set; no Authorization header is sent"
@@ -177,6 +182,7 @@ async def run_async(
     client = ContractClient(
         config.base_url,
         api_key,
+        contract=config.contract,
         budget=Budget(config.time_budget_seconds),
         transport=config.transport,
         timeout=config.request_timeout_seconds,
@@ -226,6 +232,7 @@ def _report(
         "unusable": None if pre is None else pre.failure,
         "leftovers": tuple(leftovers),
         "assistant": "" if run.provider is None else run.provider.story,
+        "profile": config.profile,
     }
     report = ContractReport.build(**fields)
     if previous is not None and config.baseline:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from threadspec import facts
+from threadspec._contract import Contract
 from threadspec.constraints import Segment
 from threadspec.contract import places, titles
 from threadspec.contract.exchange import Exchange
@@ -33,7 +34,9 @@ def value_at(body: Any, path: Iterable[str]) -> Any:
     return node
 
 
-def severity_of(violation: Violation, place: Place, value: Any, is_rule: bool) -> Severity:
+def severity_of(
+    violation: Violation, place: Place, value: Any, is_rule: bool, contract: Contract
+) -> Severity:
     """error unless the SDKs tolerate it (a required property they type optional: warning) or it is
     threadspec's own reading (an integral decimal for an integer, ``x-threadspec-rules``: strict)."""
     if is_rule:
@@ -41,7 +44,7 @@ def severity_of(violation: Violation, place: Place, value: Any, is_rule: bool) -
     integral = isinstance(value, float) and value.is_integer()
     if violation.rule == "type" and "integer" in _limits(violation.limit) and integral:
         return Severity.STRICT
-    optional = facts.sdk_optional(facts.object_type_of(place.component), str(violation.limit))
+    optional = facts.sdk_optional(facts.object_type_of(place.component, contract), str(violation.limit))
     if violation.rule == "required" and optional:
         return Severity.WARNING
     return Severity.ERROR
@@ -52,6 +55,7 @@ def _limits(limit: Any) -> list[Any]:
 
 
 def violation_problems(
+    contract: Contract,
     schema: str,
     violations: Iterable[Violation],
     body: Any,
@@ -74,27 +78,31 @@ def violation_problems(
         if v.pointer in claimed:
             continue
         path = places.path_of(v.pointer)[len(base) :]
-        place, constraint = places.of_violation(schema, v.rule, path, body)
+        place, constraint = places.of_violation(contract, schema, v.rule, path, body)
         if v.rule == "required":
             missing.setdefault(v.pointer.rsplit("/", 1)[0], []).append((v, place))
             continue
         value = value_at(body, path)
-        severity = severity_of(v, place, value, constraint is not None and constraint.is_rule)
+        severity = severity_of(v, place, value, constraint is not None and constraint.is_rule, contract)
         title = titles.response_rule(place.label, v.rule, v.limit, v.value or titles.shown(value))
         limit = json.dumps(v.limit, sort_keys=True, default=str)
         key = f"response:{v.rule}|{place.key}|{limit}"
         found.append(Problem(key, severity, title, place.component, exchange, (v.pointer,)))
     for parent, group in missing.items():
-        found.append(_missing(parent, group, exchange, (renamed or {}).get(parent)))
+        found.append(_missing(parent, group, exchange, (renamed or {}).get(parent), contract))
     return found
 
 
 def _missing(
-    parent: str, group: list[tuple[Violation, Place]], exchange: Exchange, instead: list[str] | None
+    parent: str,
+    group: list[tuple[Violation, Place]],
+    exchange: Exchange,
+    instead: list[str] | None,
+    contract: Contract,
 ) -> Problem:
     names = sorted(str(v.limit) for v, _ in group)
     component = group[0][1].component
-    severity = min((severity_of(v, p, None, False) for v, p in group), key=lambda s: s.rank)
+    severity = min((severity_of(v, p, None, False, contract) for v, p in group), key=lambda s: s.rank)
     title = titles.missing(component, names)
     if instead:
         title = titles.renamed(title, instead)

@@ -98,14 +98,14 @@ def gone(ctx: CheckContext, exchange: Exchange) -> None:
     op = exchange.operation_id
     if exchange.status != 404:
         if exchange.response is None:
-            ctx.verdict.judge(exchange)
+            ctx.judge(exchange)
             return
         title = titles.still_there(op, exchange.response.status)
         ctx.verdict.record([Problem(f"still-there:{op}", Severity.ERROR, title, op, exchange)])
         return
     received = exchange.response
     assert received is not None
-    result = validate_response(op, 404, received.text, received.content_type)
+    result = validate_response(op, 404, received.text, received.content_type, contract=ctx.contract)
     if not result.valid:
         first = result.errors[0]
         title = titles.envelope(f"{first.pointer or 'the body'}: {first.message}")

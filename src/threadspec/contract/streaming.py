@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from threadspec._contract import Contract
 from threadspec.contract import titles
 from threadspec.contract.context import CheckContext, Verdict
 from threadspec.contract.exchange import Exchange
@@ -28,8 +29,6 @@ class StreamCase:
     name: str
     ids: dict[str, str]
     body: dict[str, Any]
-    creates_thread: bool = False
-    resumed: bool = False
     ends_with: str | None = None  # the run event the stream must end on, when the request decides it
 
 
@@ -40,8 +39,10 @@ def _data(text: str) -> Any:
         return text
 
 
-def stream_problems(exchange: Exchange, case: StreamCase) -> list[Problem]:
-    """The stream-specific problems of an event stream (its bodies are judged like any response's)."""
+def stream_problems(exchange: Exchange, case: StreamCase, contract: Contract) -> list[Problem]:
+    """The stream-specific problems of an event stream (its bodies are judged like any response's); the
+    order is the one the operation's path implies (a new thread first, a resumed run), with the run ends
+    of the contract's own statuses."""
     received = exchange.response
     assert received is not None
     try:
@@ -50,7 +51,7 @@ def stream_problems(exchange: Exchange, case: StreamCase) -> list[Problem]:
         title = titles.stream_unparsed(str(exc))
         return [Problem("stream:unparsed", Severity.ERROR, title, case.name, exchange)]
     found: list[Problem] = []
-    machine = StreamOrder(creates_thread=case.creates_thread, resumed=case.resumed)
+    machine = StreamOrder.of(contract.operation(exchange.operation_id), contract)
     for index, (name, data) in enumerate(events):
         error = machine.feed(index, name, data)
         if error is not None:
@@ -72,9 +73,9 @@ def judge_stream(ctx: CheckContext, exchange: Exchange, case: StreamCase) -> Non
     """Record everything wrong with the answer to a request that asked for a stream: the status, the
     content type and each event (by the judge of every answer), then the stream's own problems."""
     received = exchange.response
-    ctx.verdict.judge(exchange)
+    ctx.judge(exchange)
     if received is not None and 200 <= received.status < 300 and received.media_type == EVENT_STREAM:
-        ctx.verdict.record(stream_problems(exchange, case))
+        ctx.verdict.record(stream_problems(exchange, case, ctx.contract))
 
 
 async def _cases(ctx: CheckContext, operation_id: str) -> list[StreamCase]:
@@ -87,9 +88,7 @@ async def _cases(ctx: CheckContext, operation_id: str) -> list[StreamCase]:
         run = await res.waiting_run()
         ids = {"thread_id": str(run.get("thread_id")), "run_id": str(run["id"])}
         body = {"tool_outputs": tool_outputs(run), "stream": True}
-        return [
-            StreamCase("resume with tool outputs", ids, body, resumed=True, ends_with=ending("completed"))
-        ]
+        return [StreamCase("resume with tool outputs", ids, body, ends_with=ending("completed"))]
     cases = []
     for name, tool, end in (
         ("plain run", False, "completed"),
@@ -98,7 +97,7 @@ async def _cases(ctx: CheckContext, operation_id: str) -> list[StreamCase]:
         body = res.run_body(tool=tool, stream=True)
         if operation_id == "createThreadAndRun":
             body["thread"] = {"messages": [QUESTION]}
-            cases.append(StreamCase(name, {}, body, creates_thread=True, ends_with=ending(end)))
+            cases.append(StreamCase(name, {}, body, ends_with=ending(end)))
         else:
             thread = await res.thread({"messages": [QUESTION]})
             cases.append(StreamCase(name, {"thread_id": thread["id"]}, body, ends_with=ending(end)))

@@ -195,8 +195,12 @@ def renamed(title: str, found: Sequence[str]) -> str:
     return f"{title}; the object has {listed(list(found), last=' and ')} instead"
 
 
-def id_prefix(kind: str, value: str, prefix: str) -> str:
-    return f"{kind} ids without their prefix: {shown(value)} (expected {prefix}_…)"
+def file_not_kept(kind: str, file_id: str, files: Any) -> str:
+    return f"{kind} created with file_ids {shown([file_id])} came back with file_ids {shown(files)}"
+
+
+def id_prefix(kind: str, value: str, start: str) -> str:
+    return f"{kind} ids without their prefix: {shown(value)} (expected {start}…)"
 
 
 def timestamp_milliseconds(field: str, value: Any) -> str:

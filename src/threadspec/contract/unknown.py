@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from threadspec import contract_for
 from threadspec._branches import BranchChooser, branch_list, is_union
+from threadspec._contract import Contract
 from threadspec._refs import Resolver
 from threadspec.contract import titles
 from threadspec.contract.exchange import Exchange
@@ -29,8 +29,10 @@ class Unknown:
     renamed: dict[str, list[str]] = field(default_factory=dict)
 
 
-def unknown_properties(schema: str, body: Any, exchange: Exchange, base: Path = ()) -> Unknown:
-    compiled = contract_for().compiled(schema)
+def unknown_properties(
+    schema: str, body: Any, exchange: Exchange, contract: Contract, base: Path = ()
+) -> Unknown:
+    compiled = contract.compiled(schema)
     found = Unknown()
     _Walk(compiled.resolver, compiled.chooser, exchange, found).walk(body, compiled.root, schema, base)
     return found

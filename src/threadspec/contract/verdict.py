@@ -24,7 +24,7 @@ def body_of(ctx: CheckContext, exchange: Exchange, step: str) -> dict[str, Any]:
 
     A body with shape problems is still returned: a workflow goes on and finds what else is wrong.
     """
-    problems = ctx.verdict.judge(exchange)
+    problems = ctx.judge(exchange)
     body = exchange.json()
     if is_success(exchange) and isinstance(body, dict):
         return body

@@ -2,7 +2,9 @@
 
 Each runs to its end where the server allows it, recording every broken expectation on the way
 (see :mod:`.steps`). They need a server that keeps state; on one that does, a workflow that cannot
-run is a failure with its reason, never a skip.
+run is a failure with its reason, never a skip. A workflow is planned when the contract has (and the
+run checks) every operation it needs: v2's message lifecycle ends with a deletion v1 has no
+operation for, and v1's files have workflows of their own.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from threadspec.contract.context import CheckContext, Verdict
 from threadspec.contract.pagination import pagination
 from threadspec.contract.resources import (
     ASSISTANT,
+    FILE_ID,
     FUNCTION_NAME,
     FUNCTION_TOOL,
     GREETING,
@@ -94,6 +97,8 @@ async def message_lifecycle(ctx: CheckContext) -> Verdict:
     if expect(ctx, mid in listed, "message-lifecycle", "list", "the message is missing from the list", ex):
         index, item = listed[mid]
         same(ctx, "list shows the change", {"metadata": changed}, item, ("metadata",), ex, f"/data/{index}")
+    if "deleteMessage" not in ctx.run.operations:  # v1 deletes no message
+        return done(ctx, 5)
     await _delete_and_gone(ctx, "deleteMessage", "getMessage", ids, mid, "message")
     listing, ex = await call(
         ctx, "list after delete", "listMessages", {"thread_id": tid}, query={"limit": 100}
@@ -248,9 +253,57 @@ async def assistant_runs(ctx: CheckContext) -> Verdict:
     return done(ctx, 3)
 
 
+async def assistant_files(ctx: CheckContext) -> Verdict:
+    """v1: a file attached to an assistant is listed, retrieved and on the assistant until it is detached."""
+    assistant, ex = await call(ctx, "create an assistant", "createAssistant", body=dict(ASSISTANT))
+    aid = _id(assistant, "create an assistant")
+    ids = {"assistant_id": aid}
+    attached, ex = await call(ctx, "attach", "createAssistantFile", ids, body={"file_id": FILE_ID})
+    same(ctx, "attach", {"id": FILE_ID, "assistant_id": aid}, attached, ("id", "assistant_id"), ex)
+    listing, ex = await call(ctx, "list", "listAssistantFiles", ids, query={"limit": 100})
+    expect(ctx, [f.get("id") for f in items(listing)] == [FILE_ID], "assistant-files", "list",
+           f"listed {[f.get('id') for f in items(listing)]}, attached [{FILE_ID!r}]", ex)  # fmt: skip
+    file_ids = {**ids, "file_id": FILE_ID}
+    got, ex = await call(ctx, "retrieve", "getAssistantFile", file_ids)
+    same(ctx, "retrieve", attached, got, ("id", "object", "created_at", "assistant_id"), ex)
+    holder, ex = await call(ctx, "the assistant holds it", "getAssistant", ids)
+    expect(ctx, FILE_ID in (holder.get("file_ids") or []), "assistant-files", "the assistant holds it",
+           f"file_ids are {holder.get('file_ids')!r}", ex, about="/file_ids")  # fmt: skip
+    deleted, ex = await call(ctx, "detach", "deleteAssistantFile", file_ids)
+    expected = {"id": FILE_ID, "object": "assistant.file" + DELETED_SUFFIX, "deleted": True}
+    same(ctx, "detach", expected, deleted, ("id", "object", "deleted"), ex)
+    gone(ctx, await ctx.client.call("getAssistantFile", file_ids))
+    holder, ex = await call(ctx, "the assistant lets it go", "getAssistant", ids)
+    expect(ctx, FILE_ID not in (holder.get("file_ids") or []), "assistant-files", "the assistant lets it go",
+           f"file_ids are {holder.get('file_ids')!r}", ex, about="/file_ids")  # fmt: skip
+    return done(ctx, 7)
+
+
+async def message_files(ctx: CheckContext) -> Verdict:
+    """v1: the files a message is created with are its files, listed and retrieved by id."""
+    res = Resources(ctx)
+    tid = (await res.thread())["id"]
+    message = await res.message(tid, "Read the attached file.", files=True)
+    mid = _id(message, "create")
+    ids = {"thread_id": tid, "message_id": mid}
+    listing, ex = await call(ctx, "list", "listMessageFiles", ids, query={"limit": 100})
+    expect(ctx, [f.get("id") for f in items(listing)] == [FILE_ID], "message-files", "list",
+           f"listed {[f.get('id') for f in items(listing)]}, created with [{FILE_ID!r}]", ex)  # fmt: skip
+    got, ex = await call(ctx, "retrieve", "getMessageFile", {**ids, "file_id": FILE_ID})
+    same(ctx, "retrieve", {"id": FILE_ID, "message_id": mid}, got, ("id", "message_id"), ex)
+    gone(ctx, await ctx.client.call("getMessageFile", {**ids, "file_id": "file-threadspecnone"}))
+    return done(ctx, 3)
+
+
 ASSISTANT_CRUD = ("createAssistant", "getAssistant", "modifyAssistant", "listAssistants", "deleteAssistant")
 THREAD_CRUD = ("createThread", "getThread", "modifyThread", "deleteThread")
-MESSAGE_CRUD = ("createMessage", "getMessage", "modifyMessage", "listMessages", "deleteMessage")
+# the deletion is optional: v1 has none, and the workflow stops before it
+MESSAGE_CRUD = ("createMessage", "getMessage", "modifyMessage", "listMessages")
+ASSISTANT_FILES = (
+    "createAssistant", "getAssistant", "createAssistantFile", "listAssistantFiles", "getAssistantFile",
+    "deleteAssistantFile",
+)  # fmt: skip
+MESSAGE_FILES = ("createThread", "createMessage", "listMessageFiles", "getMessageFile")
 WORKFLOWS = (
     Workflow("thread-lifecycle", THREAD_CRUD, thread_lifecycle),
     Workflow("message-lifecycle", MESSAGE_CRUD, message_lifecycle),
@@ -265,4 +318,6 @@ WORKFLOWS = (
     Workflow("run-cancel", ("createRun", "getRun", "cancelRun"), run_cancel),
     Workflow("assistant-lifecycle", ASSISTANT_CRUD, assistant_lifecycle),
     Workflow("assistant-runs", ("createAssistant", "createThread", "createRun"), assistant_runs),
+    Workflow("assistant-files", ASSISTANT_FILES, assistant_files),
+    Workflow("message-files", MESSAGE_FILES, message_files),
 )
