@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -249,3 +250,86 @@ def test_contract_refuses_a_base_url_no_request_could_reach(
 ) -> None:
     assert run(["contract", "--base-url", url])[0] == 2
     assert "argument --base-url" in capsys.readouterr().err
+
+
+V1_MESSAGE = {"role": "user", "content": "Hi", "file_ids": ["file-abc123"]}
+
+
+@pytest.mark.parametrize(
+    ("profile", "code", "said"),
+    [
+        (None, 1, "file_ids  [additionalProperties]  Unknown parameter: 'file_ids'."),
+        ("v2", 1, "file_ids  [additionalProperties]  Unknown parameter: 'file_ids'."),
+        ("v1", 0, "valid"),
+    ],
+)
+def test_validate_holds_payloads_to_the_profile_asked_for(
+    tmp_path: Path, profile: str | None, code: int, said: str
+) -> None:
+    body = tmp_path / "message.json"
+    body.write_text(json.dumps(V1_MESSAGE))
+    flags = [] if profile is None else ["--profile", profile]
+    found, out = run(["validate", "--operation", "createMessage", *flags, str(body)])
+    assert found == code
+    assert said in out
+
+
+def test_validate_profile_reaches_operations_and_batches_of_its_own(tmp_path: Path) -> None:
+    file = tmp_path / "file.json"
+    file.write_text(
+        json.dumps(
+            {"id": "file-abc", "object": "thread.message.file", "created_at": 1, "message_id": "msg_1"}
+        )
+    )
+    assert (
+        run(["validate", "--profile", "v1", "--operation", "getMessageFile", "--response", "200", str(file)])[
+            0
+        ]
+        == 0
+    )
+    assert (
+        run(["validate", "--operation", "getMessageFile", "--response", "200", str(file)])[0] == 2
+    )  # no such v2 op
+    lines = json.dumps({"operation": "createMessage", "body": V1_MESSAGE}) + "\n"
+    assert json.loads(run(["validate", "--batch", "--profile", "v1"], lines)[1])["valid"] is True
+    assert json.loads(run(["validate", "--batch"], lines)[1])["errors"][0]["param"] == "file_ids"
+    assert run(["validate", "--profile", "v3", "--schema", "Metadata"])[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("flags", "served"),
+    [([], None), (["--profile", "v1"], ("v1",)), (["--profile", "v1,v2"], ("v1", "v2")),
+     (["--profile", "v2", "--profile", "v1"], ("v2", "v1"))],
+)  # fmt: skip
+def test_mock_and_proxy_serve_the_profiles_named(
+    monkeypatch: pytest.MonkeyPatch, flags: list[str], served: tuple[str, ...] | None
+) -> None:
+    from threadspec import mock, proxy
+
+    seen: list[Any] = []
+    monkeypatch.setattr(mock, "serve", lambda config, access_log=True: seen.append(config))
+    monkeypatch.setattr(
+        proxy, "serve", lambda config, access_log=True, quiet=False: seen.append(config) or _quiet()
+    )
+    assert run(["mock", *flags])[0] == 0
+    assert run(["proxy", "--upstream", "http://127.0.0.1:9/v1", *flags])[0] == 0
+    assert [c.profiles for c in seen] == [served, served]
+
+
+def _quiet() -> Any:
+    class App:
+        class recorder:
+            violations = 0
+
+    return App()
+
+
+@pytest.mark.parametrize("flags", [["--profile", "v3"], ["--profile", "v1,v1"], ["--profile", ""]])
+def test_served_profiles_must_be_known_ones_each_named_once(
+    flags: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from threadspec import mock
+
+    monkeypatch.setattr(mock, "serve", lambda config, access_log=True: pytest.fail("served"))
+    assert run(["mock", *flags])[0] == 2
+    assert "threadspec" in capsys.readouterr().err

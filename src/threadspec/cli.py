@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from threadspec import spec
+from threadspec._contract import DEFAULT_PROFILE, Contract, contract_for, profiles
 from threadspec.errors import SpecLookupError
 from threadspec.result import Violation
 from threadspec.validate import iter_errors, iter_response_errors
@@ -77,28 +78,31 @@ def _print_text(payload: Payload, errors: list[Violation], out: TextIO) -> None:
         print(f"  {at}  [{error.rule}]  {error.message}", file=out)
 
 
-def _check(body: Any, schema: str | None, operation: str | None, response: str | None) -> list[Violation]:
+def _check(
+    body: Any, schema: str | None, operation: str | None, response: str | None, contract: Contract
+) -> list[Violation]:
     if operation is not None and response is not None:
-        return list(iter_response_errors(operation, response, body))
+        return list(iter_response_errors(operation, response, body, contract=contract))
     if operation is not None:
-        target = spec.operation(operation).request_schema
+        target = contract.operation(operation).request_schema
         if target is None:
             raise UsageError(f"operation {operation} takes no request body; use --response STATUS")
-        return list(iter_errors(body, target))
-    return list(iter_errors(body, schema or ""))
+        return list(iter_errors(body, target, contract=contract))
+    return list(iter_errors(body, schema or "", contract=contract))
 
 
 def _validate(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    contract = contract_for(args.profile)
     if args.batch:
-        return _batch(stdin, out)
+        return _batch(stdin, out, contract)
     if (args.schema is None) == (args.operation is None):
         raise UsageError("give exactly one of --schema NAME or --operation OPERATION_ID (or --batch)")
     if args.response is not None and args.operation is None:
         raise UsageError("--response needs --operation")
     if args.schema is not None:
-        spec.shared_schema(args.schema)
+        contract.shared_schema(args.schema)
     else:
-        spec.operation(args.operation)
+        contract.operation(args.operation)
     sources = args.files or ["-"]
     raws = [
         (source, _read(source, stdin)) for source in sources
@@ -106,7 +110,7 @@ def _validate(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     any_invalid = False
     for source, raw in raws:
         for payload in _payloads(source, raw):
-            errors = _check(payload.body, args.schema, args.operation, args.response)
+            errors = _check(payload.body, args.schema, args.operation, args.response, contract)
             any_invalid = any_invalid or bool(errors)
             if args.format == "json":
                 record: dict[str, Any] = {"source": payload.source, "line": payload.line, "valid": not errors}
@@ -124,7 +128,7 @@ def _input_error(message: str) -> dict[str, Any]:
     return {"valid": False, "errors": [error.to_dict()]}
 
 
-def _batch_line(line: str) -> dict[str, Any]:
+def _batch_line(line: str, contract: Contract) -> dict[str, Any]:
     try:
         request = json.loads(line)
     except ValueError as exc:
@@ -135,16 +139,18 @@ def _batch_line(line: str) -> dict[str, Any]:
     if (schema is None) == (operation is None):
         return _input_error('give exactly one of "schema" or "operation"')
     try:
-        errors = _check(request["body"], schema, operation, None if response is None else str(response))
+        errors = _check(
+            request["body"], schema, operation, None if response is None else str(response), contract
+        )
     except (SpecLookupError, UsageError) as exc:
         return _input_error(str(exc))
     return {"valid": not errors, "errors": [e.to_dict() for e in errors]}
 
 
-def _batch(stdin: TextIO, out: TextIO) -> int:
+def _batch(stdin: TextIO, out: TextIO, contract: Contract) -> int:
     any_invalid = False
     for line in stdin:
-        result = _batch_line(line)
+        result = _batch_line(line, contract)
         any_invalid = any_invalid or not result["valid"]
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
         out.flush()
@@ -163,6 +169,30 @@ def _schema(args: argparse.Namespace, _stdin: TextIO, out: TextIO) -> int:
     return EXIT_OK
 
 
+# ------------------------------------------------------------------------------------ profiles
+def _add_profile(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--profile", choices=profiles(), default=DEFAULT_PROFILE,
+                        help=f"the API version the payloads are held to (default {DEFAULT_PROFILE})")  # fmt: skip
+
+
+def _profile_names(text: str) -> list[str]:
+    names = [part.strip() for part in text.split(",") if part.strip()]
+    unknown = [name for name in names if name not in profiles()]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"choose from {', '.join(profiles())}, not {text!r}")
+    return names
+
+
+def _add_served_profiles(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--profile", dest="profiles", type=_profile_names, action="extend", metavar="PROFILES",
+                        help=f"the API versions {what}: comma-separated or repeated (default: all of "
+                        f"{', '.join(profiles())})")  # fmt: skip
+
+
+def _served(args: argparse.Namespace) -> tuple[str, ...] | None:
+    return tuple(args.profiles) if args.profiles else None
+
+
 # ------------------------------------------------------------------------------------ mock
 def _mock(args: argparse.Namespace, _stdin: TextIO, _out: TextIO) -> int:
     from threadspec.mock import MockConfig, serve  # the server stack loads only for this command
@@ -173,7 +203,7 @@ def _mock(args: argparse.Namespace, _stdin: TextIO, _out: TextIO) -> int:
             validate_responses=args.validate_responses, reply_file=args.reply_file, advance=args.advance,
             max_body_bytes=args.max_body_bytes, run_expiry_seconds=args.run_expiry_seconds,
             poll_after_ms=args.poll_after_ms, rate_limit_per_second=args.rate_limit,
-            strict_assistants=args.strict_assistants,
+            strict_assistants=args.strict_assistants, profiles=_served(args),
         )  # fmt: skip
         serve(config, access_log=not args.quiet)
     except (ValueError, OSError) as exc:  # a bad reply file, database or address: say so, no traceback
@@ -207,6 +237,7 @@ def _add_mock(sub: Any) -> None:
     mock.add_argument(
         "--quiet", action="store_true", help="no per-request access log (about a quarter more throughput)"
     )
+    _add_served_profiles(mock, "served; each request's OpenAI-Beta header chooses one")
     mock.set_defaults(handler=_mock)
 
 
@@ -221,7 +252,8 @@ def _proxy(args: argparse.Namespace, _stdin: TextIO, _out: TextIO) -> int:
         }
         config = ProxyConfig(
             upstream=args.upstream, host=args.host, port=args.port, mode=args.mode, log=args.log,
-            timeout_seconds=args.timeout, **{name: value for name, value in limits.items() if value is not None},
+            timeout_seconds=args.timeout, profiles=_served(args),
+            **{name: value for name, value in limits.items() if value is not None},
         )  # fmt: skip
         app = serve(config, access_log=not args.quiet, quiet=args.quiet)
     except (ValueError, OSError) as exc:  # a bad upstream URL, an unwritable log, a taken port
@@ -257,6 +289,7 @@ def _add_proxy(sub: Any) -> None:
     proxy.add_argument(
         "--quiet", action="store_true", help="no access log and no line per violation on stderr"
     )
+    _add_served_profiles(proxy, "the traffic is held to; each request's OpenAI-Beta header chooses one")
     proxy.set_defaults(handler=_proxy)
 
 
@@ -323,6 +356,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--operation", metavar="OPERATION_ID", help="validate an operation's request body")
     validate.add_argument("--response", metavar="STATUS", help="with --operation: validate a response body")
     validate.add_argument("--format", choices=("text", "json"), default="text")
+    _add_profile(validate)
     validate.add_argument(
         "--batch",
         action="store_true",

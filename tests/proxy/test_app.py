@@ -11,7 +11,7 @@ from tests.proxy.conftest import BETA, OpenProxy, lines
 from tests.proxy.upstream import REQUEST_ID, THREAD, BrokenUpstream
 from threadspec import messages, spec, validate
 from threadspec.asgi import ValidationMiddleware
-from threadspec.proxy import render_summary
+from threadspec.proxy import ProxyConfig, render_summary
 
 pytestmark = pytest.mark.anyio
 
@@ -62,7 +62,7 @@ async def test_enforce_refuses_as_the_middleware_does_and_the_upstream_never_see
 ) -> None:
     async with open_proxy(mode="enforce") as (client, app):
         refused = await client.post("/threads", json=TOO_MANY)
-        no_beta = await client.post("/threads", json={}, headers={"OpenAI-Beta": "assistants=v1"})
+        no_beta = await client.post("/threads", json={}, headers={"OpenAI-Beta": "assistants=v3"})
         unknown = await client.get("/nowhere")
         wrong_method = await client.put("/threads")
         passed = await client.post("/threads", json={"metadata": {"a": "b"}})
@@ -177,15 +177,46 @@ async def test_stream_events_are_checked_one_by_one(open_proxy: OpenProxy, log: 
     assert complete.text.count("event: ") == 5
     assert cut.text.count("event: ") == 3  # passed through as sent, however it ends
     logged = [(x["path"], x["event"], x["rule"], x["pointer"]) for x in lines(log)]
+    # a run event without its status breaks the event's schema, and the order (it must say in_progress)
     assert logged == [
         ("/v1/threads/thread_abc/runs", "thread.run.in_progress", "required", "/2/data/status"),
+        ("/v1/threads/thread_abc/runs", "thread.run.in_progress", "stream_order", "/2"),
         ("/v1/threads/thread_cut/runs", "thread.run.in_progress", "required", "/2/data/status"),
+        ("/v1/threads/thread_cut/runs", "thread.run.in_progress", "stream_order", "/2"),
         ("/v1/threads/thread_cut/runs", None, "stream_end", ""),
     ]
+    assert lines(log)[1]["message"] == (
+        "The event stream broke the order of a run's events at event 2 (thread.run.in_progress): "
+        "carries status None, expected 'in_progress'."
+    )
     assert (
         lines(log)[-1]["message"]
         == "The event stream ended without the 'done' event (its last event was 'thread.run.in_progress')."
     )
+
+
+@pytest.mark.parametrize(
+    ("beta", "order"), [("assistants=v2", []), ("assistants=v1", [("thread.run.incomplete", "/3")])]
+)
+async def test_the_order_of_a_stream_is_its_profiles(
+    open_proxy: OpenProxy, log: Path, beta: str, order: list[tuple[str, str]]
+) -> None:
+    """A run may end ``incomplete`` in v2; v1 runs have no such status, so a v1 stream may not end so."""
+    async with open_proxy() as (client, app):
+        streamed = await client.post(
+            "/threads/thread_capped/runs", json={"assistant_id": "asst_abc", "stream": True},
+            headers={"OpenAI-Beta": beta},
+        )  # fmt: skip
+    assert streamed.text.count("event: ") == 5
+    logged = lines(log) if log.exists() else []
+    assert [(x["event"], x["pointer"]) for x in logged if x["rule"] == "stream_order"] == order
+    if order:
+        assert [x["message"] for x in logged if x["rule"] == "stream_order"] == [
+            "The event stream broke the order of a run's events at event 3 (thread.run.incomplete): not allowed "
+            "after 'active'; expected thread.run.cancelled, thread.run.cancelling, thread.run.completed, "
+            "thread.run.expired, thread.run.failed, thread.run.requires_action."
+        ]
+    assert "createRun" in render_summary(app.recorder)
 
 
 async def test_a_json_response_past_the_limit_passes_unchecked(open_proxy: OpenProxy, log: Path) -> None:
@@ -224,3 +255,36 @@ async def test_a_valid_exchange_logs_nothing(open_proxy: OpenProxy, log: Path) -
         response = await client.post("/threads", json={"metadata": {"a": "b"}})
     assert response.json() == {**THREAD, "metadata": {"a": "b"}}
     assert (lines(log), app.recorder.violations) == ([], 0)
+
+
+async def test_each_request_is_held_to_the_profile_its_header_names(
+    open_proxy: OpenProxy, upstream: BrokenUpstream, log: Path
+) -> None:
+    v1, message = {"OpenAI-Beta": "assistants=v1"}, {"role": "user", "content": "Hi", "attachments": []}
+    async with open_proxy(mode="enforce") as (client, app):
+        under_v1 = await client.post("/threads/thread_abc/messages", json=message, headers=v1)
+        under_v2 = await client.post("/threads/thread_abc/messages", json=message)
+        files = await client.get("/threads/thread_abc/messages/msg_abc/files", headers=v1)
+    assert (under_v1.status_code, under_v1.json()["error"]["param"]) == (
+        400,
+        "attachments",
+    )  # v1 has file_ids
+    assert under_v2.status_code == 404  # valid under v2: forwarded, and the upstream knows no such thread
+    assert files.status_code == 404  # v1's message files: forwarded too
+    assert [r.raw_path for r in upstream.received] == [
+        b"/v1/threads/thread_abc/messages", b"/v1/threads/thread_abc/messages/msg_abc/files",
+    ]  # fmt: skip
+    summary = render_summary(app.recorder)
+    assert (
+        "listMessageFiles" in summary and "of 29 operations" in summary
+    )  # v2's 23 and v1's 6 file operations
+    async with open_proxy(mode="enforce", profiles=("v1",)) as (client, app):
+        refused = await client.post("/threads", json={})  # a v2 request to a proxy of v1 traffic
+    assert (refused.status_code, refused.json()["error"]["code"]) == (400, "invalid_beta")
+    assert "of 28 operations" in render_summary(app.recorder)
+
+
+@pytest.mark.parametrize("profiles", [("v3",), (), ("v2", "v2")])
+def test_proxy_profiles_must_be_bundled_ones_each_named_once(profiles: tuple[str, ...]) -> None:
+    with pytest.raises(ValueError, match="profiles must name each of v1, v2 at most once"):
+        ProxyConfig(upstream="http://up/v1", profiles=profiles)

@@ -80,6 +80,8 @@ class BrokenUpstream:
             await self._stream(send, finish=True)
         elif (method, path) == ("POST", "/threads/thread_cut/runs"):
             await self._stream(send, finish=False)
+        elif (method, path) == ("POST", "/threads/thread_capped/runs"):
+            await self._capped(send)
         elif (method, path) == ("DELETE", "/threads/thread_abc"):
             await _send(send, 500, b"Internal Server Error", b"text/plain")
         else:
@@ -104,6 +106,17 @@ class BrokenUpstream:
         if finish:
             frames += encode("thread.run.completed", {**RUN, "status": "completed"}) + encode("done", DONE)
         await send({"type": "http.response.body", "body": frames, "more_body": False})
+
+    async def _capped(self, send: Send) -> None:
+        """A run that stops at its token cap, ending ``thread.run.incomplete``, as only v2 runs can."""
+        head = [(b"content-type", b"text/event-stream"), (b"x-request-id", REQUEST_ID.encode())]
+        await send({"type": "http.response.start", "status": 200, "headers": head})
+        statuses = ("created", "queued", "in_progress", "incomplete")
+        frames = b"".join(
+            encode(f"thread.run.{name}", {**RUN, "status": "queued" if name == "created" else name})
+            for name in statuses
+        )
+        await send({"type": "http.response.body", "body": frames + encode("done", DONE), "more_body": False})
 
 
 async def _send(send: Send, status: int, body: bytes, content_type: bytes) -> None:

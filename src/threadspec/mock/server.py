@@ -23,7 +23,8 @@ def serve(config: MockConfig | None = None, *, access_log: bool = True) -> None:
     sock = _serving.bind(config.host, config.port)
     bound = replace(config, port=sock.getsockname()[1])
     where = "in memory" if config.db is None or config.mode == "stateless" else f"in {config.db}"
-    print(f"threadspec mock ({config.mode}, {where}) serving {bound.base_url}", flush=True)
+    served = " and ".join(str(c.profile) for c in config.contracts())
+    print(f"threadspec mock ({config.mode}, {where}, {served}) serving {bound.base_url}", flush=True)
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:

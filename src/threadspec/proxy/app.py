@@ -11,6 +11,7 @@ import httpx
 from threadspec import messages
 from threadspec.asgi import Receive, Scope, Send, send_json
 from threadspec.asgi.body import Disconnected
+from threadspec.asgi.profiles import Profiles
 from threadspec.facts import REQUEST_ID_HEADER, STREAM_DONE_EVENT
 from threadspec.proxy.config import ProxyConfig
 from threadspec.proxy.forward import request_headers, response_headers, upstream_url
@@ -39,9 +40,12 @@ class ProxyApp:
 
     def __init__(self, config: ProxyConfig, transport: httpx.AsyncBaseTransport | None = None) -> None:
         self.config = config
+        self.profiles = Profiles(config.contracts())
+        operations = (op for contract in self.profiles for op in contract.operations())
         self.recorder = Recorder(
-            config.upstream, config.mode, None if config.log is None else Path(config.log)
-        )
+            config.upstream, config.mode, None if config.log is None else Path(config.log),
+            tuple(dict.fromkeys(operations)),
+        )  # fmt: skip
         self._transport = transport
         self._client: httpx.AsyncClient | None = None
 
@@ -83,7 +87,7 @@ class ProxyApp:
         try:
             request = await inspect(
                 scope, receive, prefix=config.prefix, require_beta=config.require_beta,
-                max_body_bytes=config.max_body_bytes,
+                max_body_bytes=config.max_body_bytes, profiles=self.profiles,
             )  # fmt: skip
         except Disconnected:
             return
@@ -126,7 +130,7 @@ class ProxyApp:
             self.recorder.report(exchange, "request", [p.violation for p in request.problems])
             check = ResponseCheck(
                 request.operation_id, response.status_code, response.headers.get("content-type", ""),
-                self.config.max_checked_response_bytes,
+                self.config.max_checked_response_bytes, request.contract,
             )  # fmt: skip
             headers = response_headers(response)
             await send({"type": "http.response.start", "status": response.status_code, "headers": headers})

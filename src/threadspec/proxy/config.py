@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
+from threadspec._contract import DEFAULT_PROFILE, Contract, contract_for, profiles
 from threadspec.asgi import DEFAULT_MAX_BODY_BYTES
 
 Mode = Literal["observe", "enforce"]
@@ -38,6 +39,10 @@ class ProxyConfig:
     are checked frame by frame and have no such limit.
 
     ``prefix``: where the API's paths start on the proxy's side, as for the middleware.
+
+    ``profiles``: the API versions the traffic is held to (``("v1",)`` for a legacy server); each
+    request's ``OpenAI-Beta`` header chooses one, and a request that names none breaks the contract
+    (``invalid_beta``). ``None`` (the default): every bundled profile, v2 first.
     """
 
     upstream: str
@@ -50,6 +55,7 @@ class ProxyConfig:
     max_checked_response_bytes: int = DEFAULT_MAX_BODY_BYTES
     prefix: str = "/v1"
     require_beta: bool = True
+    profiles: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         parts = urlsplit(self.upstream)
@@ -67,6 +73,17 @@ class ProxyConfig:
             raise ValueError(f"timeout_seconds must be a positive number, not {self.timeout_seconds}")
         if self.max_body_bytes < 1 or self.max_checked_response_bytes < 1:
             raise ValueError("max_body_bytes and max_checked_response_bytes must be positive")
+        if self.profiles is not None:
+            unknown = [p for p in self.profiles if p not in profiles()]
+            if unknown or not self.profiles or len(set(self.profiles)) != len(self.profiles):
+                raise ValueError(
+                    f"profiles must name each of {', '.join(profiles())} at most once, not {list(self.profiles)}"
+                )
+
+    def contracts(self) -> tuple[Contract, ...]:
+        """The contracts of the profiles the traffic is held to; the first is the default."""
+        names = self.profiles or sorted(profiles(), key=lambda p: p != DEFAULT_PROFILE)
+        return tuple(contract_for(p) for p in names)
 
     @property
     def base_url(self) -> str:

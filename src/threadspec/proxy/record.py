@@ -75,6 +75,7 @@ class Recorder:
     upstream: str
     mode: str
     log_path: Path | None = None
+    operations: tuple[str, ...] = ()  # every operation the proxy's contracts know, in spec order
     started: float = field(default_factory=time.monotonic, init=False)
     tallies: dict[str | None, Tally] = field(default_factory=dict, init=False)
     rules: Counter[RuleKey] = field(default_factory=Counter, init=False)

@@ -15,11 +15,13 @@ from typing import Any
 
 import anyio.to_thread
 
-from threadspec import contract_for, messages, spec
+from threadspec import messages, spec
+from threadspec._contract import Contract
 from threadspec.asgi import Receive, Scope
 from threadspec.asgi.auth import check_beta
 from threadspec.asgi.body import Disconnected, decode_body
 from threadspec.asgi.headers import DEFAULT_MAX_HEADER_BYTES, read_headers
+from threadspec.asgi.profiles import Profiles
 from threadspec.asgi.query import parse_query
 from threadspec.asgi.refusal import Refusal
 from threadspec.asgi.routing import resolve, segments
@@ -47,6 +49,7 @@ class Inspected:
     headers: list[tuple[bytes, bytes]]
     operation: spec.Operation | None
     body: bytes  # the whole body, or its first max_body_bytes when `rest` is set
+    contract: Contract  # the one its OpenAI-Beta header chose (the default when it named none)
     rest: Receive | None = None  # what is left of a body too large to check
     problems: list[Problem] = field(default_factory=list)
 
@@ -109,17 +112,25 @@ async def _read(receive: Receive, limit: int) -> tuple[bytes, bool]:
 
 
 async def inspect(
-    scope: Scope, receive: Receive, *, prefix: str, require_beta: bool, max_body_bytes: int
+    scope: Scope,
+    receive: Receive,
+    *,
+    prefix: str,
+    require_beta: bool,
+    max_body_bytes: int,
+    profiles: Profiles,
 ) -> Inspected:
-    """Read the request and find everything wrong with it; raises ``Disconnected`` if the client left."""
+    """Read the request and find everything wrong with it, by the contract its ``OpenAI-Beta`` header
+    chooses among ``profiles``; raises ``Disconnected`` if the client left."""
     method = str(scope["method"]).upper()
     path = _raw_path(scope)
     shown = str(scope.get("path", path))
-    found = resolve(method, segments(path, prefix))
+    contract = profiles.for_scope(scope)
+    found = resolve(method, segments(path, prefix), contract)
     body, more = await _read(receive, max_body_bytes)
     request = Inspected(
         method, path, _tail(path, prefix), scope.get("query_string", b""), list(scope.get("headers", [])),
-        found[0] if isinstance(found, tuple) else None, body, receive if more else None,
+        found[0] if isinstance(found, tuple) else None, body, contract, receive if more else None,
     )  # fmt: skip
     problems = request.problems
 
@@ -143,20 +154,21 @@ async def inspect(
         return request
     operation, path_params = found
     if require_beta:
-        gate("header", "invalid_beta", check_beta, headers, contract_for().beta_version)
+        gate("header", "invalid_beta", check_beta, headers, contract.beta_version)
     if more:
         refusal = Refusal(413, messages.error_body(too_large(max_body_bytes), None, "request_too_large"))
         problems.append(Problem(_gate_violation(refusal, "body", "request_too_large"), refusal))
         return request  # neither decoded nor checked: it is forwarded as it comes, or refused
     query = gate("query", "query", parse_query, request.query_string)
     found_in_body = await anyio.to_thread.run_sync(
-        _judge, operation, body, headers.get("content-type"), query, path_params
+        _judge, contract, operation, body, headers.get("content-type"), query, path_params
     )
     problems.extend(found_in_body)
     return request
 
 
 def _judge(
+    contract: Contract,
     operation: spec.Operation,
     body: bytes,
     content_type: str | None,
@@ -176,7 +188,9 @@ def _judge(
         problems.append(Problem(_gate_violation(refusal, "body", "input"), refusal))
         decoded, skipped = None, skipped | {"body"}
     checked = decoded if decoded is not None or not body else body  # a literal `null` is a wrong type
-    errors = iter_request_errors(operation.operation_id, checked, query=query or {}, path_params=path_params)
+    errors = iter_request_errors(
+        operation.operation_id, checked, query=query or {}, path_params=path_params, contract=contract
+    )
     problems.extend(
         Problem(v, Refusal(400, messages.to_openai_error(v))) for v in errors if v.location not in skipped
     )

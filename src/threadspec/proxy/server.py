@@ -29,7 +29,11 @@ def serve(config: ProxyConfig, *, access_log: bool = True, quiet: bool = False) 
         handler.setFormatter(logging.Formatter("threadspec proxy: %(message)s"))
         logger.addHandler(handler)
         logger.setLevel(logging.WARNING)
-    print(f"threadspec proxy ({config.mode}) serving {bound.base_url} → {config.upstream}", flush=True)
+    profiles = " and ".join(str(c.profile) for c in config.contracts())
+    print(
+        f"threadspec proxy ({config.mode}, {profiles}) serving {bound.base_url} → {config.upstream}",
+        flush=True,
+    )
     try:
         served = _serving.server(
             app, "warning" if quiet else "info", access_log and not quiet, own_headers=False

@@ -41,8 +41,13 @@ def _duration(seconds: float) -> str:
     )
 
 
+def _known(recorder: Recorder) -> list[str]:
+    """The operations the proxy checks traffic against (the default contract's, when it was not told)."""
+    return list(recorder.operations or spec.operations())
+
+
 def _operations(recorder: Recorder) -> list[tuple[str, Tally]]:
-    order = list(spec.operations())
+    order = _known(recorder)
     known = sorted((op for op in recorder.tallies if op is not None), key=order.index)
     rows = [(op, recorder.tallies[op]) for op in known]
     if None in recorder.tallies:
@@ -97,7 +102,7 @@ def render(recorder: Recorder) -> str:
             "",
             f"the upstream answered 2xx to {count} request{'' if count == 1 else 's'} that break the contract: {listed}",
         ]
-    unseen = [op for op in spec.operations() if op not in recorder.tallies]
+    unseen = [op for op in _known(recorder) if op not in recorder.tallies]
     if unseen:
-        lines += ["", f"not seen ({len(unseen)} of {len(spec.operations())} operations): {', '.join(unseen)}"]
+        lines += ["", f"not seen ({len(unseen)} of {len(_known(recorder))} operations): {', '.join(unseen)}"]
     return "\n".join(lines)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from threadspec.facts import STREAM_DONE_EVENT
 from threadspec.result import Violation
+from threadspec.stream_order import OrderError
 
 
 def upstream_unreachable(upstream: str, reason: str) -> str:
@@ -39,3 +40,15 @@ def unfinished_violation(last_event: str | None) -> Violation:
         None,
         "stream",
     )
+
+
+def stream_out_of_order(error: OrderError) -> str:
+    return f"The event stream broke the order of a run's events at {error}."
+
+
+def order_violation(error: OrderError) -> Violation:
+    """The first event of a stream out of the legal order, at its place in the stream."""
+    return Violation(
+        f"/{error.index}", f"[{error.index}]", "stream_order", error.state or None, error.event,
+        stream_out_of_order(error), None, "stream",
+    )  # fmt: skip
