@@ -231,3 +231,21 @@ def test_profiles_must_be_bundled_ones_each_named_once(profiles: tuple[str, ...]
 def test_every_bundled_profile_is_served_by_default_v2_first() -> None:
     assert [c.profile for c in MockConfig().contracts()] == ["v2", "v1"]
     assert [c.profile for c in MockConfig(profiles=("v1", "v2")).contracts()] == ["v1", "v2"]
+
+
+async def test_validated_responses_are_held_to_their_own_profile(open_mock: OpenMock) -> None:
+    """With ``validate_responses`` every answer is checked by its request's contract: v1 answers pass as v1."""
+    async with open_mock(MockConfig(validate_responses=True), BETA_V1) as client:
+        assistant = (await client.post("/assistants", json={"model": "m", "file_ids": ["file-a"]})).json()
+        body = {"assistant_id": assistant["id"], "stream": True,
+                "thread": {"messages": [{"role": "user", "content": "Hi", "file_ids": ["file-b"]}]}}  # fmt: skip
+        streamed = await client.post("/threads/runs", json=body)
+        assert streamed.status_code == 200 and "event: error" not in streamed.text
+        run = next(
+            e.payload()["data"] for e in sse.parse_text(streamed.text) if e.event == "thread.run.completed"
+        )
+        assert run["file_ids"] == ["file-a"]
+        messages = (await client.get(f"/threads/{run['thread_id']}/messages", params={"order": "asc"})).json()
+        first = messages["data"][0]
+        files = await client.get(f"/threads/{run['thread_id']}/messages/{first['id']}/files")
+        assert [f["id"] for f in files.json()["data"]] == ["file-b"]

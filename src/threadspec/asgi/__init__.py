@@ -16,7 +16,7 @@ over 256 headers or ``max_header_bytes``     400     ``request_headers_too_large
 ``api_key`` set, missing or wrong bearer     401     ``Incorrect API key provided: sk-ab***…``
 unknown path (``unknown_routes="refuse"``)   404     ``Invalid URL (POST /v1/foo)``
 known path, other method                     405     ``Invalid method for URL (...)``
-``OpenAI-Beta`` not the contract's version   400     ``invalid_beta``
+``OpenAI-Beta`` names no contract's version  400     ``invalid_beta``
 body larger than ``max_body_bytes``          413     ``request_too_large``
 query over 4 KiB or 256 fields               400     ``Query string too long`` …
 body not JSON by its ``Content-Type``        400     ``invalid_content_type``
@@ -46,11 +46,14 @@ Beside a service's own routes, and under a prefix:
 
 The contract is ``threadspec.contract_for("v2")`` unless ``ValidationMiddleware(app, contract=...)``
 names another; its spec says which ``OpenAI-Beta`` version is required (``assistants=v2``, alone or in a
-list of features).
+list of features). With ``contracts=[contract_for("v2"), contract_for("v1")]`` the header chooses, per
+request, the contract it is routed and validated by (:mod:`.profiles`); one that names none of their
+versions goes to the first and is refused ``invalid_beta``, in the documented words.
 
 A request that passes reaches the app with its body replayed, and with a :class:`MatchedRequest`
 in ``scope["state"]["threadspec"]`` — in Starlette, ``request.state.threadspec`` — holding the
-operation, the decoded path parameters, the query and the decoded JSON body.
+operation, the decoded path parameters, the query, the decoded JSON body and the contract it was
+held to (``.contract``, ``.profile``).
 
 With ``validate_responses=True`` the app's responses are checked too. JSON responses are buffered
 and checked whole; event streams are checked frame by frame as they pass. A response that breaks
@@ -61,8 +64,9 @@ with an ``error`` event instead) — or, with ``on_invalid_response="raise"``, r
 Every response, refusals included, carries an ``x-request-id`` (``request_id``) unless the app
 set its own.
 
-One module per step, run in the table's order by ``middleware``: ``ratelimit``, ``headers``
-(size limit), ``auth`` (API key, then the beta header after routing), ``routing``, ``body``
+One module per step, run in the table's order by ``middleware``: ``profiles`` (the contract the
+beta header chooses), ``ratelimit``, ``headers`` (size limit), ``auth`` (API key, then the beta header
+after routing), ``routing``, ``body``
 (size limit, JSON decoding, replay), ``duplicates`` (repeated keys), ``query``; then ``responses``
 (response checks). ``refusal`` sends the error answers, ``wording`` words them, ``state`` holds
 :class:`MatchedRequest`.

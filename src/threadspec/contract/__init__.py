@@ -4,7 +4,9 @@
 negative and (where the operation streams) streaming checks, then the workflows, deletes what it
 created and returns a :class:`ContractReport`: its ``findings`` (every problem observed, grouped by
 root cause, each with a :class:`Severity`), one result per check, scores, constraint coverage and
-``exit_code`` for shells.
+``exit_code`` for shells. ``ContractConfig(profile="v1")`` (``--profile v1``) holds a server of the
+legacy API to the v1 contract: the run carries that contract throughout (its client sends v1's
+header, every check and judge reads the contract of the run, never the default one).
 
 The names load on first use: pytest imports the plugin submodule of this package at start-up, and
 that must not pull in hypothesis' generators (hypothesis warns about work done before its plugin).

@@ -1,4 +1,5 @@
-"""A mock of the Assistants API v2 assistant, thread, message, run and run-step endpoints.
+"""A mock of the Assistants API assistant, thread, message, run and run-step endpoints, v2 and the legacy v1
+(the ``OpenAI-Beta`` header of each request chooses; :mod:`.profile` is what a profile changes).
 
 ``create_app(MockConfig(...))`` gives an ASGI app to drive in process; ``serve(MockConfig(...))``
 serves it on a port (``threadspec mock`` on the command line); ``serve_in_thread`` serves it for

@@ -11,7 +11,9 @@ included), body — and the answer streams back as it arrives. On the way each r
 by the middleware's gates and :func:`threadspec.iter_request_errors` (every violation, not only the
 first), and each response by the same checks as ``ValidationMiddleware(validate_responses=True)``:
 a JSON body once it has passed (kept up to ``max_checked_response_bytes``), an event stream frame
-by frame as it passes, and it must end with ``done``.
+by frame as it passes, its events in a legal order (:mod:`threadspec.stream_order`), and it must end
+with ``done``. Each request is held to the contract its ``OpenAI-Beta`` header names among the
+profiles of ``ProxyConfig.profiles`` (by default v2 and v1), and so is its answer.
 
 =============================  =================================================================
 mode                           a request that breaks the contract
