@@ -231,6 +231,30 @@ def test_validate_response_by_status_and_content_type() -> None:
         ensure_valid_response("getThread", 200, {})
 
 
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ({k: v for k, v in THREAD.items() if k != "metadata"},
+         ("metadata", "missing_required_property", "Missing required property: 'metadata'.", "response")),
+        ({**THREAD, "tool_resources": {"extra": 1}},
+         ("tool_resources.extra", "unknown_property", "Unknown property: 'tool_resources.extra'.", "response")),
+    ],
+)  # fmt: skip
+def test_a_response_has_properties_not_parameters(body: dict[str, Any], found: tuple[str, ...]) -> None:
+    [error] = validate_response("getThread", 200, body).errors
+    assert (error.param, error.code, error.message, error.location) == found
+    request = validate({"tool_resources": {"extra": 1}}, "ModifyThreadRequest")  # the same key in a request
+    assert [(e.code, e.message) for e in request.errors] == [
+        ("unknown_parameter", "Unknown parameter: 'tool_resources.extra'.")
+    ]
+
+
+def test_a_stream_event_has_properties_too() -> None:
+    events = [{"event": "thread.created", "data": json.dumps({k: v for k, v in THREAD.items() if k != "id"})}]
+    [error] = validate_response("createThreadAndRun", 200, events, "text/event-stream").errors
+    assert (error.param, error.message) == ("[0].data.id", "Missing required property: 'id'.")
+
+
 def test_validate_response_reads_event_streams() -> None:
     stream = "event: thread.created\ndata: " + json.dumps(THREAD) + "\n\nevent: done\ndata: [DONE]\n\n"
     assert validate_response("createThreadAndRun", 200, stream, "text/event-stream").valid

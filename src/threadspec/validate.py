@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 from pydantic import BaseModel
@@ -62,14 +63,19 @@ def is_valid(body: Any, schema: str = DEFAULT_SCHEMA, *, contract: Contract | No
         return False
 
 
-def body_errors(compiled: CompiledSchema, body: Any, verdict: bool | None = None) -> Iterator[Violation]:
-    """Every violation of a compiled schema in ``body``; ``verdict`` is the fast path's, when already known."""
+def body_errors(
+    compiled: CompiledSchema, body: Any, verdict: bool | None = None, location: str = "body"
+) -> Iterator[Violation]:
+    """Every violation of a compiled schema in ``body``; ``verdict`` is the fast path's, when already known.
+
+    ``location`` is where the body travels: ``body`` (a request), ``response`` or ``stream``; it words
+    a response's missing and unknown keys as properties, not parameters."""
     if verdict is None:
         verdict = compiled.fast_verdict(body)
     if verdict:
         return
     try:
-        yield from _slow_errors(compiled, body)
+        yield from _slow_errors(compiled, body, location)
     except MalformedPayloadError as exc:
         yield from exc.errors
 
@@ -116,7 +122,17 @@ def parse(body: Any, schema: str = DEFAULT_SCHEMA, *, contract: Contract | None 
         return cls.model_validate(value)
     except PydanticValidationError as exc:  # a model/schema disagreement: a bug the differential tests hunt
         raise InvalidPayloadError(
-            [Violation("", None, "model", schema, messages.preview(value), str(exc), None)]
+            [
+                Violation(
+                    pointer="",
+                    param=None,
+                    rule="model",
+                    limit=schema,
+                    value=messages.preview(value),
+                    message=str(exc),
+                    code=None,
+                )
+            ]
         ) from exc
 
 
@@ -142,18 +158,33 @@ def _parameter_errors(
     for param in operation.parameters_in(location):
         if param.name not in given:
             if param.required:
-                worded = messages.missing_parameter(param.name)
-                yield Violation("/" + param.name, param.name, "required", param.name, "", *worded, location)
+                message, code = messages.missing_parameter(param.name)
+                yield Violation(
+                    pointer="/" + param.name,
+                    param=param.name,
+                    rule="required",
+                    limit=param.name,
+                    value="",
+                    message=message,
+                    code=code,
+                    location=location,
+                )
             continue
         value = given[param.name]
         if location == "query":
             value = _coerce_query(value, param.schema)
         if param.id_prefix and isinstance(value, str) and not value.startswith(param.id_prefix):
-            message, code = messages.id_prefix(param.name, value, param.id_prefix)
+            message, prefix_code = messages.id_prefix(param.name, value, param.id_prefix)
             yield Violation(
-                "/" + param.name, param.name, "pattern", param.schema.get("pattern"),
-                messages.preview(value), message, code, location,
-            )  # fmt: skip
+                pointer="/" + param.name,
+                param=param.name,
+                rule="pattern",
+                limit=param.schema.get("pattern"),
+                value=messages.preview(value),
+                message=message,
+                code=prefix_code,
+                location=location,
+            )
             continue
         compiled = contract.compiled_parameter(operation.operation_id, param.location, param.name)
         yield from compiled.reference_errors(value, location, prefix=[param.name])
@@ -172,12 +203,27 @@ def _header_errors(
             # a list of features, as the API reads it: `assistants=v2,other=x` asks for v2
             if facts.beta_version(value) != required:
                 yield Violation(
-                    "/" + param.name, None, "const", contract.beta_value,
-                    messages.preview(value), messages.INVALID_BETA, "invalid_beta", "header",
-                )  # fmt: skip
+                    pointer="/" + param.name,
+                    param=None,
+                    rule="const",
+                    limit=contract.beta_value,
+                    value=messages.preview(value),
+                    message=messages.INVALID_BETA,
+                    code="invalid_beta",
+                    location="header",
+                )
         elif value is None and param.required:
-            yield Violation("/" + param.name, param.name, "required", param.name, "",
-                            *messages.missing_parameter(param.name), "header")  # fmt: skip
+            message, code = messages.missing_parameter(param.name)
+            yield Violation(
+                pointer="/" + param.name,
+                param=param.name,
+                rule="required",
+                limit=param.name,
+                value="",
+                message=message,
+                code=code,
+                location="header",
+            )
 
 
 def request_errors(
@@ -267,7 +313,16 @@ def iter_response_errors(
     if schema is None:
         documented = {s: sorted(m) for s, m in operation.responses.items()}
         message = f"Response status {status} with {media or 'no content type'} is not in the contract: {documented}."
-        yield Violation("", None, "status", sorted(documented), str(status), message, None, "response")
+        yield Violation(
+            pointer="",
+            param=None,
+            rule="status",
+            limit=sorted(documented),
+            value=str(status),
+            message=message,
+            code=None,
+            location="response",
+        )
         return
     compiled = found.compiled(schema)
     if media != facts.EVENT_STREAM:
@@ -277,7 +332,7 @@ def iter_response_errors(
             except MalformedPayloadError as exc:
                 yield from exc.errors
                 return
-        yield from body_errors(compiled, body)
+        yield from body_errors(compiled, body, location="response")
         return
     try:
         events = [e.fields() for e in parse_text(body)] if is_raw(body) else list(body)
@@ -292,9 +347,7 @@ def iter_response_errors(
 def _in_stream(index: int, error: Violation, at: str = "") -> Violation:
     pointer = f"/{index}{at}{error.pointer}"
     param = f"[{index}]{at.replace('/', '.')}" + ("" if error.param is None else f".{error.param}")
-    return Violation(
-        pointer, param, error.rule, error.limit, error.value, error.message, error.code, "stream"
-    )
+    return replace(error, pointer=pointer, param=param, location="stream")
 
 
 def _event_errors(
@@ -310,7 +363,7 @@ def _event_errors(
     data = event.get("data") if isinstance(event, dict) else None
     decoded = content is not None and not isinstance(data, str)
     fields = {**event, "data": ""} if decoded else event  # the envelope only asks that data be text
-    errors = list(body_errors(compiled, fields))
+    errors = list(body_errors(compiled, fields, location="stream"))
     yield from (_in_stream(index, error) for error in errors)
     if errors or content is None:
         return
@@ -319,10 +372,19 @@ def _event_errors(
             data = decode(data, max_depth=None)
         except MalformedPayloadError:
             message, code = messages.undecodable_content(f"[{index}].data", EVENT_DATA_MEDIA_TYPE, data)
-            yield Violation(f"/{index}/data", f"[{index}].data", "contentMediaType", EVENT_DATA_MEDIA_TYPE,
-                            messages.preview(data), message, code, "stream")  # fmt: skip
+            yield Violation(
+                pointer=f"/{index}/data",
+                param=f"[{index}].data",
+                rule="contentMediaType",
+                limit=EVENT_DATA_MEDIA_TYPE,
+                value=messages.preview(data),
+                message=message,
+                code=code,
+                location="stream",
+            )
             return
-    yield from (_in_stream(index, error, "/data") for error in body_errors(contract.compiled(content), data))
+    found = body_errors(contract.compiled(content), data, location="stream")
+    yield from (_in_stream(index, error, "/data") for error in found)
 
 
 def validate_response(

@@ -107,7 +107,7 @@ def test_a_broken_server_fails_the_right_item_with_the_curl(suite: pytest.Pytest
     result.stdout.fnmatch_lines(
         [
             "*threadspec contract modifyThread::negative*",
-            "*[[]error[]] TS-* accepted 17 metadata keys (limit 16) (seen 1 times)*",
+            "*[[]error[]] TS-* accepted 17 metadata keys (limit 16) (seen 1 time)*",
             "*curl -sS -X POST http://mock.test/v1/threads/thread_*",
             '*-H "Authorization: Bearer $THREADSPEC_CONTRACT_TEST_KEY"*',
             "FAILED threadspec::modifyThread::negative*",

@@ -16,6 +16,7 @@ import anyio.to_thread
 from hypothesis import strategies as st
 
 from threadspec import spec
+from threadspec._counting import counted
 from threadspec.contract import generation
 from threadspec.contract.client import NO_BODY
 from threadspec.contract.context import CheckContext, Verdict
@@ -106,8 +107,8 @@ async def positive(ctx: CheckContext, operation_id: str) -> Verdict:
             break
     if listing.lists and not listing.items:
         verdict.empty = True
-        verdict.detail = f"{listing.lists} lists came back empty: nothing to validate"
+        verdict.detail = f"{counted(listing.lists, 'list')} came back empty: nothing to validate"
     elif not verdict.problems:
-        held = f", {listing.items} listed items validated" if listing.items else ""
-        verdict.detail = f"{verdict.cases} valid requests accepted{held}"
+        held = f", {counted(listing.items, 'listed item')} validated" if listing.items else ""
+        verdict.detail = f"{counted(verdict.cases, 'valid request')} accepted{held}"
     return verdict

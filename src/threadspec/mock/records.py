@@ -10,7 +10,6 @@ import msgspec
 
 # a tombstone marks the id of a deleted assistant: it answers 404, never as an implicit assistant
 Kind = Literal["assistant", "tombstone", "thread", "message", "run", "step"]
-KINDS: tuple[Kind, ...] = ("assistant", "tombstone", "thread", "message", "run", "step")
 # Objects that belong to no thread (assistants, tombstones) are filed under this thread id, so one
 # store interface, paging included, serves them too; no thread ever has it.
 TOP_LEVEL = ""

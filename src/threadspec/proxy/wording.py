@@ -25,17 +25,26 @@ def stream_unfinished(last_event: str | None) -> str:
 
 def upstream_violation(message: str) -> Violation:
     """An upstream that gave no (whole) answer, as the log records it."""
-    return Violation("", None, "upstream", None, "", message, None, "response")
+    return Violation(
+        pointer="",
+        param=None,
+        rule="upstream",
+        limit=None,
+        value="",
+        message=message,
+        code=None,
+        location="response",
+    )
 
 
 def unfinished_violation(last_event: str | None) -> Violation:
     return Violation(
-        "",
-        None,
-        "stream_end",
-        STREAM_DONE_EVENT,
-        last_event or "",
-        stream_unfinished(last_event),
-        None,
-        "stream",
+        pointer="",
+        param=None,
+        rule="stream_end",
+        limit=STREAM_DONE_EVENT,
+        value=last_event or "",
+        message=stream_unfinished(last_event),
+        code=None,
+        location="stream",
     )
