@@ -14,14 +14,11 @@ import re
 import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
-from typing import Any
-
-from pydantic import BaseModel
-from pydantic import ValidationError as PydanticValidationError
+from typing import TYPE_CHECKING, Any, cast
 
 from threadspec import facts, messages
 from threadspec._compiled import CompiledSchema
-from threadspec._contract import Contract, resolve_contract
+from threadspec._contract import Contract, resolve_contract, schema_target
 from threadspec._decode import as_bytes, decode, is_raw, malformed
 from threadspec._operation import Operation
 from threadspec.errors import InvalidPayloadError, MalformedPayloadError
@@ -29,7 +26,13 @@ from threadspec.facts import EVENT_DATA_MEDIA_TYPE
 from threadspec.result import ValidationResult, Violation
 from threadspec.sse import parse_text
 
-DEFAULT_SCHEMA = "CreateThreadAndRunRequest"
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from threadspec._generated.public import ModelClassFunction, ParseFunction
+
+# what a check is told to check against: a component name, or a generated model class
+Schema = str | type["BaseModel"]
 _INTEGER = re.compile(r"-?(0|[1-9][0-9]*)")
 _INT_DIGITS = sys.get_int_max_str_digits() or 4300
 
@@ -46,14 +49,15 @@ def reference_errors(
     yield from resolve_contract(contract).compiled(schema).reference_errors(value, location)
 
 
-def is_valid(body: Any, schema: str = DEFAULT_SCHEMA, *, contract: Contract | None = None) -> bool:
+def is_valid(body: Any, schema: Schema, *, contract: Contract | None = None) -> bool:
     """The verdict alone, as fast as it gets: for bytes, about the cost of parsing them.
 
     The fast path's answer is final in both directions here; the differential tests hold it to the
     reference validator's. Schemas without a fast path, and bodies too deep to decode, take the
     reference route.
     """
-    compiled = resolve_contract(contract).compiled(schema)
+    found, name = schema_target(schema, contract)
+    compiled = found.compiled(name)
     verdict = compiled.fast_verdict(body)
     if verdict is not None:
         return verdict
@@ -80,18 +84,16 @@ def body_errors(
         yield from exc.errors
 
 
-def iter_errors(
-    body: Any, schema: str = DEFAULT_SCHEMA, *, contract: Contract | None = None
-) -> Iterator[Violation]:
+def iter_errors(body: Any, schema: Schema, *, contract: Contract | None = None) -> Iterator[Violation]:
     """Every violation of ``schema`` in ``body`` (JSON text or decoded values), lazily."""
-    return body_errors(resolve_contract(contract).compiled(schema), body)
+    found, name = schema_target(schema, contract)
+    return body_errors(found.compiled(name), body)
 
 
-def validate(
-    body: Any, schema: str = DEFAULT_SCHEMA, *, contract: Contract | None = None
-) -> ValidationResult:
+def validate(body: Any, schema: Schema, *, contract: Contract | None = None) -> ValidationResult:
     """Collect every violation of ``schema`` in ``body``."""
-    return ValidationResult(schema, list(iter_errors(body, schema, contract=contract)))
+    found, name = schema_target(schema, contract)
+    return ValidationResult(name, list(body_errors(found.compiled(name), body)))
 
 
 def _raise_first(errors: Iterator[Violation]) -> None:
@@ -101,20 +103,28 @@ def _raise_first(errors: Iterator[Violation]) -> None:
         raise cls([first])
 
 
-def ensure_valid(body: Any, schema: str = DEFAULT_SCHEMA, *, contract: Contract | None = None) -> None:
+def ensure_valid(body: Any, schema: Schema, *, contract: Contract | None = None) -> None:
     """Raise :class:`PayloadError` at the first violation; return quietly when ``body`` is valid."""
     _raise_first(iter_errors(body, schema, contract=contract))
 
 
-def model_class(schema: str, *, contract: Contract | None = None) -> type[BaseModel]:
+def _model_class(schema: str, *, contract: Contract | None = None) -> type[BaseModel]:
     """The generated Pydantic v2 model of ``schema`` (bundled contracts only)."""
     return resolve_contract(contract).model_class(schema)
 
 
-def parse(body: Any, schema: str = DEFAULT_SCHEMA, *, contract: Contract | None = None) -> BaseModel:
-    """Validate ``body`` and return it as the generated Pydantic model of ``schema``."""
-    cls = model_class(schema, contract=contract)
-    errors = list(iter_errors(body, schema, contract=contract))
+def _parse(body: Any, schema: Schema, *, contract: Contract | None = None) -> BaseModel:
+    """Validate ``body`` and return it as the generated Pydantic model of ``schema``.
+
+    ``schema`` is a model class (``threadspec.models.CreateRunRequest``), whose instance comes back,
+    or a component name. Type checkers know the returned type either way (for a name, in the default
+    contract).
+    """
+    from pydantic import ValidationError as PydanticValidationError  # loads with the first model
+
+    found, name = schema_target(schema, contract)
+    cls = found.model_class(name)
+    errors = list(body_errors(found.compiled(name), body))
     if errors:
         raise (MalformedPayloadError if errors[0].rule == "input" else InvalidPayloadError)(errors)
     value = decode(body) if is_raw(body) else body
@@ -127,13 +137,20 @@ def parse(body: Any, schema: str = DEFAULT_SCHEMA, *, contract: Contract | None 
                     pointer="",
                     param=None,
                     rule="model",
-                    limit=schema,
+                    limit=name,
                     value=messages.preview(value),
                     message=str(exc),
                     code=None,
                 )
             ]
         ) from exc
+
+
+# typed by the overloads generated with the models: a model class or a model's name gives that model
+_parse.__name__ = _parse.__qualname__ = "parse"
+parse = cast("ParseFunction", _parse)
+_model_class.__name__ = _model_class.__qualname__ = "model_class"
+model_class = cast("ModelClassFunction", _model_class)
 
 
 # ---------------------------------------------------------------------------------- operations
