@@ -71,7 +71,9 @@ def _bodies(targets: tuple[int, ...]) -> tuple[dict[int, bytes], dict[int, bytes
     for target in targets:
         body = sized(target)
         raws[target], bad[target] = json.dumps(body).encode(), json.dumps(invalid(body)).encode()
-    assert all(is_valid(raw) for raw in raws.values()) and not any(is_valid(raw) for raw in bad.values())
+    assert all(is_valid(raw, SCHEMA) for raw in raws.values()) and not any(
+        is_valid(raw, SCHEMA) for raw in bad.values()
+    )
     return raws, bad
 
 

@@ -11,8 +11,10 @@ from pathlib import Path
 
 from codegen.build import generate_all
 from codegen.drift import drift
+from codegen.model_shapes import ShapeError
 from codegen.models import ModelGenerationError
 from codegen.profiles import OUT, profile_paths
+from codegen.public import PublicIndexError
 from codegen.source import SpecSourceError
 
 
@@ -40,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"generated {len(written)} files for {', '.join(sorted(profiles))} in {args.out}")
             return 0
         report = drift(profiles, args.out)
-    except (SpecSourceError, ModelGenerationError) as exc:
+    except (SpecSourceError, ModelGenerationError, ShapeError, PublicIndexError) as exc:
         print(f"codegen: {exc}", file=sys.stderr)
         return 2
     if report:

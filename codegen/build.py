@@ -10,11 +10,14 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from codegen import public
+from codegen.model_shapes import model_names
 from codegen.models import generate_models
 from codegen.options import GENERATED, header
 from codegen.profiles import label
 from codegen.source import load_spec, sha256_of
 from threadspec._bundle import BundleError, component_schemas, operation_index
+from threadspec._contract import DEFAULT_PROFILE
 from threadspec.errors import InvalidSpecError
 
 CODEGEN_FORMAT = 2  # bump when the layout of the generated folder changes
@@ -74,7 +77,8 @@ def generate(spec_path: Path, out_dir: Path, profile: str) -> list[Path]:
 
 
 def generate_all(profiles: Mapping[str, Path], root: Path) -> list[Path]:
-    """Regenerate ``root`` (``_generated/``): a bundle per profile, and nothing else."""
+    """Regenerate ``root`` (``_generated/``): a bundle per profile and, with the default profile among
+    them, the typing index of the models (:mod:`codegen.public`); nothing else."""
     _clear(root)
     (root / "__init__.py").write_text(
         f'"""The bundled contracts, one folder per profile, generated {GENERATED}."""\n', encoding="utf-8"
@@ -82,4 +86,9 @@ def generate_all(profiles: Mapping[str, Path], root: Path) -> list[Path]:
     written = [root / "__init__.py"]
     for profile, spec_path in sorted(profiles.items()):
         written.extend(generate(spec_path, root / profile, profile))
+    if DEFAULT_PROFILE in profiles:
+        names = model_names((root / DEFAULT_PROFILE / "models.py").read_text(encoding="utf-8"))
+        index = root / public.MODULE
+        index.write_text(public.render(DEFAULT_PROFILE, sorted(profiles), names), encoding="utf-8")
+        written.append(index)
     return sorted(written)

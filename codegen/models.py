@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from codegen.model_shapes import reshape
 from codegen.options import DATAMODEL_CODEGEN_ARGS, RUFF_FIX_ARGS, RUFF_FORMAT_ARGS
 from threadspec import rules
 from threadspec._bundle import DATA_KEYWORDS
@@ -144,6 +145,6 @@ def serialize_by_alias(text: str) -> str:
 
 def generate_models(spec_path: Path, spec: dict[str, Any], out_file: Path, header: str) -> None:
     text = run_datamodel_codegen(spec_path, out_file, header)
-    text = serialize_by_alias(add_rule_validators(text, spec["components"]["schemas"]))
+    text = reshape(serialize_by_alias(add_rule_validators(text, spec["components"]["schemas"])))
     text = _ruff(RUFF_FORMAT_ARGS, _ruff(RUFF_FIX_ARGS, text))
     out_file.write_text(text, encoding="utf-8")

@@ -29,7 +29,15 @@ def test_there_are_modules_to_check() -> None:
 
 
 def _code_strings(tree: ast.AST) -> list[str]:
-    """Module names imported and string constants used, docstrings left out."""
+    """Module names imported and string constants used at run time: docstrings and what only type
+    checkers read (``if TYPE_CHECKING:``, the typing index of the models) left out."""
+    typing_only = {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+        for statement in node.body
+        for inner in ast.walk(statement)
+    }
     docstrings = {
         id(node.body[0].value)
         for node in ast.walk(tree)
@@ -40,6 +48,8 @@ def _code_strings(tree: ast.AST) -> list[str]:
     }
     found: list[str] = []
     for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
             found.append(node.value)
         elif isinstance(node, ast.ImportFrom):

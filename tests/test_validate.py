@@ -9,23 +9,25 @@ import pytest
 
 import threadspec
 from threadspec import (
+    ForeignModelError,
     InvalidPayloadError,
     MalformedPayloadError,
     PayloadError,
     ThreadspecError,
     UnknownOperationError,
     UnknownSchemaError,
+    contract_for,
     ensure_valid,
     ensure_valid_request,
     ensure_valid_response,
     is_valid,
+    models,
     parse,
     validate,
     validate_request,
     validate_response,
 )
 from threadspec._decode import MAX_DEPTH, depth_exceeds
-from threadspec._generated.v2 import models
 
 VALID = {"assistant_id": "asst_1", "thread": {"messages": [{"role": "user", "content": "hi"}]}}
 TWO_ERRORS = {"assistant_id": 5, "temperature": 9}
@@ -50,11 +52,24 @@ def test_bytes_text_or_values_give_the_same_verdict(form: str) -> None:
     assert is_valid(body, "CreateThreadAndRunRequest") is False
 
 
-def test_valid_payload_has_no_errors_and_default_schema_is_create_thread_and_run() -> None:
-    result = validate(VALID)
+def test_valid_payload_has_no_errors() -> None:
+    result = validate(VALID, "CreateThreadAndRunRequest")
     assert result.valid and result.errors == [] and result.schema == "CreateThreadAndRunRequest"
     assert result.to_dict() == {"valid": True, "errors": []}
-    assert is_valid(json.dumps(VALID).encode())
+    assert is_valid(json.dumps(VALID).encode(), "CreateThreadAndRunRequest")
+
+
+@pytest.mark.parametrize("check", [validate, is_valid, ensure_valid, threadspec.iter_errors, parse])
+def test_the_schema_is_always_named_never_assumed(check: Any) -> None:
+    with pytest.raises(TypeError, match="schema"):
+        check(VALID)
+
+
+def test_a_model_class_names_its_schema_and_its_contract() -> None:
+    assert validate(VALID, models.CreateThreadAndRunRequest).schema == "CreateThreadAndRunRequest"
+    assert not is_valid({"assistant_id": 1}, models.CreateThreadAndRunRequest)
+    over = {"metadata": {f"k{i}": "v" for i in range(17)}}
+    assert [e.rule for e in validate(over, models.v1.ModifyThreadRequest).errors] == ["maxProperties"]
 
 
 def test_violation_carries_pointer_param_rule_limit_value_and_message() -> None:
@@ -62,7 +77,7 @@ def test_violation_carries_pointer_param_rule_limit_value_and_message() -> None:
         **VALID,
         "thread": {"messages": [{}, {}, {"role": "user", "content": "x" * 0, "metadata": {"k": "v" * 600}}]},
     }
-    error = next(e for e in validate(body).errors if e.rule == "maxLength")
+    error = next(e for e in validate(body, "CreateThreadAndRunRequest").errors if e.rule == "maxLength")
     assert error.pointer == "/thread/messages/2/metadata/k"
     assert error.param == "thread.messages[2].metadata.k"
     assert (error.limit, error.code, error.location) == (512, "string_above_max_length", "body")
@@ -87,7 +102,7 @@ def test_raise_first_raises_the_first_violation_in_the_payload_error_family() ->
     assert isinstance(raised.value, PayloadError) and isinstance(raised.value, ThreadspecError)
     assert [e.param for e in raised.value.errors] == ["assistant_id"]
     assert str(raised.value) == raised.value.first.message
-    ensure_valid(VALID)  # returns quietly
+    ensure_valid(VALID, "CreateThreadAndRunRequest")  # returns quietly
 
 
 def test_malformed_input_raises_malformed_payload_error() -> None:
@@ -162,11 +177,34 @@ def test_unknown_names_raise_lookup_errors_that_are_key_errors() -> None:
 
 
 def test_parse_returns_the_generated_model() -> None:
-    parsed = parse(json.dumps(VALID).encode())
-    assert isinstance(parsed, models.CreateThreadAndRunRequest)
-    assert parsed.model_dump(mode="json", exclude_unset=True) == VALID
+    for schema in (models.CreateThreadAndRunRequest, "CreateThreadAndRunRequest"):
+        parsed = parse(json.dumps(VALID).encode(), schema)
+        assert type(parsed) is models.CreateThreadAndRunRequest
+        assert parsed.model_dump(mode="json", exclude_unset=True) == VALID
+        with pytest.raises(InvalidPayloadError):
+            parse(TWO_ERRORS, schema)
+    assert parse.__name__ == "parse" and threadspec.model_class.__name__ == "model_class"
+
+
+def test_parse_with_a_model_of_another_profile_checks_that_profile() -> None:
+    v1_only = {"role": "user", "content": "hi", "file_ids": ["file_1"]}  # file_ids left the API in v2
+    assert type(parse(v1_only, models.v1.CreateMessageRequest)) is models.v1.CreateMessageRequest
+    assert type(parse(v1_only, models.v1.CreateMessageRequest, contract=contract_for("v1"))) is (
+        models.v1.CreateMessageRequest
+    )
     with pytest.raises(InvalidPayloadError):
-        parse(TWO_ERRORS)
+        parse(v1_only, models.CreateMessageRequest)
+
+
+def test_a_class_that_is_not_the_contracts_model_is_refused() -> None:
+    with pytest.raises(ForeignModelError, match="is not a model of Contract\\(profile='v2'\\)"):
+        parse(VALID, models.v1.CreateThreadAndRunRequest, contract=contract_for("v2"))
+
+    class Mine(models.CreateThreadAndRunRequest):
+        pass
+
+    with pytest.raises(ForeignModelError, match="is not a generated threadspec model"):
+        validate(VALID, Mine)
 
 
 def test_validate_request_checks_path_query_headers_and_body() -> None:
@@ -229,6 +267,30 @@ def test_validate_response_by_status_and_content_type() -> None:
     assert [e.rule for e in undocumented.errors] == ["status"]
     with pytest.raises(InvalidPayloadError):
         ensure_valid_response("getThread", 200, {})
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ({k: v for k, v in THREAD.items() if k != "metadata"},
+         ("metadata", "missing_required_property", "Missing required property: 'metadata'.", "response")),
+        ({**THREAD, "tool_resources": {"extra": 1}},
+         ("tool_resources.extra", "unknown_property", "Unknown property: 'tool_resources.extra'.", "response")),
+    ],
+)  # fmt: skip
+def test_a_response_has_properties_not_parameters(body: dict[str, Any], found: tuple[str, ...]) -> None:
+    [error] = validate_response("getThread", 200, body).errors
+    assert (error.param, error.code, error.message, error.location) == found
+    request = validate({"tool_resources": {"extra": 1}}, "ModifyThreadRequest")  # the same key in a request
+    assert [(e.code, e.message) for e in request.errors] == [
+        ("unknown_parameter", "Unknown parameter: 'tool_resources.extra'.")
+    ]
+
+
+def test_a_stream_event_has_properties_too() -> None:
+    events = [{"event": "thread.created", "data": json.dumps({k: v for k, v in THREAD.items() if k != "id"})}]
+    [error] = validate_response("createThreadAndRun", 200, events, "text/event-stream").errors
+    assert (error.param, error.message) == ("[0].data.id", "Missing required property: 'id'.")
 
 
 def test_validate_response_reads_event_streams() -> None:

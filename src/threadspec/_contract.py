@@ -22,15 +22,14 @@ from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
 from types import ModuleType
-from typing import Any, TypeVar, cast
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from threadspec import _bundle, facts, rules
 from threadspec._compiled import CompiledSchema
 from threadspec._operation import Operation
 from threadspec._specfile import load_document
 from threadspec.errors import (
+    ForeignModelError,
     InvalidSpecError,
     ModelsUnavailableError,
     UnknownOperationError,
@@ -38,6 +37,9 @@ from threadspec.errors import (
     UnknownRuleError,
     UnknownSchemaError,
 )
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 T = TypeVar("T")
 DEFAULT_PROFILE = "v2"
@@ -208,14 +210,19 @@ class Contract:
         """Whether generated Pydantic models come with this contract (bundled profiles only)."""
         return self._models_loader is not None
 
-    def model_class(self, name: str) -> type[BaseModel]:
-        """The generated Pydantic v2 model of one component."""
-        self.shared_schema(name)
+    def models(self) -> ModuleType:
+        """The module of this contract's generated Pydantic v2 models (bundled contracts only), imported
+        on first use; its ``__all__`` lists them."""
         if self._models_loader is None:
             raise ModelsUnavailableError(self.source)
         if self._models is None:
             self._models = self._models_loader()
-        cls: type[BaseModel] = getattr(self._models, name)
+        return self._models
+
+    def model_class(self, name: str) -> type[BaseModel]:
+        """The generated Pydantic v2 model of one component."""
+        self.shared_schema(name)
+        cls: type[BaseModel] = getattr(self.models(), name)
         return cls
 
     def memo(self, key: Hashable, build: Callable[[], T]) -> T:
@@ -345,3 +352,33 @@ def resolve_contract(contract: Contract | None) -> Contract:
         return contract
     found = _LOADED.get(DEFAULT_PROFILE)
     return found if found is not None else contract_for(DEFAULT_PROFILE)
+
+
+def _bundled_owner(model: type) -> Contract | None:
+    """The bundled contract whose generated models module defines ``model``, if any."""
+    package, _, rest = model.__module__.partition(".")
+    profile = model.__module__.removeprefix(f"{_PACKAGE_BUNDLES}.").removesuffix(".models")
+    if package != "threadspec" or not rest or profile == model.__module__ or profile not in profiles():
+        return None
+    return contract_for(profile)
+
+
+def schema_target(schema: str | type[Any], contract: Contract | None) -> tuple[Contract, str]:
+    """The contract and component name a check runs against.
+
+    ``schema`` is a component name (looked up in ``contract``, the default one when ``None``) or a
+    generated model class, checked against the contract it was generated for (``contract``, when given,
+    must be that one).
+    """
+    if isinstance(schema, str):
+        return resolve_contract(contract), schema
+    owner = contract if contract is not None else _bundled_owner(schema)
+    name = schema.__name__
+    if (
+        owner is None
+        or not owner.has_models
+        or name not in owner._name_set
+        or owner.model_class(name) is not schema
+    ):
+        raise ForeignModelError(schema, None if owner is None else repr(owner))
+    return owner, name

@@ -213,7 +213,7 @@ class _Walk:
             for prop in node["required"]:
                 if prop not in value:
                     missing = [*path, prop]
-                    worded = messages.missing_parameter(param_of(missing) or prop)
+                    worded = messages.missing_parameter(param_of(missing) or prop, self.location)
                     yield violation(missing, "required", prop, ABSENT, worded, self.location)
 
     def additional(
@@ -227,7 +227,7 @@ class _Walk:
                 continue
             if spec_value is False:
                 unknown = [*path, key]
-                worded = messages.unknown_parameter(param_of(unknown) or key)
+                worded = messages.unknown_parameter(param_of(unknown) or key, self.location)
                 yield violation(unknown, "additionalProperties", False, item, worded, self.location)
             else:
                 yield from self.walk(item, spec_value, [*path, key])

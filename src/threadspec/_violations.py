@@ -105,9 +105,8 @@ def _required(t: _Translator, error: ValidationError, path: Path) -> Iterator[Vi
     for name in error.validator_value:
         if name not in present:
             missing = [*path, name]
-            yield t.emit(
-                missing, "required", name, ABSENT, messages.missing_parameter(param_of(missing) or name)
-            )
+            worded = messages.missing_parameter(param_of(missing) or name, t.location)
+            yield t.emit(missing, "required", name, ABSENT, worded)
 
 
 def _additional(t: _Translator, error: ValidationError, path: Path) -> Iterator[Violation]:
@@ -116,7 +115,7 @@ def _additional(t: _Translator, error: ValidationError, path: Path) -> Iterator[
     for name in value if isinstance(value, dict) else ():
         if name not in known:
             unknown = [*path, name]
-            worded = messages.unknown_parameter(param_of(unknown) or name)
+            worded = messages.unknown_parameter(param_of(unknown) or name, t.location)
             yield t.emit(unknown, "additionalProperties", False, value[name], worded)
 
 

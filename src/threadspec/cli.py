@@ -18,6 +18,7 @@ from typing import Any, TextIO
 
 from threadspec import spec
 from threadspec._contract import DEFAULT_PROFILE, Contract, contract_for, profiles
+from threadspec._counting import counted
 from threadspec.errors import SpecLookupError
 from threadspec.result import Violation
 from threadspec.validate import iter_errors, iter_response_errors
@@ -72,7 +73,7 @@ def _print_text(payload: Payload, errors: list[Violation], out: TextIO) -> None:
     if not errors:
         print(f"{_where(payload)}: valid", file=out)
         return
-    print(f"{_where(payload)}: invalid ({len(errors)} error{'s' if len(errors) != 1 else ''})", file=out)
+    print(f"{_where(payload)}: invalid ({counted(len(errors), 'error')})", file=out)
     for error in errors:
         at = error.param if error.param is not None else (error.pointer or "<body>")
         print(f"  {at}  [{error.rule}]  {error.message}", file=out)

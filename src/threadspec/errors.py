@@ -8,6 +8,7 @@ ThreadspecError                  root: catch this to catch anything threadspec r
 ├── InvalidSpecError             a spec file ``Contract.load`` cannot use: unreadable, not OpenAPI 3.1,
 │   └── UnknownRuleError         or outside what threadspec reads; an ``x-threadspec-rules`` rule it lacks
 ├── ModelsUnavailableError       ``parse``/``model_class`` on a contract without generated models
+├── ForeignModelError            a model class given as the schema that is not the contract's generated model
 └── PayloadError                 a payload breaks the contract; ``.errors`` lists every violation
     ├── MalformedPayloadError    not decodable: bad JSON, bad UTF-8, nested too deeply
     └── InvalidPayloadError      decoded, but the schema or a spec rule rejects it
@@ -16,6 +17,8 @@ ThreadspecError                  root: catch this to catch anything threadspec r
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from threadspec._suggest import did_you_mean
 
 if TYPE_CHECKING:
     from threadspec.result import Violation
@@ -26,14 +29,17 @@ class ThreadspecError(Exception):
 
 
 class SpecLookupError(ThreadspecError, KeyError):
-    """A name that the contract does not define."""
+    """A name that the contract does not define; the message suggests the closest names it does define."""
 
-    def __init__(
-        self, kind: str, name: str, known: list[str], hint: str = "see `threadspec schemas` for the names"
-    ) -> None:
+    def __init__(self, kind: str, name: str, known: list[str], hint: str) -> None:
         self.name = name
         self.known = known
-        super().__init__(f"unknown {kind} {name!r}; {hint}")
+        suggestion = did_you_mean(name, known)
+        super().__init__(
+            f"unknown {kind} {name!r}: {suggestion} ({hint})"
+            if suggestion
+            else f"unknown {kind} {name!r} ({hint})"
+        )
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -43,14 +49,18 @@ class UnknownSchemaError(SpecLookupError):
     """No component schema has this name."""
 
     def __init__(self, name: str, known: list[str]) -> None:
-        super().__init__("schema", name, known)
+        super().__init__(
+            "schema", name, known, "`threadspec schemas` and threadspec.schema_names() list them"
+        )
 
 
 class UnknownOperationError(SpecLookupError):
     """No operation has this operationId."""
 
     def __init__(self, name: str, known: list[str]) -> None:
-        super().__init__("operation", name, known)
+        super().__init__(
+            "operation", name, known, "`threadspec operations` and threadspec.operations() list them"
+        )
 
 
 class UnknownProfileError(SpecLookupError):
@@ -82,6 +92,22 @@ class ModelsUnavailableError(ThreadspecError):
             f"the contract loaded from {source} has no generated models: parse() and model_class() need a "
             "bundled profile (threadspec.contract_for); validate() and the other checks work on any contract"
         )
+
+
+class ForeignModelError(ThreadspecError, TypeError):
+    """A class given where a schema is named that is not a generated model of the contract checked against."""
+
+    def __init__(self, model: type, contract: str | None) -> None:
+        self.model = model
+        where = f"{model.__module__}.{model.__qualname__}"
+        if contract is None:
+            reason = f"{where} is not a generated threadspec model: name a component, or pass a threadspec.models class"
+        else:
+            reason = (
+                f"{where} is not a model of {contract}: pass the contract it was generated for, or leave "
+                "contract= out to use that one"
+            )
+        super().__init__(reason)
 
 
 class PayloadError(ThreadspecError):

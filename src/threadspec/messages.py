@@ -2,8 +2,8 @@
 
 Limits follow one template, the API's own: ``Invalid '<param>': <what>. Expected <expected>, but got
 <found> instead.`` with codes ``<type>_<above|below>_<max|min>_<what>``. Unknown and missing
-parameters, wrong types and wrong values use the API's shorter forms. See
-``../shared/reference/openai-errors.md`` for the observed originals.
+parameters, wrong types and wrong values use the API's shorter forms. The originals were observed in the
+API's answers as quoted in public bug reports; ``tests/test_messages.py`` holds each form word for word.
 """
 
 from __future__ import annotations
@@ -196,12 +196,23 @@ def undecodable_content(param: str | None, media_type: str, value: str) -> tuple
     return _limit(param, "undecodable content", f"{media_type} text", preview(value)), "invalid_content"
 
 
-def unknown_parameter(param: str) -> tuple[str, str]:
-    return f"Unknown parameter: '{param}'.", "unknown_parameter"
+# What a named place is called where it travels: a request sends parameters (the API's word), a response
+# and a stream event hold properties (threadspec's word: the API never judged its own answers).
+_KEY_NOUNS = {"response": "property", "stream": "property"}
 
 
-def missing_parameter(param: str) -> tuple[str, str]:
-    return f"Missing required parameter: '{param}'.", "missing_required_parameter"
+def _key_noun(location: str) -> str:
+    return _KEY_NOUNS.get(location, "parameter")
+
+
+def unknown_parameter(param: str, location: str = "body") -> tuple[str, str]:
+    noun = _key_noun(location)
+    return f"Unknown {noun}: '{param}'.", f"unknown_{noun}"
+
+
+def missing_parameter(param: str, location: str = "body") -> tuple[str, str]:
+    noun = _key_noun(location)
+    return f"Missing required {noun}: '{param}'.", f"missing_required_{noun}"
 
 
 def exactly_one_of(param: str | None, names: Sequence[str], present: int) -> tuple[str, str]:

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Violation:
-    """One broken rule, located and worded the way the API words it.
+    """One broken rule, located and worded the way the API words it; built with keywords only.
 
     ``pointer`` is an RFC 6901 JSON pointer (``/thread/messages/2/content``); ``param`` is the
     API's form of the same place (``thread.messages[2].content``), or ``None`` for the whole body.

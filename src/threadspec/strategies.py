@@ -33,7 +33,8 @@ from hypothesis_jsonschema import from_schema
 
 from threadspec import _mutate, constraints
 from threadspec._contract import Contract, resolve_contract
-from threadspec._mutate import ABSENT, DrawSource, FirstSource, Source, Unbuildable
+from threadspec._mutate import ABSENT, FirstSource, Source, Unbuildable
+from threadspec._mutate.draw import DrawSource
 from threadspec._patterns import to_python_pattern
 from threadspec._violations import param_of, pointer_of
 from threadspec.constraints import Constraint, Location, Segment

@@ -13,14 +13,12 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator, Mapping
-from typing import Any
-
-from pydantic import BaseModel
-from pydantic import ValidationError as PydanticValidationError
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, cast
 
 from threadspec import facts, messages
 from threadspec._compiled import CompiledSchema
-from threadspec._contract import Contract, resolve_contract
+from threadspec._contract import Contract, resolve_contract, schema_target
 from threadspec._decode import as_bytes, decode, is_raw, malformed
 from threadspec._operation import Operation
 from threadspec.errors import InvalidPayloadError, MalformedPayloadError
@@ -28,7 +26,13 @@ from threadspec.facts import EVENT_DATA_MEDIA_TYPE
 from threadspec.result import ValidationResult, Violation
 from threadspec.sse import parse_text
 
-DEFAULT_SCHEMA = "CreateThreadAndRunRequest"
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from threadspec._generated.public import ModelClassFunction, ParseFunction
+
+# what a check is told to check against: a component name, or a generated model class
+Schema = str | type["BaseModel"]
 _INTEGER = re.compile(r"-?(0|[1-9][0-9]*)")
 _INT_DIGITS = sys.get_int_max_str_digits() or 4300
 
@@ -45,14 +49,15 @@ def reference_errors(
     yield from resolve_contract(contract).compiled(schema).reference_errors(value, location)
 
 
-def is_valid(body: Any, schema: str = DEFAULT_SCHEMA, *, contract: Contract | None = None) -> bool:
+def is_valid(body: Any, schema: Schema, *, contract: Contract | None = None) -> bool:
     """The verdict alone, as fast as it gets: for bytes, about the cost of parsing them.
 
     The fast path's answer is final in both directions here; the differential tests hold it to the
     reference validator's. Schemas without a fast path, and bodies too deep to decode, take the
     reference route.
     """
-    compiled = resolve_contract(contract).compiled(schema)
+    found, name = schema_target(schema, contract)
+    compiled = found.compiled(name)
     verdict = compiled.fast_verdict(body)
     if verdict is not None:
         return verdict
@@ -62,30 +67,33 @@ def is_valid(body: Any, schema: str = DEFAULT_SCHEMA, *, contract: Contract | No
         return False
 
 
-def body_errors(compiled: CompiledSchema, body: Any, verdict: bool | None = None) -> Iterator[Violation]:
-    """Every violation of a compiled schema in ``body``; ``verdict`` is the fast path's, when already known."""
+def body_errors(
+    compiled: CompiledSchema, body: Any, verdict: bool | None = None, location: str = "body"
+) -> Iterator[Violation]:
+    """Every violation of a compiled schema in ``body``; ``verdict`` is the fast path's, when already known.
+
+    ``location`` is where the body travels: ``body`` (a request), ``response`` or ``stream``; it words
+    a response's missing and unknown keys as properties, not parameters."""
     if verdict is None:
         verdict = compiled.fast_verdict(body)
     if verdict:
         return
     try:
-        yield from _slow_errors(compiled, body)
+        yield from _slow_errors(compiled, body, location)
     except MalformedPayloadError as exc:
         yield from exc.errors
 
 
-def iter_errors(
-    body: Any, schema: str = DEFAULT_SCHEMA, *, contract: Contract | None = None
-) -> Iterator[Violation]:
+def iter_errors(body: Any, schema: Schema, *, contract: Contract | None = None) -> Iterator[Violation]:
     """Every violation of ``schema`` in ``body`` (JSON text or decoded values), lazily."""
-    return body_errors(resolve_contract(contract).compiled(schema), body)
+    found, name = schema_target(schema, contract)
+    return body_errors(found.compiled(name), body)
 
 
-def validate(
-    body: Any, schema: str = DEFAULT_SCHEMA, *, contract: Contract | None = None
-) -> ValidationResult:
+def validate(body: Any, schema: Schema, *, contract: Contract | None = None) -> ValidationResult:
     """Collect every violation of ``schema`` in ``body``."""
-    return ValidationResult(schema, list(iter_errors(body, schema, contract=contract)))
+    found, name = schema_target(schema, contract)
+    return ValidationResult(name, list(body_errors(found.compiled(name), body)))
 
 
 def _raise_first(errors: Iterator[Violation]) -> None:
@@ -95,20 +103,28 @@ def _raise_first(errors: Iterator[Violation]) -> None:
         raise cls([first])
 
 
-def ensure_valid(body: Any, schema: str = DEFAULT_SCHEMA, *, contract: Contract | None = None) -> None:
+def ensure_valid(body: Any, schema: Schema, *, contract: Contract | None = None) -> None:
     """Raise :class:`PayloadError` at the first violation; return quietly when ``body`` is valid."""
     _raise_first(iter_errors(body, schema, contract=contract))
 
 
-def model_class(schema: str, *, contract: Contract | None = None) -> type[BaseModel]:
+def _model_class(schema: str, *, contract: Contract | None = None) -> type[BaseModel]:
     """The generated Pydantic v2 model of ``schema`` (bundled contracts only)."""
     return resolve_contract(contract).model_class(schema)
 
 
-def parse(body: Any, schema: str = DEFAULT_SCHEMA, *, contract: Contract | None = None) -> BaseModel:
-    """Validate ``body`` and return it as the generated Pydantic model of ``schema``."""
-    cls = model_class(schema, contract=contract)
-    errors = list(iter_errors(body, schema, contract=contract))
+def _parse(body: Any, schema: Schema, *, contract: Contract | None = None) -> BaseModel:
+    """Validate ``body`` and return it as the generated Pydantic model of ``schema``.
+
+    ``schema`` is a model class (``threadspec.models.CreateRunRequest``), whose instance comes back,
+    or a component name. Type checkers know the returned type either way (for a name, in the default
+    contract).
+    """
+    from pydantic import ValidationError as PydanticValidationError  # loads with the first model
+
+    found, name = schema_target(schema, contract)
+    cls = found.model_class(name)
+    errors = list(body_errors(found.compiled(name), body))
     if errors:
         raise (MalformedPayloadError if errors[0].rule == "input" else InvalidPayloadError)(errors)
     value = decode(body) if is_raw(body) else body
@@ -116,8 +132,25 @@ def parse(body: Any, schema: str = DEFAULT_SCHEMA, *, contract: Contract | None 
         return cls.model_validate(value)
     except PydanticValidationError as exc:  # a model/schema disagreement: a bug the differential tests hunt
         raise InvalidPayloadError(
-            [Violation("", None, "model", schema, messages.preview(value), str(exc), None)]
+            [
+                Violation(
+                    pointer="",
+                    param=None,
+                    rule="model",
+                    limit=name,
+                    value=messages.preview(value),
+                    message=str(exc),
+                    code=None,
+                )
+            ]
         ) from exc
+
+
+# typed by the overloads generated with the models: a model class or a model's name gives that model
+_parse.__name__ = _parse.__qualname__ = "parse"
+parse = cast("ParseFunction", _parse)
+_model_class.__name__ = _model_class.__qualname__ = "model_class"
+model_class = cast("ModelClassFunction", _model_class)
 
 
 # ---------------------------------------------------------------------------------- operations
@@ -142,18 +175,33 @@ def _parameter_errors(
     for param in operation.parameters_in(location):
         if param.name not in given:
             if param.required:
-                worded = messages.missing_parameter(param.name)
-                yield Violation("/" + param.name, param.name, "required", param.name, "", *worded, location)
+                message, code = messages.missing_parameter(param.name)
+                yield Violation(
+                    pointer="/" + param.name,
+                    param=param.name,
+                    rule="required",
+                    limit=param.name,
+                    value="",
+                    message=message,
+                    code=code,
+                    location=location,
+                )
             continue
         value = given[param.name]
         if location == "query":
             value = _coerce_query(value, param.schema)
         if param.id_prefix and isinstance(value, str) and not value.startswith(param.id_prefix):
-            message, code = messages.id_prefix(param.name, value, param.id_prefix)
+            message, prefix_code = messages.id_prefix(param.name, value, param.id_prefix)
             yield Violation(
-                "/" + param.name, param.name, "pattern", param.schema.get("pattern"),
-                messages.preview(value), message, code, location,
-            )  # fmt: skip
+                pointer="/" + param.name,
+                param=param.name,
+                rule="pattern",
+                limit=param.schema.get("pattern"),
+                value=messages.preview(value),
+                message=message,
+                code=prefix_code,
+                location=location,
+            )
             continue
         compiled = contract.compiled_parameter(operation.operation_id, param.location, param.name)
         yield from compiled.reference_errors(value, location, prefix=[param.name])
@@ -172,12 +220,27 @@ def _header_errors(
             # a list of features, as the API reads it: `assistants=v2,other=x` asks for v2
             if facts.beta_version(value) != required:
                 yield Violation(
-                    "/" + param.name, None, "const", contract.beta_value,
-                    messages.preview(value), messages.INVALID_BETA, "invalid_beta", "header",
-                )  # fmt: skip
+                    pointer="/" + param.name,
+                    param=None,
+                    rule="const",
+                    limit=contract.beta_value,
+                    value=messages.preview(value),
+                    message=messages.INVALID_BETA,
+                    code="invalid_beta",
+                    location="header",
+                )
         elif value is None and param.required:
-            yield Violation("/" + param.name, param.name, "required", param.name, "",
-                            *messages.missing_parameter(param.name), "header")  # fmt: skip
+            message, code = messages.missing_parameter(param.name)
+            yield Violation(
+                pointer="/" + param.name,
+                param=param.name,
+                rule="required",
+                limit=param.name,
+                value="",
+                message=message,
+                code=code,
+                location="header",
+            )
 
 
 def request_errors(
@@ -267,7 +330,16 @@ def iter_response_errors(
     if schema is None:
         documented = {s: sorted(m) for s, m in operation.responses.items()}
         message = f"Response status {status} with {media or 'no content type'} is not in the contract: {documented}."
-        yield Violation("", None, "status", sorted(documented), str(status), message, None, "response")
+        yield Violation(
+            pointer="",
+            param=None,
+            rule="status",
+            limit=sorted(documented),
+            value=str(status),
+            message=message,
+            code=None,
+            location="response",
+        )
         return
     compiled = found.compiled(schema)
     if media != facts.EVENT_STREAM:
@@ -277,7 +349,7 @@ def iter_response_errors(
             except MalformedPayloadError as exc:
                 yield from exc.errors
                 return
-        yield from body_errors(compiled, body)
+        yield from body_errors(compiled, body, location="response")
         return
     try:
         events = [e.fields() for e in parse_text(body)] if is_raw(body) else list(body)
@@ -292,9 +364,7 @@ def iter_response_errors(
 def _in_stream(index: int, error: Violation, at: str = "") -> Violation:
     pointer = f"/{index}{at}{error.pointer}"
     param = f"[{index}]{at.replace('/', '.')}" + ("" if error.param is None else f".{error.param}")
-    return Violation(
-        pointer, param, error.rule, error.limit, error.value, error.message, error.code, "stream"
-    )
+    return replace(error, pointer=pointer, param=param, location="stream")
 
 
 def _event_errors(
@@ -310,7 +380,7 @@ def _event_errors(
     data = event.get("data") if isinstance(event, dict) else None
     decoded = content is not None and not isinstance(data, str)
     fields = {**event, "data": ""} if decoded else event  # the envelope only asks that data be text
-    errors = list(body_errors(compiled, fields))
+    errors = list(body_errors(compiled, fields, location="stream"))
     yield from (_in_stream(index, error) for error in errors)
     if errors or content is None:
         return
@@ -319,10 +389,19 @@ def _event_errors(
             data = decode(data, max_depth=None)
         except MalformedPayloadError:
             message, code = messages.undecodable_content(f"[{index}].data", EVENT_DATA_MEDIA_TYPE, data)
-            yield Violation(f"/{index}/data", f"[{index}].data", "contentMediaType", EVENT_DATA_MEDIA_TYPE,
-                            messages.preview(data), message, code, "stream")  # fmt: skip
+            yield Violation(
+                pointer=f"/{index}/data",
+                param=f"[{index}].data",
+                rule="contentMediaType",
+                limit=EVENT_DATA_MEDIA_TYPE,
+                value=messages.preview(data),
+                message=message,
+                code=code,
+                location="stream",
+            )
             return
-    yield from (_in_stream(index, error, "/data") for error in body_errors(contract.compiled(content), data))
+    found = body_errors(contract.compiled(content), data, location="stream")
+    yield from (_in_stream(index, error, "/data") for error in found)
 
 
 def validate_response(

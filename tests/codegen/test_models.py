@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from codegen.build import generate
+from codegen.model_shapes import model_names
 from codegen.models import ModelGenerationError, add_rule_validators, serialize_by_alias
 from tests.codegen.conftest import SPEC
 from threadspec._reference import ReferenceValidator
@@ -28,7 +29,11 @@ def _top_level(models: Path) -> tuple[list[str], list[str]]:
     tree = ast.parse(models.read_text())
     classes = [n.name for n in tree.body if isinstance(n, ast.ClassDef)]
     aliases = [
-        t.id for n in tree.body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)
+        t.id
+        for n in tree.body
+        if isinstance(n, ast.Assign)
+        for t in n.targets
+        if isinstance(t, ast.Name) and t.id != "__all__"
     ]
     return classes, aliases
 
@@ -37,6 +42,7 @@ def test_one_class_per_component_and_no_other_names(fresh_output: Path) -> None:
     classes, aliases = _top_level(fresh_output / "v2" / "models.py")
     public = [c for c in classes if not c.startswith("_")]
     assert sorted(public) == sorted(COMPONENTS)
+    assert model_names((fresh_output / "v2" / "models.py").read_text()) == sorted(COMPONENTS)
     assert [c for c in classes if c.startswith("_")] == ["_JsonSchemaRuntimeValidationBase"]
     assert [n for n in classes + aliases if NUMBERED.match(n)] == []
     # type aliases name a component's nested role, e.g. MetadataAdditionalProperty

@@ -29,7 +29,7 @@ def test_plain_lines_when_not_a_terminal() -> None:
             reporter.finished(result)
     assert stream.getvalue().splitlines() == [
         "[1/2] pass    createThread::positive 0.2s",
-        "[2/2] fail    createThread::negative 0.0s (1 findings)",
+        "[2/2] fail    createThread::negative 0.0s (1 finding)",
     ]
 
 

@@ -101,7 +101,7 @@ def test_a_v1_server_gets_the_v1_items(suite: pytest.Pytester) -> None:
     )
     wrong = suite.runpytest_inprocess(*OPTIONS, *options, "--threadspec-profile", "v3")
     assert wrong.ret == pytest.ExitCode.USAGE_ERROR
-    wrong.stderr.fnmatch_lines(["*threadspec: unknown profile 'v3'; the bundled profiles are v1, v2*"])
+    wrong.stderr.fnmatch_lines(["*threadspec: unknown profile 'v3' (the bundled profiles are v1, v2)*"])
 
 
 def test_a_wrong_operation_is_a_usage_error(suite: pytest.Pytester) -> None:
@@ -126,7 +126,7 @@ def test_a_broken_server_fails_the_right_item_with_the_curl(suite: pytest.Pytest
     result.stdout.fnmatch_lines(
         [
             "*threadspec contract modifyThread::negative*",
-            "*[[]error[]] TS-* accepted 17 metadata keys (limit 16) (seen 1 times)*",
+            "*[[]error[]] TS-* accepted 17 metadata keys (limit 16) (seen 1 time)*",
             "*curl -sS -X POST http://mock.test/v1/threads/thread_*",
             '*-H "Authorization: Bearer $THREADSPEC_CONTRACT_TEST_KEY"*',
             "FAILED threadspec::modifyThread::negative*",

@@ -54,7 +54,7 @@ async def test_observe_forwards_an_invalid_request_and_logs_that_the_upstream_to
         1,
     )
     summary = render_summary(app.recorder)
-    assert "the upstream answered 2xx to 1 request that break the contract: createThread 1" in summary
+    assert "the upstream answered 2xx to 1 request that breaks the contract: createThread 1" in summary
 
 
 async def test_enforce_refuses_as_the_middleware_does_and_the_upstream_never_sees_it(

@@ -36,14 +36,14 @@ def test_the_summary_counts_by_operation_and_rule_and_names_what_was_not_seen(tm
     recorder.finish(_exchange("getThread", 200))
     broken = _exchange("getRun", 200)
     missing = Violation(
-        "/status",
-        "status",
-        "required",
-        "status",
-        "",
-        "Missing required parameter: 'status'.",
-        "missing_required_parameter",
-        "body",
+        pointer="/status",
+        param="status",
+        rule="required",
+        limit="status",
+        value="",
+        message="Missing required property: 'status'.",
+        code="missing_required_property",
+        location="response",
     )
     recorder.report(broken, "response", [missing])
     recorder.finish(broken)
@@ -69,7 +69,7 @@ def test_the_summary_counts_by_operation_and_rule_and_names_what_was_not_seen(tm
         "violations by rule",
         "count  operation     direction  rule           where     first message",
         f"    3  createThread  request    maxProperties  metadata  {message}",
-        "    1  getRun        response   required       status    Missing required parameter: 'status'.",
+        "    1  getRun        response   required       status    Missing required property: 'status'.",
         "",
         "the upstream answered 2xx to 2 requests that break the contract: createThread 2",
         "",

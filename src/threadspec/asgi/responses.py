@@ -15,6 +15,7 @@ import msgspec
 
 from threadspec import messages
 from threadspec._contract import Contract
+from threadspec._counting import counted
 from threadspec.asgi.refusal import send_json
 from threadspec.asgi.types import Message, Send
 from threadspec.asgi.wording import invalid_response
@@ -89,8 +90,8 @@ class ResponseChecker:
     def _complain(self, errors: list[Violation]) -> str:
         first = errors[0]
         logger.error(
-            "%s answered %s breaking the contract at '%s': %s (%d violations)",
-            self.operation_id, self.status, first.pointer, first.message, len(errors),
+            "%s answered %s breaking the contract at '%s': %s (%s)",
+            self.operation_id, self.status, first.pointer, first.message, counted(len(errors), "violation"),
         )  # fmt: skip
         if self.mode == "raise":
             raise ResponseContractError(self.operation_id, self.status, errors)

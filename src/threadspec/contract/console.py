@@ -13,6 +13,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
+from threadspec._counting import counted
 from threadspec.contract import titles
 from threadspec.contract.findings import Finding, Severity
 from threadspec.contract.report import ContractReport, Outcome
@@ -87,7 +88,7 @@ def render(report: ContractReport, out: TextIO) -> None:
         soft_wrap=True,  # lines are as long as they are; tables fit the width
     )
     emit = console.print
-    emit(f"threadspec contract {report.base_url} · {len(report.results)} checks in {report.seconds:.1f}s "
+    emit(f"threadspec contract {report.base_url} · {counted(len(report.results), 'check')} in {report.seconds:.1f}s "
          f"· seed {report.seed} · profile {report.profile}")  # fmt: skip
     if report.unusable is not None:
         emit(f"cannot run: {report.unusable}")
@@ -130,7 +131,8 @@ def render(report: ContractReport, out: TextIO) -> None:
             emit(line)
     if report.leftovers:
         emit(
-            f"cleanup could not delete {len(report.leftovers)} threads or assistants (listed in the JSON report)"
+            f"cleanup could not delete {counted(len(report.leftovers), 'thread or assistant', 'threads or assistants')} "
+            "(listed in the JSON report)"
         )
     if report.files:
         emit("reports: " + " · ".join(report.files))

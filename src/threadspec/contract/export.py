@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
+from threadspec._counting import counted
 from threadspec.contract.curl import render as render_curl
 from threadspec.contract.findings import Finding
 from threadspec.contract.markdown import scorecard
@@ -26,7 +27,7 @@ def _xml_safe(text: str) -> str:
 
 
 def _finding_text(report: ContractReport, finding: Finding) -> str:
-    lines = [f"{finding.severity.value}: {finding.title}", f"seen {finding.count} times in "
+    lines = [f"{finding.severity.value}: {finding.title}", f"seen {counted(finding.count, 'time')} in "
              + ", ".join(finding.checks[:10])]  # fmt: skip
     exchange = finding.example.exchange
     if exchange is not None:

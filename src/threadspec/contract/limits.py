@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from threadspec._counting import counted
 from threadspec.contract import titles
 from threadspec.contract.cases import LimitCase, cases_for
 from threadspec.contract.client import NO_BODY, encode_body
@@ -95,9 +96,9 @@ async def boundary(ctx: CheckContext, operation_id: str) -> Verdict:
         for case in group:
             coverage.exercised(operation_id, case.constraint, True)
     if not verdict.problems:
-        verdict.detail = f"{verdict.cases} requests exactly at a limit accepted"
+        verdict.detail = f"{counted(verdict.cases, 'request')} exactly at a limit accepted"
     elif refused:
-        verdict.detail = f"{refused} of {verdict.cases} requests exactly at a limit refused"
+        verdict.detail = f"{refused} of {counted(verdict.cases, 'request')} exactly at a limit refused"
     return verdict
 
 
@@ -166,5 +167,5 @@ async def negative(ctx: CheckContext, operation_id: str) -> Verdict:
         if is_success(exchange) and consumes(control.operation):
             target = None  # the accepted request used its object up
     if not verdict.problems:
-        verdict.detail = f"{verdict.cases} invalid requests refused"
+        verdict.detail = f"{counted(verdict.cases, 'invalid request')} refused"
     return verdict

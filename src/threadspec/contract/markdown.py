@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from threadspec._counting import counted
 from threadspec.contract.findings import Finding, Severity
 from threadspec.contract.report import ContractReport, Outcome
 
@@ -29,7 +30,7 @@ def scorecard(report: ContractReport) -> str:
         f"## threadspec contract: {report.base_url}",
         "",
         f"**{counts[Severity.ERROR]} error · {counts[Severity.WARNING]} warning · {counts[Severity.STRICT]} strict** "
-        f"findings · {len(report.results)} checks in {report.seconds:.0f}s · seed {report.seed} · "
+        f"findings · {counted(len(report.results), 'check')} in {report.seconds:.0f}s · seed {report.seed} · "
         f"profile {report.profile} · "
         f"exit {report.exit_code} (`--fail-on {report.fail_on.value}`)",
         "",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from threadspec._counting import counted
 from threadspec.contract.context import CheckContext, Verdict
 from threadspec.contract.exchange import Exchange
 from threadspec.contract.resources import Resources
@@ -28,7 +29,7 @@ def _ids(page: dict[str, Any]) -> list[str]:
 def _check_page(ctx: CheckContext, page: dict[str, Any], order: str, step: str, exchange: Exchange) -> None:
     data = items(page)
     expect(ctx, len(data) <= LIMIT, NAME, "pages hold at most limit items",
-           f"a page holds {len(data)} items, limit was {LIMIT}", exchange)  # fmt: skip
+           f"a page holds {counted(len(data), 'item')}, limit was {LIMIT}", exchange)  # fmt: skip
     ends = (data[0].get("id"), data[-1].get("id")) if data else (None, None)
     expect(ctx, (page.get("first_id"), page.get("last_id")) == ends, NAME, "first_id and last_id name the ends",
            f"first_id/last_id are {page.get('first_id')!r}/{page.get('last_id')!r}, data runs {ends}",
@@ -56,7 +57,7 @@ async def _walk_forward(ctx: CheckContext, tid: str, order: str, expected: list[
         seen += ids
         more_exist = len(seen) < len(expected)
         expect(ctx, page.get("has_more") is more_exist, NAME, "has_more says whether pages follow",
-               f"has_more is {page.get('has_more')!r} with {len(expected) - len(seen)} items left",
+               f"has_more is {page.get('has_more')!r} with {counted(len(expected) - len(seen), 'item')} left",
                exchange)  # fmt: skip
         if not more_exist or not ids:
             break

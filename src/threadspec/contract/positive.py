@@ -16,6 +16,7 @@ import anyio.to_thread
 from hypothesis import strategies as st
 
 from threadspec._contract import Contract
+from threadspec._counting import counted
 from threadspec._operation import Operation
 from threadspec.contract import generation
 from threadspec.contract.client import NO_BODY
@@ -109,8 +110,8 @@ async def positive(ctx: CheckContext, operation_id: str) -> Verdict:
             break
     if listing.lists and not listing.items:
         verdict.empty = True
-        verdict.detail = f"{listing.lists} lists came back empty: nothing to validate"
+        verdict.detail = f"{counted(listing.lists, 'list')} came back empty: nothing to validate"
     elif not verdict.problems:
-        held = f", {listing.items} listed items validated" if listing.items else ""
-        verdict.detail = f"{verdict.cases} valid requests accepted{held}"
+        held = f", {counted(listing.items, 'listed item')} validated" if listing.items else ""
+        verdict.detail = f"{counted(verdict.cases, 'valid request')} accepted{held}"
     return verdict

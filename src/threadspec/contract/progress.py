@@ -8,6 +8,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
+from threadspec._counting import counted
 from threadspec.contract.report import CheckResult
 
 
@@ -58,7 +59,7 @@ class Reporter:
             self._bar.update(self._task, advance=1, description=result.name)
             return
         width = len(str(self.total))
-        found = f" ({len({p.key for p in result.problems})} findings)" if result.problems else ""
+        found = f" ({counted(len({p.key for p in result.problems}), 'finding')})" if result.problems else ""
         print(
             f"[{self.done:>{width}}/{self.total}] {result.outcome.value:<7} {result.name} "
             f"{result.seconds:.1f}s{found}",

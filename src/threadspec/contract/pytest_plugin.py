@@ -189,11 +189,14 @@ class ContractItem(pytest.Item):
 
 
 def _describe(result: CheckResult, report: ContractReport) -> str:
+    from threadspec._counting import counted
     from threadspec.contract.curl import render
 
     lines = [f"{result.name}: {result.outcome.value}: {result.detail}"]
     for finding in report.findings:
-        lines.append(f"[{finding.severity.value}] {finding.id} {finding.title} (seen {finding.count} times)")
+        lines.append(
+            f"[{finding.severity.value}] {finding.id} {finding.title} (seen {counted(finding.count, 'time')})"
+        )
         exchange = finding.example.exchange
         if exchange is not None:
             lines.append(render(exchange.request, report.api_key_env, key_sent=report.key_sent))

@@ -17,6 +17,7 @@ import anyio
 from hypothesis.errors import HypothesisWarning
 
 from threadspec._contract import Contract
+from threadspec._counting import counted
 from threadspec.contract import cases, console, export
 from threadspec.contract.assistant import AssistantProvider, provider_for
 from threadspec.contract.baseline import BaselineError, compare, load
@@ -33,10 +34,13 @@ from threadspec.contract.verdict import Blocked, Empty
 
 def _outcome(verdict: Verdict) -> tuple[Outcome, str]:
     if verdict.incomplete:
-        return Outcome.ERROR, f"the time budget ran out after {verdict.cases} cases"
+        return Outcome.ERROR, f"the time budget ran out after {counted(verdict.cases, 'case')}"
     if verdict.problems:
         keys = len({p.key for p in verdict.problems})
-        return Outcome.FAILED, verdict.detail or f"{keys} findings in {verdict.cases} cases"
+        return (
+            Outcome.FAILED,
+            verdict.detail or f"{counted(keys, 'finding')} in {counted(verdict.cases, 'case')}",
+        )
     if verdict.empty:
         return Outcome.EMPTY, verdict.detail
     return Outcome.PASSED, verdict.detail
@@ -172,8 +176,8 @@ async def run_async(
     run = _Run(config, planned, reporter)
     run.seed = config.seed if config.seed is not None else random.SystemRandom().randrange(2**32)
     reporter.say(
-        f"threadspec contract: {len(planned)} checks of profile {config.profile} against {config.base_url} "
-        f"(seed {run.seed})"
+        f"threadspec contract: {counted(len(planned), 'check')} of profile {config.profile} against "
+        f"{config.base_url} (seed {run.seed})"
     )
     if api_key is None:
         reporter.say(

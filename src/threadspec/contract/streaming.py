@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from threadspec._contract import Contract
+from threadspec._counting import counted
 from threadspec.contract import titles
 from threadspec.contract.context import CheckContext, Verdict
 from threadspec.contract.exchange import Exchange
@@ -110,5 +111,5 @@ async def streaming(ctx: CheckContext, operation_id: str) -> Verdict:
         ctx.verdict.cases += 1
         judge_stream(ctx, exchange, case)
     if not ctx.verdict.problems:
-        ctx.verdict.detail = f"{ctx.verdict.cases} streams in order"
+        ctx.verdict.detail = f"{counted(ctx.verdict.cases, 'stream')} in order"
     return ctx.verdict

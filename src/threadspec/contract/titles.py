@@ -10,6 +10,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from threadspec._counting import counted
+
 _SHOWN = 40  # characters of a value shown in a title
 _LISTED = 3  # items of a list shown in a title
 
@@ -79,7 +81,7 @@ def phrase(keyword: str, name: str, value: Any, limit: Any, facet: str | None = 
         return _rule_phrase(limit, value)
     rule = rule_of(keyword, limit, facet)
     if keyword in ("maxProperties", "minProperties") and isinstance(value, dict):
-        return f"{len(value)} {name} keys ({rule})"
+        return f"{counted(len(value), f'{name} key')} ({rule})"
     if keyword in ("maxItems", "minItems") and isinstance(value, list):
         return f"{len(value)} {name} ({rule})"
     if keyword in ("maxLength", "minLength") and isinstance(value, str):
@@ -188,7 +190,7 @@ def response_rule(where: str, rule: str, limit: Any, value: str) -> str:
 def missing(component: str, names: Sequence[str]) -> str:
     if len(names) == 1:
         return f"{component}.{names[0]} missing (required)"
-    return f"{component} missing {listed(list(names), last=' and ')} ({len(names)} required properties)"
+    return f"{component} missing {listed(list(names), last=' and ')} ({counted(len(names), 'required property', 'required properties')})"
 
 
 def renamed(title: str, found: Sequence[str]) -> str:
@@ -216,7 +218,7 @@ def timestamp_decimal(field: str, value: Any) -> str:
 
 
 def timestamp_far(field: str, value: Any, days: int, reference: str) -> str:
-    return f"{field} {shown(value)} is {days} days away from {reference}"
+    return f"{field} {shown(value)} is {counted(days, 'day')} away from {reference}"
 
 
 def unknown_property(where: str) -> str:

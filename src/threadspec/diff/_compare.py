@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from threadspec._contract import Contract, contract_for, profiles
+from threadspec._counting import counted
 from threadspec.diff._model import (
     NAME_KINDS,
     SIDES,
@@ -63,7 +64,7 @@ def _source(contract: Contract) -> Source:
 def operations_label(operations: tuple[str, ...]) -> str:
     if len(operations) <= MAX_NAMED_OPERATIONS:
         return ", ".join(operations)
-    return f"{', '.join(operations[:2])} and {len(operations) - 2} more operations"
+    return f"{', '.join(operations[:2])} and {counted(len(operations) - 2, 'more operation')}"
 
 
 @dataclass

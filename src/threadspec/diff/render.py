@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 
+from threadspec._counting import counted
 from threadspec.diff._compare import group_of
 from threadspec.diff._model import CLASSIFICATIONS, HEADINGS, Change, Classification, SpecDiff
 
@@ -26,7 +27,7 @@ def summary(diff: SpecDiff) -> str:
     parts = ", ".join(f"{counts[c]} {HEADINGS[c].lower()}" for c in CLASSIFICATIONS)
     names = sum(1 for c in diff.changes if group_of(c)[0] == "names")
     of_them = f" ({names} of them component names)" if names else ""
-    return f"{len(diff.changes)} change{'s' if len(diff.changes) != 1 else ''}: {parts}{of_them}"
+    return f"{counted(len(diff.changes), 'change')}: {parts}{of_them}"
 
 
 def _title(diff: SpecDiff, group: tuple[str, str | None], changes: list[Change]) -> str:
@@ -103,7 +104,11 @@ def _side(diff: SpecDiff) -> Iterator[tuple[str, str, str]]:
     for word, source in (("old", diff.old), ("new", diff.new)):
         beta = f"OpenAI-Beta {source.beta}" if source.beta else "no OpenAI-Beta"
         spec = "" if source.spec == source.label else f"{source.spec}, "
-        yield word, source.label, f"{spec}{beta}, {source.operations} operations, {source.schemas} schemas"
+        yield (
+            word,
+            source.label,
+            f"{spec}{beta}, {counted(source.operations, 'operation')}, {counted(source.schemas, 'schema')}",
+        )
 
 
 def text(diff: SpecDiff) -> str:

@@ -34,7 +34,7 @@ class MockConfig:
     ``seed``: makes ids and timestamps reproducible — ids are derived from the seed and a counter,
     and the clock starts at 2025-01-01T00:00:00Z and ticks one second per object created.
 
-    ``reply_file``: a JSON file of scripted assistant replies (see :mod:`threadspec.mock.replies`);
+    ``reply_file``: a JSON file of scripted assistant replies (see :mod:`threadspec.mock.script`);
     without one the assistant echoes the last user message.
 
     ``advance``: ``instant`` settles a run as soon as it is created (the create response still

@@ -10,7 +10,6 @@ import msgspec
 
 # a tombstone marks the id of a deleted assistant: it answers 404, never as an implicit assistant
 Kind = Literal["assistant", "tombstone", "thread", "message", "run", "step"]
-KINDS: tuple[Kind, ...] = ("assistant", "tombstone", "thread", "message", "run", "step")
 # The profile a record was created under when nothing says otherwise: every record before profiles was v2.
 DEFAULT_PROFILE = "v2"
 

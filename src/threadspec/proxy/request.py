@@ -78,7 +78,16 @@ def _gate_violation(refusal: Refusal, location: str, rule: str) -> Violation:
     """A middleware refusal as a violation: its message, param and code; the gate names the rule."""
     error = refusal.body["error"]
     code = error.get("code")
-    return Violation("", error.get("param"), code or rule, None, "", error["message"], code, location)
+    return Violation(
+        pointer="",
+        param=error.get("param"),
+        rule=code or rule,
+        limit=None,
+        value="",
+        message=error["message"],
+        code=code,
+        location=location,
+    )
 
 
 def _raw_path(scope: Scope) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from threadspec import spec
+from threadspec._counting import counted
 from threadspec.proxy.record import Recorder, Tally
 
 _NO_OPERATION = "(no operation)"
@@ -82,13 +83,12 @@ def render(recorder: Recorder) -> str:
     rows = _operations(recorder)
     requests = sum(t.requests for _, t in rows)
     head = (
-        f"threadspec proxy ({recorder.mode}) in front of {recorder.upstream}: {requests} request"
-        f"{'' if requests == 1 else 's'} in {_duration(time.monotonic() - recorder.started)}, "
-        f"{recorder.violations} violation{'' if recorder.violations == 1 else 's'}"
+        f"threadspec proxy ({recorder.mode}) in front of {recorder.upstream}: {counted(requests, 'request')} "
+        f"in {_duration(time.monotonic() - recorder.started)}, {counted(recorder.violations, 'violation')}"
     )
     lines = [head]
     if recorder.log_path is not None:
-        lines.append(f"log: {recorder.log_path} ({recorder.lines} line{'' if recorder.lines == 1 else 's'})")
+        lines.append(f"log: {recorder.log_path} ({counted(recorder.lines, 'line')})")
     if not requests:
         return "\n".join(lines)
     lines += ["", *_by_operation(rows)]
@@ -100,9 +100,13 @@ def render(recorder: Recorder) -> str:
         listed = ", ".join(f"{name} {n}" for name, n in accepted)
         lines += [
             "",
-            f"the upstream answered 2xx to {count} request{'' if count == 1 else 's'} that break the contract: {listed}",
+            f"the upstream answered 2xx to {counted(count, 'request that breaks', 'requests that break')} the "
+            f"contract: {listed}",
         ]
     unseen = [op for op in _known(recorder) if op not in recorder.tallies]
     if unseen:
-        lines += ["", f"not seen ({len(unseen)} of {len(_known(recorder))} operations): {', '.join(unseen)}"]
+        lines += [
+            "",
+            f"not seen ({len(unseen)} of {counted(len(_known(recorder)), 'operation')}): {', '.join(unseen)}",
+        ]
     return "\n".join(lines)

@@ -26,19 +26,28 @@ def stream_unfinished(last_event: str | None) -> str:
 
 def upstream_violation(message: str) -> Violation:
     """An upstream that gave no (whole) answer, as the log records it."""
-    return Violation("", None, "upstream", None, "", message, None, "response")
+    return Violation(
+        pointer="",
+        param=None,
+        rule="upstream",
+        limit=None,
+        value="",
+        message=message,
+        code=None,
+        location="response",
+    )
 
 
 def unfinished_violation(last_event: str | None) -> Violation:
     return Violation(
-        "",
-        None,
-        "stream_end",
-        STREAM_DONE_EVENT,
-        last_event or "",
-        stream_unfinished(last_event),
-        None,
-        "stream",
+        pointer="",
+        param=None,
+        rule="stream_end",
+        limit=STREAM_DONE_EVENT,
+        value=last_event or "",
+        message=stream_unfinished(last_event),
+        code=None,
+        location="stream",
     )
 
 
@@ -49,6 +58,12 @@ def stream_out_of_order(error: OrderError) -> str:
 def order_violation(error: OrderError) -> Violation:
     """The first event of a stream out of the legal order, at its place in the stream."""
     return Violation(
-        f"/{error.index}", f"[{error.index}]", "stream_order", error.state or None, error.event,
-        stream_out_of_order(error), None, "stream",
-    )  # fmt: skip
+        pointer=f"/{error.index}",
+        param=f"[{error.index}]",
+        rule="stream_order",
+        limit=error.state or None,
+        value=error.event,
+        message=stream_out_of_order(error),
+        code=None,
+        location="stream",
+    )

@@ -5,8 +5,6 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    MISSING,
-    BaseModel,
     ConfigDict,
     Field,
     RootModel,
@@ -18,15 +16,18 @@ from pydantic import (
 )
 from typing_extensions import TypeAliasType
 
+from threadspec._modelbase import NOT_SENT, Omittable, RootMapping, SentModel
+
 MetadataAdditionalProperty = TypeAliasType(
     "MetadataAdditionalProperty", Annotated[StrictStr, Field(max_length=512)]
 )
 
 
 class Metadata(
+    RootMapping[MetadataAdditionalProperty],
     RootModel[
         dict[Annotated[str, StringConstraints(max_length=64, strict=True)], MetadataAdditionalProperty] | None
-    ]
+    ],
 ):
     root: Annotated[
         dict[Annotated[str, StringConstraints(max_length=64, strict=True)], MetadataAdditionalProperty]
@@ -91,7 +92,7 @@ class AssistantSupportedModels(
     """
 
 
-class AssistantToolsCode(BaseModel):
+class AssistantToolsCode(SentModel):
     """
     The code interpreter tool, which runs Python in a sandbox and can read the attached files.
     """
@@ -100,7 +101,7 @@ class AssistantToolsCode(BaseModel):
     type: Literal["code_interpreter"]
 
 
-class AssistantToolsRetrieval(BaseModel):
+class AssistantToolsRetrieval(SentModel):
     """
     The retrieval tool, v1's way of letting the model look things up in the attached files.
     """
@@ -109,7 +110,7 @@ class AssistantToolsRetrieval(BaseModel):
     type: Literal["retrieval"]
 
 
-class FunctionParameters(BaseModel):
+class FunctionParameters(SentModel):
     """
     A JSON Schema object describing the function's arguments; left out, the function takes none.
     """
@@ -117,7 +118,7 @@ class FunctionParameters(BaseModel):
     model_config = ConfigDict(extra="allow")
 
 
-class NamedFunction(BaseModel):
+class NamedFunction(SentModel):
     """
     The function a tool choice names.
     """
@@ -126,7 +127,7 @@ class NamedFunction(BaseModel):
     name: Annotated[StrictStr, Field(pattern="^[a-zA-Z0-9_-]{1,64}$")]
 
 
-class NamedToolChoiceCodeInterpreter(BaseModel):
+class NamedToolChoiceCodeInterpreter(SentModel):
     """
     Forces use of the code interpreter.
     """
@@ -135,7 +136,7 @@ class NamedToolChoiceCodeInterpreter(BaseModel):
     type: Literal["code_interpreter"]
 
 
-class NamedToolChoiceRetrieval(BaseModel):
+class NamedToolChoiceRetrieval(SentModel):
     """
     Forces use of retrieval.
     """
@@ -144,7 +145,7 @@ class NamedToolChoiceRetrieval(BaseModel):
     type: Literal["retrieval"]
 
 
-class AssistantsApiResponseFormat(BaseModel):
+class AssistantsApiResponseFormat(SentModel):
     """
     An explicit response format. `json_object` turns on JSON mode, in which the model answers with valid JSON
     (the instructions or a message must also ask for JSON). Without `type`, the format is `text`.
@@ -155,7 +156,7 @@ class AssistantsApiResponseFormat(BaseModel):
     type: Literal["text", "json_object"] = "text"
 
 
-class TruncationObject(BaseModel):
+class TruncationObject(SentModel):
     """
     How the thread is cut down to fit the model's context before a run.
     """
@@ -165,13 +166,13 @@ class TruncationObject(BaseModel):
     """
     `auto` drops messages from the middle; `last_messages` keeps only the newest ones.
     """
-    last_messages: Annotated[StrictInt | None | MISSING, Field(ge=1)] = MISSING
+    last_messages: Omittable[Annotated[StrictInt | None, Field(ge=1)]] = NOT_SENT
     """
     With `last_messages`, how many of the newest messages to keep.
     """
 
 
-class DeleteAssistantResponse(BaseModel):
+class DeleteAssistantResponse(SentModel):
     """
     Confirms that an assistant is gone.
     """
@@ -181,7 +182,7 @@ class DeleteAssistantResponse(BaseModel):
     deleted: StrictBool
 
 
-class CreateAssistantFileRequest(BaseModel):
+class CreateAssistantFileRequest(SentModel):
     """
     The uploaded file to attach to the assistant.
     """
@@ -193,7 +194,7 @@ class CreateAssistantFileRequest(BaseModel):
     """
 
 
-class AssistantFileObject(BaseModel):
+class AssistantFileObject(SentModel):
     """
     A file attached to an assistant.
     """
@@ -210,7 +211,7 @@ class AssistantFileObject(BaseModel):
     assistant_id: StrictStr
 
 
-class DeleteAssistantFileResponse(BaseModel):
+class DeleteAssistantFileResponse(SentModel):
     """
     Confirms that a file is no longer attached to the assistant.
     """
@@ -220,7 +221,7 @@ class DeleteAssistantFileResponse(BaseModel):
     deleted: StrictBool
 
 
-class ListAssistantFilesResponse(BaseModel):
+class ListAssistantFilesResponse(SentModel):
     """
     One page of assistant files; `first_id` and `last_id` are the cursors for the pages around it.
     """
@@ -232,7 +233,7 @@ class ListAssistantFilesResponse(BaseModel):
     has_more: StrictBool
 
 
-class MessageContentImageFile(BaseModel):
+class MessageContentImageFile(SentModel):
     """
     The uploaded image file.
     """
@@ -240,7 +241,7 @@ class MessageContentImageFile(BaseModel):
     file_id: StrictStr
 
 
-class MessageContentFileCitation(BaseModel):
+class MessageContentFileCitation(SentModel):
     """
     The file a citation points to and the passage it quotes.
     """
@@ -252,7 +253,7 @@ class MessageContentFileCitation(BaseModel):
     """
 
 
-class MessageContentFilePath(BaseModel):
+class MessageContentFilePath(SentModel):
     """
     The file a path annotation points to.
     """
@@ -260,7 +261,7 @@ class MessageContentFilePath(BaseModel):
     file_id: StrictStr
 
 
-class CreateMessageRequest(BaseModel):
+class CreateMessageRequest(SentModel):
     """
     A message to add to a thread; in v1 its content is text and files come by id.
     """
@@ -274,23 +275,23 @@ class CreateMessageRequest(BaseModel):
     """
     The text of the message, 1 to 256,000 characters.
     """
-    file_ids: Annotated[list[StrictStr] | MISSING, Field(max_length=10)] = MISSING
+    file_ids: Omittable[Annotated[list[StrictStr], Field(max_length=10)]] = NOT_SENT
     """
     Uploaded files the retrieval and code interpreter tools may read with this message; at most 10.
     """
-    metadata: Metadata | MISSING = MISSING
+    metadata: Omittable[Metadata] = NOT_SENT
 
 
-class ModifyMessageRequest(BaseModel):
+class ModifyMessageRequest(SentModel):
     """
     The only change a message allows, its metadata.
     """
 
     model_config = ConfigDict(extra="forbid")
-    metadata: Metadata | MISSING = MISSING
+    metadata: Omittable[Metadata] = NOT_SENT
 
 
-class MessageIncompleteDetails(BaseModel):
+class MessageIncompleteDetails(SentModel):
     """
     Why a message stopped before it was complete.
     """
@@ -298,7 +299,7 @@ class MessageIncompleteDetails(BaseModel):
     reason: Literal["content_filter", "max_tokens", "run_cancelled", "run_expired", "run_failed"]
 
 
-class MessageFileObject(BaseModel):
+class MessageFileObject(SentModel):
     """
     A file attached to a message.
     """
@@ -315,7 +316,7 @@ class MessageFileObject(BaseModel):
     message_id: StrictStr
 
 
-class ListMessageFilesResponse(BaseModel):
+class ListMessageFilesResponse(SentModel):
     """
     One page of message files; `first_id` and `last_id` are the cursors for the pages around it.
     """
@@ -327,54 +328,54 @@ class ListMessageFilesResponse(BaseModel):
     has_more: StrictBool
 
 
-class MessageDeltaContentImageFile(BaseModel):
+class MessageDeltaContentImageFile(SentModel):
     """
     The changed fields of an image-file part.
     """
 
-    file_id: StrictStr | MISSING = MISSING
+    file_id: Omittable[StrictStr] = NOT_SENT
 
 
-class MessageDeltaFileCitation(BaseModel):
+class MessageDeltaFileCitation(SentModel):
     """
     The cited file and the quoted passage.
     """
 
-    file_id: StrictStr | MISSING = MISSING
-    quote: StrictStr | MISSING = MISSING
+    file_id: Omittable[StrictStr] = NOT_SENT
+    quote: Omittable[StrictStr] = NOT_SENT
 
 
-class MessageDeltaFilePath(BaseModel):
+class MessageDeltaFilePath(SentModel):
     """
     The file a new path annotation points to.
     """
 
-    file_id: StrictStr | MISSING = MISSING
+    file_id: Omittable[StrictStr] = NOT_SENT
 
 
-class CreateThreadRequest(BaseModel):
+class CreateThreadRequest(SentModel):
     """
     A new thread, optionally with its first messages.
     """
 
     model_config = ConfigDict(extra="forbid")
-    messages: list[CreateMessageRequest] | MISSING = MISSING
+    messages: Omittable[list[CreateMessageRequest]] = NOT_SENT
     """
     Messages to start the thread with.
     """
-    metadata: Metadata | MISSING = MISSING
+    metadata: Omittable[Metadata] = NOT_SENT
 
 
-class ModifyThreadRequest(BaseModel):
+class ModifyThreadRequest(SentModel):
     """
     The only change a v1 thread allows, its metadata.
     """
 
     model_config = ConfigDict(extra="forbid")
-    metadata: Metadata | MISSING = MISSING
+    metadata: Omittable[Metadata] = NOT_SENT
 
 
-class ThreadObject(BaseModel):
+class ThreadObject(SentModel):
     """
     A thread, the container of a conversation's messages. A v1 thread has no tool resources.
     """
@@ -388,7 +389,7 @@ class ThreadObject(BaseModel):
     metadata: Metadata
 
 
-class DeleteThreadResponse(BaseModel):
+class DeleteThreadResponse(SentModel):
     """
     Confirms that a thread is gone.
     """
@@ -398,32 +399,32 @@ class DeleteThreadResponse(BaseModel):
     deleted: StrictBool
 
 
-class ModifyRunRequest(BaseModel):
+class ModifyRunRequest(SentModel):
     """
     The only change a run allows, its metadata.
     """
 
     model_config = ConfigDict(extra="forbid")
-    metadata: Metadata | MISSING = MISSING
+    metadata: Omittable[Metadata] = NOT_SENT
 
 
-class RunToolOutput(BaseModel):
+class RunToolOutput(SentModel):
     """
     The output of one function call.
     """
 
     model_config = ConfigDict(extra="forbid")
-    tool_call_id: StrictStr | MISSING = MISSING
+    tool_call_id: Omittable[StrictStr] = NOT_SENT
     """
     The id of the call, from the run's `required_action`.
     """
-    output: StrictStr | MISSING = MISSING
+    output: Omittable[StrictStr] = NOT_SENT
     """
     What the function returned, as text.
     """
 
 
-class RunToolCallFunction(BaseModel):
+class RunToolCallFunction(SentModel):
     """
     The function to call and its arguments as a JSON string.
     """
@@ -432,7 +433,7 @@ class RunToolCallFunction(BaseModel):
     arguments: StrictStr
 
 
-class RunLastError(BaseModel):
+class RunLastError(SentModel):
     """
     Why the run failed.
     """
@@ -441,15 +442,15 @@ class RunLastError(BaseModel):
     message: StrictStr
 
 
-class RunIncompleteDetails(BaseModel):
+class RunIncompleteDetails(SentModel):
     """
     Which token limit the run ran into.
     """
 
-    reason: Literal["max_completion_tokens", "max_prompt_tokens"] | MISSING = MISSING
+    reason: Omittable[Literal["max_completion_tokens", "max_prompt_tokens"]] = NOT_SENT
 
 
-class RunCompletionUsage(BaseModel):
+class RunCompletionUsage(SentModel):
     """
     Tokens a finished run used.
     """
@@ -490,7 +491,7 @@ class RunStatus(
     """
 
 
-class RunStepLastError(BaseModel):
+class RunStepLastError(SentModel):
     """
     Why the step failed.
     """
@@ -499,7 +500,7 @@ class RunStepLastError(BaseModel):
     message: StrictStr
 
 
-class RunStepCompletionUsage(BaseModel):
+class RunStepCompletionUsage(SentModel):
     """
     Tokens a finished step used.
     """
@@ -509,7 +510,7 @@ class RunStepCompletionUsage(BaseModel):
     total_tokens: Annotated[StrictInt, Field(ge=0)]
 
 
-class RunStepDetailsMessageCreation(BaseModel):
+class RunStepDetailsMessageCreation(SentModel):
     """
     The message the step wrote.
     """
@@ -517,7 +518,7 @@ class RunStepDetailsMessageCreation(BaseModel):
     message_id: StrictStr
 
 
-class RunStepDetailsToolCallsCodeOutputLogsObject(BaseModel):
+class RunStepDetailsToolCallsCodeOutputLogsObject(SentModel):
     """
     Text the code printed.
     """
@@ -526,7 +527,7 @@ class RunStepDetailsToolCallsCodeOutputLogsObject(BaseModel):
     logs: StrictStr
 
 
-class RunStepDetailsCodeOutputImage(BaseModel):
+class RunStepDetailsCodeOutputImage(SentModel):
     """
     The file that holds the image.
     """
@@ -534,7 +535,7 @@ class RunStepDetailsCodeOutputImage(BaseModel):
     file_id: StrictStr
 
 
-class RunStepDetailsToolCallsRetrievalObject(BaseModel):
+class RunStepDetailsToolCallsRetrievalObject(SentModel):
     """
     A use of the retrieval tool.
     """
@@ -547,7 +548,7 @@ class RunStepDetailsToolCallsRetrievalObject(BaseModel):
     """
 
 
-class RunStepDetailsFunction(BaseModel):
+class RunStepDetailsFunction(SentModel):
     """
     The function, its arguments, and its output once submitted.
     """
@@ -557,57 +558,57 @@ class RunStepDetailsFunction(BaseModel):
     output: StrictStr | None
 
 
-class RunStepDeltaMessageCreation(BaseModel):
+class RunStepDeltaMessageCreation(SentModel):
     """
     The message the step writes.
     """
 
-    message_id: StrictStr | MISSING = MISSING
+    message_id: Omittable[StrictStr] = NOT_SENT
 
 
-class RunStepDeltaStepDetailsToolCallsCodeOutputLogsObject(BaseModel):
+class RunStepDeltaStepDetailsToolCallsCodeOutputLogsObject(SentModel):
     """
     New printed text.
     """
 
     index: Annotated[StrictInt, Field(ge=0)]
     type: Literal["logs"]
-    logs: StrictStr | MISSING = MISSING
+    logs: Omittable[StrictStr] = NOT_SENT
 
 
-class RunStepDeltaCodeOutputImage(BaseModel):
+class RunStepDeltaCodeOutputImage(SentModel):
     """
     The file that holds the new image.
     """
 
-    file_id: StrictStr | MISSING = MISSING
+    file_id: Omittable[StrictStr] = NOT_SENT
 
 
-class RunStepDeltaStepDetailsToolCallsRetrievalObject(BaseModel):
+class RunStepDeltaStepDetailsToolCallsRetrievalObject(SentModel):
     """
     A change to a retrieval call.
     """
 
     index: Annotated[StrictInt, Field(ge=0)]
-    id: StrictStr | MISSING = MISSING
+    id: Omittable[StrictStr] = NOT_SENT
     type: Literal["retrieval"]
-    retrieval: dict[str, Any] | MISSING = MISSING
+    retrieval: Omittable[dict[str, Any]] = NOT_SENT
     """
     Always an empty object.
     """
 
 
-class RunStepDeltaFunction(BaseModel):
+class RunStepDeltaFunction(SentModel):
     """
     More of the function's name or arguments, or its output.
     """
 
-    name: StrictStr | MISSING = MISSING
-    arguments: StrictStr | MISSING = MISSING
-    output: StrictStr | None | MISSING = MISSING
+    name: Omittable[StrictStr] = NOT_SENT
+    arguments: Omittable[StrictStr] = NOT_SENT
+    output: Omittable[StrictStr | None] = NOT_SENT
 
 
-class Error(BaseModel):
+class Error(SentModel):
     """
     What went wrong, in the API's words.
     """
@@ -630,7 +631,7 @@ class Error(BaseModel):
     """
 
 
-class ErrorResponse(BaseModel):
+class ErrorResponse(SentModel):
     """
     The envelope every error comes in.
     """
@@ -638,7 +639,7 @@ class ErrorResponse(BaseModel):
     error: Error
 
 
-class ErrorEvent(BaseModel):
+class ErrorEvent(SentModel):
     """
     Sent when the stream fails; `data` is the Error as JSON text.
     """
@@ -655,7 +656,7 @@ class ErrorEvent(BaseModel):
     ]
 
 
-class DoneEvent(BaseModel):
+class DoneEvent(SentModel):
     """
     The last event of every stream.
     """
@@ -664,7 +665,7 @@ class DoneEvent(BaseModel):
     data: Literal["[DONE]"]
 
 
-class ThreadCreatedEvent(BaseModel):
+class ThreadCreatedEvent(SentModel):
     """
     Sent when a new thread was created; `data` is the ThreadObject as JSON text.
     """
@@ -681,7 +682,7 @@ class ThreadCreatedEvent(BaseModel):
     ]
 
 
-class RunCreatedEvent(BaseModel):
+class RunCreatedEvent(SentModel):
     """
     Sent when a run was created; `data` is the RunObject as JSON text.
     """
@@ -698,7 +699,7 @@ class RunCreatedEvent(BaseModel):
     ]
 
 
-class RunQueuedEvent(BaseModel):
+class RunQueuedEvent(SentModel):
     """
     Sent when a run entered the queue; `data` is the RunObject as JSON text.
     """
@@ -715,7 +716,7 @@ class RunQueuedEvent(BaseModel):
     ]
 
 
-class RunInProgressEvent(BaseModel):
+class RunInProgressEvent(SentModel):
     """
     Sent when a run started working; `data` is the RunObject as JSON text.
     """
@@ -732,7 +733,7 @@ class RunInProgressEvent(BaseModel):
     ]
 
 
-class RunRequiresActionEvent(BaseModel):
+class RunRequiresActionEvent(SentModel):
     """
     Sent when a run is waiting for tool outputs; `data` is the RunObject as JSON text.
     """
@@ -749,7 +750,7 @@ class RunRequiresActionEvent(BaseModel):
     ]
 
 
-class RunCompletedEvent(BaseModel):
+class RunCompletedEvent(SentModel):
     """
     Sent when a run finished; `data` is the RunObject as JSON text.
     """
@@ -766,7 +767,7 @@ class RunCompletedEvent(BaseModel):
     ]
 
 
-class RunFailedEvent(BaseModel):
+class RunFailedEvent(SentModel):
     """
     Sent when a run failed; `data` is the RunObject as JSON text.
     """
@@ -783,7 +784,7 @@ class RunFailedEvent(BaseModel):
     ]
 
 
-class RunCancellingEvent(BaseModel):
+class RunCancellingEvent(SentModel):
     """
     Sent when a run is being cancelled; `data` is the RunObject as JSON text.
     """
@@ -800,7 +801,7 @@ class RunCancellingEvent(BaseModel):
     ]
 
 
-class RunCancelledEvent(BaseModel):
+class RunCancelledEvent(SentModel):
     """
     Sent when a run was cancelled; `data` is the RunObject as JSON text.
     """
@@ -817,7 +818,7 @@ class RunCancelledEvent(BaseModel):
     ]
 
 
-class RunExpiredEvent(BaseModel):
+class RunExpiredEvent(SentModel):
     """
     Sent when a run expired; `data` is the RunObject as JSON text.
     """
@@ -834,7 +835,7 @@ class RunExpiredEvent(BaseModel):
     ]
 
 
-class RunStepCreatedEvent(BaseModel):
+class RunStepCreatedEvent(SentModel):
     """
     Sent when a run step was created; `data` is the RunStepObject as JSON text.
     """
@@ -851,7 +852,7 @@ class RunStepCreatedEvent(BaseModel):
     ]
 
 
-class RunStepInProgressEvent(BaseModel):
+class RunStepInProgressEvent(SentModel):
     """
     Sent when a run step started; `data` is the RunStepObject as JSON text.
     """
@@ -868,7 +869,7 @@ class RunStepInProgressEvent(BaseModel):
     ]
 
 
-class RunStepDeltaEvent(BaseModel):
+class RunStepDeltaEvent(SentModel):
     """
     Sent when a part of a run step changed; `data` is the RunStepDeltaObject as JSON text.
     """
@@ -885,7 +886,7 @@ class RunStepDeltaEvent(BaseModel):
     ]
 
 
-class RunStepCompletedEvent(BaseModel):
+class RunStepCompletedEvent(SentModel):
     """
     Sent when a run step finished; `data` is the RunStepObject as JSON text.
     """
@@ -902,7 +903,7 @@ class RunStepCompletedEvent(BaseModel):
     ]
 
 
-class RunStepFailedEvent(BaseModel):
+class RunStepFailedEvent(SentModel):
     """
     Sent when a run step failed; `data` is the RunStepObject as JSON text.
     """
@@ -919,7 +920,7 @@ class RunStepFailedEvent(BaseModel):
     ]
 
 
-class RunStepCancelledEvent(BaseModel):
+class RunStepCancelledEvent(SentModel):
     """
     Sent when a run step was cancelled; `data` is the RunStepObject as JSON text.
     """
@@ -936,7 +937,7 @@ class RunStepCancelledEvent(BaseModel):
     ]
 
 
-class RunStepExpiredEvent(BaseModel):
+class RunStepExpiredEvent(SentModel):
     """
     Sent when a run step expired; `data` is the RunStepObject as JSON text.
     """
@@ -953,7 +954,7 @@ class RunStepExpiredEvent(BaseModel):
     ]
 
 
-class MessageCreatedEvent(BaseModel):
+class MessageCreatedEvent(SentModel):
     """
     Sent when a message was created; `data` is the MessageObject as JSON text.
     """
@@ -970,7 +971,7 @@ class MessageCreatedEvent(BaseModel):
     ]
 
 
-class MessageInProgressEvent(BaseModel):
+class MessageInProgressEvent(SentModel):
     """
     Sent when a message is being written; `data` is the MessageObject as JSON text.
     """
@@ -987,7 +988,7 @@ class MessageInProgressEvent(BaseModel):
     ]
 
 
-class MessageDeltaEvent(BaseModel):
+class MessageDeltaEvent(SentModel):
     """
     Sent when a part of a message was written; `data` is the MessageDeltaObject as JSON text.
     """
@@ -1004,7 +1005,7 @@ class MessageDeltaEvent(BaseModel):
     ]
 
 
-class MessageCompletedEvent(BaseModel):
+class MessageCompletedEvent(SentModel):
     """
     Sent when a message is complete; `data` is the MessageObject as JSON text.
     """
@@ -1021,7 +1022,7 @@ class MessageCompletedEvent(BaseModel):
     ]
 
 
-class MessageIncompleteEvent(BaseModel):
+class MessageIncompleteEvent(SentModel):
     """
     Sent when a message ended before it was complete; `data` is the MessageObject as JSON text.
     """
@@ -1186,7 +1187,7 @@ class AssistantStreamEvent(
     """
 
 
-class FunctionObject(BaseModel):
+class FunctionObject(SentModel):
     """
     A function's name, purpose and JSON Schema of its arguments.
     """
@@ -1196,14 +1197,14 @@ class FunctionObject(BaseModel):
     """
     Letters, digits, underscores and dashes, 1 to 64 of them.
     """
-    description: StrictStr | MISSING = MISSING
+    description: Omittable[StrictStr] = NOT_SENT
     """
     What the function does, so the model knows when to call it.
     """
-    parameters: FunctionParameters | MISSING = MISSING
+    parameters: Omittable[FunctionParameters] = NOT_SENT
 
 
-class NamedToolChoiceFunction(BaseModel):
+class NamedToolChoiceFunction(SentModel):
     """
     Forces a call of the named function.
     """
@@ -1222,7 +1223,7 @@ class AssistantsApiResponseFormatOption(RootModel[Literal["none", "auto"] | Assi
     """
 
 
-class MessageContentImageFileObject(BaseModel):
+class MessageContentImageFileObject(SentModel):
     """
     An image, given as an uploaded file, inside a stored message.
     """
@@ -1231,7 +1232,7 @@ class MessageContentImageFileObject(BaseModel):
     image_file: MessageContentImageFile
 
 
-class MessageContentTextAnnotationsFileCitationObject(BaseModel):
+class MessageContentTextAnnotationsFileCitationObject(SentModel):
     """
     Marks text that quotes a file that retrieval found.
     """
@@ -1246,7 +1247,7 @@ class MessageContentTextAnnotationsFileCitationObject(BaseModel):
     end_index: Annotated[StrictInt, Field(ge=0)]
 
 
-class MessageContentTextAnnotationsFilePathObject(BaseModel):
+class MessageContentTextAnnotationsFilePathObject(SentModel):
     """
     Marks text that links to a file the code interpreter produced.
     """
@@ -1258,56 +1259,56 @@ class MessageContentTextAnnotationsFilePathObject(BaseModel):
     end_index: Annotated[StrictInt, Field(ge=0)]
 
 
-class MessageDeltaContentImageFileObject(BaseModel):
+class MessageDeltaContentImageFileObject(SentModel):
     """
     A change to an image-file part.
     """
 
     index: Annotated[StrictInt, Field(ge=0)]
     type: Literal["image_file"]
-    image_file: MessageDeltaContentImageFile | MISSING = MISSING
+    image_file: Omittable[MessageDeltaContentImageFile] = NOT_SENT
 
 
-class MessageDeltaContentTextAnnotationsFileCitationObject(BaseModel):
+class MessageDeltaContentTextAnnotationsFileCitationObject(SentModel):
     """
     A new file citation.
     """
 
     index: Annotated[StrictInt, Field(ge=0)]
     type: Literal["file_citation"]
-    text: StrictStr | MISSING = MISSING
-    file_citation: MessageDeltaFileCitation | MISSING = MISSING
-    start_index: Annotated[StrictInt | MISSING, Field(ge=0)] = MISSING
-    end_index: Annotated[StrictInt | MISSING, Field(ge=0)] = MISSING
+    text: Omittable[StrictStr] = NOT_SENT
+    file_citation: Omittable[MessageDeltaFileCitation] = NOT_SENT
+    start_index: Omittable[Annotated[StrictInt, Field(ge=0)]] = NOT_SENT
+    end_index: Omittable[Annotated[StrictInt, Field(ge=0)]] = NOT_SENT
 
 
-class MessageDeltaContentTextAnnotationsFilePathObject(BaseModel):
+class MessageDeltaContentTextAnnotationsFilePathObject(SentModel):
     """
     A new file path annotation.
     """
 
     index: Annotated[StrictInt, Field(ge=0)]
     type: Literal["file_path"]
-    text: StrictStr | MISSING = MISSING
-    file_path: MessageDeltaFilePath | MISSING = MISSING
-    start_index: Annotated[StrictInt | MISSING, Field(ge=0)] = MISSING
-    end_index: Annotated[StrictInt | MISSING, Field(ge=0)] = MISSING
+    text: Omittable[StrictStr] = NOT_SENT
+    file_path: Omittable[MessageDeltaFilePath] = NOT_SENT
+    start_index: Omittable[Annotated[StrictInt, Field(ge=0)]] = NOT_SENT
+    end_index: Omittable[Annotated[StrictInt, Field(ge=0)]] = NOT_SENT
 
 
-class SubmitToolOutputsRunRequest(BaseModel):
+class SubmitToolOutputsRunRequest(SentModel):
     """
     The outputs of the function calls a run asked for.
     """
 
     model_config = ConfigDict(extra="forbid")
     tool_outputs: list[RunToolOutput]
-    stream: StrictBool | None | MISSING = MISSING
+    stream: Omittable[StrictBool | None] = NOT_SENT
     """
     Answer with a stream of server-sent events instead of the run object.
     """
 
 
-class RunToolCallObject(BaseModel):
+class RunToolCallObject(SentModel):
     """
     A function call the run waits on.
     """
@@ -1320,7 +1321,7 @@ class RunToolCallObject(BaseModel):
     function: RunToolCallFunction
 
 
-class RunRequiredActionSubmitToolOutputs(BaseModel):
+class RunRequiredActionSubmitToolOutputs(SentModel):
     """
     The function calls whose outputs the run waits for.
     """
@@ -1328,7 +1329,7 @@ class RunRequiredActionSubmitToolOutputs(BaseModel):
     tool_calls: list[RunToolCallObject]
 
 
-class RunStepDetailsMessageCreationObject(BaseModel):
+class RunStepDetailsMessageCreationObject(SentModel):
     """
     The step wrote a message.
     """
@@ -1337,7 +1338,7 @@ class RunStepDetailsMessageCreationObject(BaseModel):
     message_creation: RunStepDetailsMessageCreation
 
 
-class RunStepDetailsToolCallsCodeOutputImageObject(BaseModel):
+class RunStepDetailsToolCallsCodeOutputImageObject(SentModel):
     """
     An image the code made.
     """
@@ -1346,7 +1347,7 @@ class RunStepDetailsToolCallsCodeOutputImageObject(BaseModel):
     image: RunStepDetailsCodeOutputImage
 
 
-class RunStepDetailsToolCallsFunctionObject(BaseModel):
+class RunStepDetailsToolCallsFunctionObject(SentModel):
     """
     A function call.
     """
@@ -1356,37 +1357,37 @@ class RunStepDetailsToolCallsFunctionObject(BaseModel):
     function: RunStepDetailsFunction
 
 
-class RunStepDeltaStepDetailsMessageCreationObject(BaseModel):
+class RunStepDeltaStepDetailsMessageCreationObject(SentModel):
     """
     A change to a message-creation step.
     """
 
     type: Literal["message_creation"]
-    message_creation: RunStepDeltaMessageCreation | MISSING = MISSING
+    message_creation: Omittable[RunStepDeltaMessageCreation] = NOT_SENT
 
 
-class RunStepDeltaStepDetailsToolCallsCodeOutputImageObject(BaseModel):
+class RunStepDeltaStepDetailsToolCallsCodeOutputImageObject(SentModel):
     """
     A new image.
     """
 
     index: Annotated[StrictInt, Field(ge=0)]
     type: Literal["image"]
-    image: RunStepDeltaCodeOutputImage | MISSING = MISSING
+    image: Omittable[RunStepDeltaCodeOutputImage] = NOT_SENT
 
 
-class RunStepDeltaStepDetailsToolCallsFunctionObject(BaseModel):
+class RunStepDeltaStepDetailsToolCallsFunctionObject(SentModel):
     """
     A change to a function call.
     """
 
     index: Annotated[StrictInt, Field(ge=0)]
-    id: StrictStr | MISSING = MISSING
+    id: Omittable[StrictStr] = NOT_SENT
     type: Literal["function"]
-    function: RunStepDeltaFunction | MISSING = MISSING
+    function: Omittable[RunStepDeltaFunction] = NOT_SENT
 
 
-class AssistantToolsFunction(BaseModel):
+class AssistantToolsFunction(SentModel):
     """
     A function the model may ask the caller to run.
     """
@@ -1417,7 +1418,7 @@ class AssistantsNamedToolChoice(
     """
 
 
-class CreateAssistantRequest(BaseModel):
+class CreateAssistantRequest(SentModel):
     """
     A new assistant; only the model is required.
     """
@@ -1427,30 +1428,30 @@ class CreateAssistantRequest(BaseModel):
     """
     The model the assistant runs on; any model name the server knows.
     """
-    name: Annotated[StrictStr | None | MISSING, Field(max_length=256)] = MISSING
+    name: Omittable[Annotated[StrictStr | None, Field(max_length=256)]] = NOT_SENT
     """
     A name for people, at most 256 characters.
     """
-    description: Annotated[StrictStr | None | MISSING, Field(max_length=512)] = MISSING
+    description: Omittable[Annotated[StrictStr | None, Field(max_length=512)]] = NOT_SENT
     """
     What the assistant is for, at most 512 characters.
     """
-    instructions: Annotated[StrictStr | None | MISSING, Field(max_length=256000)] = MISSING
+    instructions: Omittable[Annotated[StrictStr | None, Field(max_length=256000)]] = NOT_SENT
     """
     The system instructions the assistant follows, at most 256,000 characters.
     """
-    tools: Annotated[list[AssistantTool] | MISSING, Field(max_length=128)] = MISSING
+    tools: Omittable[Annotated[list[AssistantTool], Field(max_length=128)]] = NOT_SENT
     """
     The tools the assistant may use, at most 128.
     """
-    file_ids: Annotated[list[StrictStr] | MISSING, Field(max_length=20)] = MISSING
+    file_ids: Omittable[Annotated[list[StrictStr], Field(max_length=20)]] = NOT_SENT
     """
     Uploaded files for the retrieval and code interpreter tools, at most 20.
     """
-    metadata: Metadata | MISSING = MISSING
+    metadata: Omittable[Metadata] = NOT_SENT
 
 
-class ModifyAssistantRequest(BaseModel):
+class ModifyAssistantRequest(SentModel):
     """
     The changes to an assistant; fields left out keep their value. A `file_ids` list replaces the attached
     files as a whole.
@@ -1458,34 +1459,34 @@ class ModifyAssistantRequest(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid")
-    model: Annotated[StrictStr | MISSING, Field(examples=["gpt-4-turbo"])] = MISSING
+    model: Omittable[Annotated[StrictStr, Field(examples=["gpt-4-turbo"])]] = NOT_SENT
     """
     The model the assistant runs on.
     """
-    name: Annotated[StrictStr | None | MISSING, Field(max_length=256)] = MISSING
+    name: Omittable[Annotated[StrictStr | None, Field(max_length=256)]] = NOT_SENT
     """
     A name for people, at most 256 characters.
     """
-    description: Annotated[StrictStr | None | MISSING, Field(max_length=512)] = MISSING
+    description: Omittable[Annotated[StrictStr | None, Field(max_length=512)]] = NOT_SENT
     """
     What the assistant is for, at most 512 characters.
     """
-    instructions: Annotated[StrictStr | None | MISSING, Field(max_length=256000)] = MISSING
+    instructions: Omittable[Annotated[StrictStr | None, Field(max_length=256000)]] = NOT_SENT
     """
     The system instructions the assistant follows, at most 256,000 characters.
     """
-    tools: Annotated[list[AssistantTool] | MISSING, Field(max_length=128)] = MISSING
+    tools: Omittable[Annotated[list[AssistantTool], Field(max_length=128)]] = NOT_SENT
     """
     The tools the assistant may use, at most 128.
     """
-    file_ids: Annotated[list[StrictStr] | MISSING, Field(max_length=20)] = MISSING
+    file_ids: Omittable[Annotated[list[StrictStr], Field(max_length=20)]] = NOT_SENT
     """
     The files the assistant keeps, at most 20; the others are detached.
     """
-    metadata: Metadata | MISSING = MISSING
+    metadata: Omittable[Metadata] = NOT_SENT
 
 
-class AssistantObject(BaseModel):
+class AssistantObject(SentModel):
     """
     An assistant, a model configured with instructions, tools and files.
     """
@@ -1508,7 +1509,7 @@ class AssistantObject(BaseModel):
     metadata: Metadata
 
 
-class ListAssistantsResponse(BaseModel):
+class ListAssistantsResponse(SentModel):
     """
     One page of assistants; `first_id` and `last_id` are the cursors for the pages around it.
     """
@@ -1548,7 +1549,7 @@ class MessageDeltaContentTextAnnotation(
     """
 
 
-class RunRequiredAction(BaseModel):
+class RunRequiredAction(SentModel):
     """
     What the run needs from the caller before it can go on.
     """
@@ -1594,7 +1595,7 @@ class AssistantsApiToolChoiceOption(RootModel[Literal["none", "auto"] | Assistan
     """
 
 
-class MessageContentText(BaseModel):
+class MessageContentText(SentModel):
     """
     The text and the citations inside it.
     """
@@ -1603,16 +1604,16 @@ class MessageContentText(BaseModel):
     annotations: list[MessageContentTextAnnotation]
 
 
-class MessageDeltaContentText(BaseModel):
+class MessageDeltaContentText(SentModel):
     """
     The text written since the last delta.
     """
 
-    value: StrictStr | MISSING = MISSING
-    annotations: list[MessageDeltaContentTextAnnotation] | MISSING = MISSING
+    value: Omittable[StrictStr] = NOT_SENT
+    annotations: Omittable[list[MessageDeltaContentTextAnnotation]] = NOT_SENT
 
 
-class CreateRunRequest(BaseModel):
+class CreateRunRequest(SentModel):
     """
     Starts an assistant on an existing thread; any field given overrides the assistant's own setting for this run.
     """
@@ -1622,49 +1623,49 @@ class CreateRunRequest(BaseModel):
     """
     The assistant that does the work.
     """
-    model: Annotated[StrictStr | None | MISSING, Field(examples=["gpt-4-turbo"])] = MISSING
+    model: Omittable[Annotated[StrictStr | None, Field(examples=["gpt-4-turbo"])]] = NOT_SENT
     """
     The model to use instead of the assistant's.
     """
-    instructions: StrictStr | None | MISSING = MISSING
+    instructions: Omittable[StrictStr | None] = NOT_SENT
     """
     Replaces the assistant's instructions for this run.
     """
-    additional_instructions: StrictStr | None | MISSING = MISSING
+    additional_instructions: Omittable[StrictStr | None] = NOT_SENT
     """
     Added after the assistant's instructions for this run.
     """
-    additional_messages: list[CreateMessageRequest] | None | MISSING = MISSING
+    additional_messages: Omittable[list[CreateMessageRequest] | None] = NOT_SENT
     """
     Messages appended to the thread before the run starts.
     """
-    tools: Annotated[list[AssistantTool] | None | MISSING, Field(max_length=20)] = MISSING
+    tools: Omittable[Annotated[list[AssistantTool] | None, Field(max_length=20)]] = NOT_SENT
     """
     Replaces the assistant's tools for this run; at most 20.
     """
-    metadata: Metadata | MISSING = MISSING
+    metadata: Omittable[Metadata] = NOT_SENT
     temperature: Annotated[StrictFloat | None, Field(ge=0.0, le=2.0)] = 1
     """
     Sampling temperature from 0 to 2; higher is more random.
     """
-    stream: StrictBool | None | MISSING = MISSING
+    stream: Omittable[StrictBool | None] = NOT_SENT
     """
     Answer with a stream of server-sent events instead of the run object.
     """
-    max_prompt_tokens: Annotated[StrictInt | None | MISSING, Field(ge=256)] = MISSING
+    max_prompt_tokens: Omittable[Annotated[StrictInt | None, Field(ge=256)]] = NOT_SENT
     """
     The most prompt tokens the run may use over all its turns; at least 256.
     """
-    max_completion_tokens: Annotated[StrictInt | None | MISSING, Field(ge=256)] = MISSING
+    max_completion_tokens: Omittable[Annotated[StrictInt | None, Field(ge=256)]] = NOT_SENT
     """
     The most completion tokens the run may use over all its turns; at least 256.
     """
-    truncation_strategy: TruncationObject | None | MISSING = MISSING
-    tool_choice: AssistantsApiToolChoiceOption | None | MISSING = MISSING
-    response_format: AssistantsApiResponseFormatOption | None | MISSING = MISSING
+    truncation_strategy: Omittable[TruncationObject | None] = NOT_SENT
+    tool_choice: Omittable[AssistantsApiToolChoiceOption | None] = NOT_SENT
+    response_format: Omittable[AssistantsApiResponseFormatOption | None] = NOT_SENT
 
 
-class CreateThreadAndRunRequest(BaseModel):
+class CreateThreadAndRunRequest(SentModel):
     """
     A new thread and a run on it, in one request.
     """
@@ -1674,42 +1675,42 @@ class CreateThreadAndRunRequest(BaseModel):
     """
     The assistant that does the work.
     """
-    thread: CreateThreadRequest | MISSING = MISSING
-    model: Annotated[StrictStr | None | MISSING, Field(examples=["gpt-4-turbo"])] = MISSING
+    thread: Omittable[CreateThreadRequest] = NOT_SENT
+    model: Omittable[Annotated[StrictStr | None, Field(examples=["gpt-4-turbo"])]] = NOT_SENT
     """
     The model to use instead of the assistant's.
     """
-    instructions: StrictStr | None | MISSING = MISSING
+    instructions: Omittable[StrictStr | None] = NOT_SENT
     """
     Replaces the assistant's instructions for this run.
     """
-    tools: Annotated[list[AssistantTool] | None | MISSING, Field(max_length=20)] = MISSING
+    tools: Omittable[Annotated[list[AssistantTool] | None, Field(max_length=20)]] = NOT_SENT
     """
     Replaces the assistant's tools for this run; at most 20.
     """
-    metadata: Metadata | MISSING = MISSING
+    metadata: Omittable[Metadata] = NOT_SENT
     temperature: Annotated[StrictFloat | None, Field(ge=0.0, le=2.0)] = 1
     """
     Sampling temperature from 0 to 2; higher is more random.
     """
-    stream: StrictBool | None | MISSING = MISSING
+    stream: Omittable[StrictBool | None] = NOT_SENT
     """
     Answer with a stream of server-sent events instead of the run object.
     """
-    max_prompt_tokens: Annotated[StrictInt | None | MISSING, Field(ge=256)] = MISSING
+    max_prompt_tokens: Omittable[Annotated[StrictInt | None, Field(ge=256)]] = NOT_SENT
     """
     The most prompt tokens the run may use over all its turns; at least 256.
     """
-    max_completion_tokens: Annotated[StrictInt | None | MISSING, Field(ge=256)] = MISSING
+    max_completion_tokens: Omittable[Annotated[StrictInt | None, Field(ge=256)]] = NOT_SENT
     """
     The most completion tokens the run may use over all its turns; at least 256.
     """
-    truncation_strategy: TruncationObject | None | MISSING = MISSING
-    tool_choice: AssistantsApiToolChoiceOption | None | MISSING = MISSING
-    response_format: AssistantsApiResponseFormatOption | None | MISSING = MISSING
+    truncation_strategy: Omittable[TruncationObject | None] = NOT_SENT
+    tool_choice: Omittable[AssistantsApiToolChoiceOption | None] = NOT_SENT
+    response_format: Omittable[AssistantsApiResponseFormatOption | None] = NOT_SENT
 
 
-class RunObject(BaseModel):
+class RunObject(SentModel):
     """
     An assistant's work on a thread.
     """
@@ -1740,7 +1741,7 @@ class RunObject(BaseModel):
     """
     metadata: Metadata
     usage: RunCompletionUsage | None
-    temperature: StrictFloat | None | MISSING = MISSING
+    temperature: Omittable[StrictFloat | None] = NOT_SENT
     max_prompt_tokens: Annotated[StrictInt | None, Field(ge=256)]
     max_completion_tokens: Annotated[StrictInt | None, Field(ge=256)]
     truncation_strategy: TruncationObject | None
@@ -1748,7 +1749,7 @@ class RunObject(BaseModel):
     response_format: AssistantsApiResponseFormatOption | None
 
 
-class ListRunsResponse(BaseModel):
+class ListRunsResponse(SentModel):
     """
     One page of runs; `first_id` and `last_id` are the cursors for the pages around it.
     """
@@ -1760,7 +1761,7 @@ class ListRunsResponse(BaseModel):
     has_more: StrictBool
 
 
-class RunStepDetailsCodeInterpreter(BaseModel):
+class RunStepDetailsCodeInterpreter(SentModel):
     """
     The code that ran and what it produced.
     """
@@ -1769,16 +1770,16 @@ class RunStepDetailsCodeInterpreter(BaseModel):
     outputs: list[RunStepDetailsCodeInterpreterOutput]
 
 
-class RunStepDeltaCodeInterpreter(BaseModel):
+class RunStepDeltaCodeInterpreter(SentModel):
     """
     More code, or new outputs.
     """
 
-    input: StrictStr | MISSING = MISSING
-    outputs: list[RunStepDeltaCodeInterpreterOutput] | MISSING = MISSING
+    input: Omittable[StrictStr] = NOT_SENT
+    outputs: Omittable[list[RunStepDeltaCodeInterpreterOutput]] = NOT_SENT
 
 
-class MessageContentTextObject(BaseModel):
+class MessageContentTextObject(SentModel):
     """
     A piece of text in a stored message, with its annotations.
     """
@@ -1794,7 +1795,7 @@ class MessageContent(RootModel[MessageContentImageFileObject | MessageContentTex
     """
 
 
-class MessageObject(BaseModel):
+class MessageObject(SentModel):
     """
     A message in a thread.
     """
@@ -1827,7 +1828,7 @@ class MessageObject(BaseModel):
     metadata: Metadata
 
 
-class ListMessagesResponse(BaseModel):
+class ListMessagesResponse(SentModel):
     """
     One page of messages; `first_id` and `last_id` are the cursors for the pages around it.
     """
@@ -1839,17 +1840,17 @@ class ListMessagesResponse(BaseModel):
     has_more: StrictBool
 
 
-class MessageDeltaContentTextObject(BaseModel):
+class MessageDeltaContentTextObject(SentModel):
     """
     More text, and any new annotations.
     """
 
     index: Annotated[StrictInt, Field(ge=0)]
     type: Literal["text"]
-    text: MessageDeltaContentText | MISSING = MISSING
+    text: Omittable[MessageDeltaContentText] = NOT_SENT
 
 
-class RunStepDetailsToolCallsCodeObject(BaseModel):
+class RunStepDetailsToolCallsCodeObject(SentModel):
     """
     A run of the code interpreter.
     """
@@ -1859,15 +1860,15 @@ class RunStepDetailsToolCallsCodeObject(BaseModel):
     code_interpreter: RunStepDetailsCodeInterpreter
 
 
-class RunStepDeltaStepDetailsToolCallsCodeObject(BaseModel):
+class RunStepDeltaStepDetailsToolCallsCodeObject(SentModel):
     """
     A change to a code interpreter call.
     """
 
     index: Annotated[StrictInt, Field(ge=0)]
-    id: StrictStr | MISSING = MISSING
+    id: Omittable[StrictStr] = NOT_SENT
     type: Literal["code_interpreter"]
-    code_interpreter: RunStepDeltaCodeInterpreter | MISSING = MISSING
+    code_interpreter: Omittable[RunStepDeltaCodeInterpreter] = NOT_SENT
 
 
 class MessageDeltaContent(RootModel[MessageDeltaContentImageFileObject | MessageDeltaContentTextObject]):
@@ -1915,17 +1916,17 @@ class RunStepDeltaToolCall(
     """
 
 
-class MessageDelta(BaseModel):
+class MessageDelta(SentModel):
     """
     The fields of the message that changed.
     """
 
-    role: Literal["user", "assistant"] | MISSING = MISSING
-    content: list[MessageDeltaContent] | MISSING = MISSING
-    file_ids: Annotated[list[StrictStr] | MISSING, Field(max_length=10)] = MISSING
+    role: Omittable[Literal["user", "assistant"]] = NOT_SENT
+    content: Omittable[list[MessageDeltaContent]] = NOT_SENT
+    file_ids: Omittable[Annotated[list[StrictStr], Field(max_length=10)]] = NOT_SENT
 
 
-class RunStepDetailsToolCallsObject(BaseModel):
+class RunStepDetailsToolCallsObject(SentModel):
     """
     The step called tools.
     """
@@ -1934,16 +1935,16 @@ class RunStepDetailsToolCallsObject(BaseModel):
     tool_calls: list[RunStepDetailsToolCall]
 
 
-class RunStepDeltaStepDetailsToolCallsObject(BaseModel):
+class RunStepDeltaStepDetailsToolCallsObject(SentModel):
     """
     A change to a tool-calls step.
     """
 
     type: Literal["tool_calls"]
-    tool_calls: list[RunStepDeltaToolCall] | MISSING = MISSING
+    tool_calls: Omittable[list[RunStepDeltaToolCall]] = NOT_SENT
 
 
-class MessageDeltaObject(BaseModel):
+class MessageDeltaObject(SentModel):
     """
     The part of a message that was written since the last delta.
     """
@@ -1974,7 +1975,7 @@ class RunStepDeltaStepDetails(
     """
 
 
-class RunStepObject(BaseModel):
+class RunStepObject(SentModel):
     """
     One thing a run did, either writing a message or calling tools.
     """
@@ -2000,7 +2001,7 @@ class RunStepObject(BaseModel):
     usage: RunStepCompletionUsage | None
 
 
-class ListRunStepsResponse(BaseModel):
+class ListRunStepsResponse(SentModel):
     """
     One page of run steps; `first_id` and `last_id` are the cursors for the pages around it.
     """
@@ -2012,15 +2013,15 @@ class ListRunStepsResponse(BaseModel):
     has_more: StrictBool
 
 
-class RunStepDelta(BaseModel):
+class RunStepDelta(SentModel):
     """
     The changed fields of the step.
     """
 
-    step_details: RunStepDeltaStepDetails | MISSING = MISSING
+    step_details: Omittable[RunStepDeltaStepDetails] = NOT_SENT
 
 
-class RunStepDeltaObject(BaseModel):
+class RunStepDeltaObject(SentModel):
     """
     The part of a run step that changed since the last delta.
     """
@@ -2028,3 +2029,146 @@ class RunStepDeltaObject(BaseModel):
     id: StrictStr
     object: Literal["thread.run.step.delta"]
     delta: RunStepDelta
+
+
+__all__ = [
+    "AssistantFileObject",
+    "AssistantObject",
+    "AssistantStreamEvent",
+    "AssistantSupportedModels",
+    "AssistantTool",
+    "AssistantToolsCode",
+    "AssistantToolsFunction",
+    "AssistantToolsRetrieval",
+    "AssistantsApiResponseFormat",
+    "AssistantsApiResponseFormatOption",
+    "AssistantsApiToolChoiceOption",
+    "AssistantsNamedToolChoice",
+    "CreateAssistantFileRequest",
+    "CreateAssistantRequest",
+    "CreateMessageRequest",
+    "CreateRunRequest",
+    "CreateThreadAndRunRequest",
+    "CreateThreadRequest",
+    "DeleteAssistantFileResponse",
+    "DeleteAssistantResponse",
+    "DeleteThreadResponse",
+    "DoneEvent",
+    "Error",
+    "ErrorEvent",
+    "ErrorResponse",
+    "FunctionObject",
+    "FunctionParameters",
+    "ListAssistantFilesResponse",
+    "ListAssistantsResponse",
+    "ListMessageFilesResponse",
+    "ListMessagesResponse",
+    "ListRunStepsResponse",
+    "ListRunsResponse",
+    "MessageCompletedEvent",
+    "MessageContent",
+    "MessageContentFileCitation",
+    "MessageContentFilePath",
+    "MessageContentImageFile",
+    "MessageContentImageFileObject",
+    "MessageContentText",
+    "MessageContentTextAnnotation",
+    "MessageContentTextAnnotationsFileCitationObject",
+    "MessageContentTextAnnotationsFilePathObject",
+    "MessageContentTextObject",
+    "MessageCreatedEvent",
+    "MessageDelta",
+    "MessageDeltaContent",
+    "MessageDeltaContentImageFile",
+    "MessageDeltaContentImageFileObject",
+    "MessageDeltaContentText",
+    "MessageDeltaContentTextAnnotation",
+    "MessageDeltaContentTextAnnotationsFileCitationObject",
+    "MessageDeltaContentTextAnnotationsFilePathObject",
+    "MessageDeltaContentTextObject",
+    "MessageDeltaEvent",
+    "MessageDeltaFileCitation",
+    "MessageDeltaFilePath",
+    "MessageDeltaObject",
+    "MessageFileObject",
+    "MessageInProgressEvent",
+    "MessageIncompleteDetails",
+    "MessageIncompleteEvent",
+    "MessageObject",
+    "MessageStreamEvent",
+    "Metadata",
+    "ModifyAssistantRequest",
+    "ModifyMessageRequest",
+    "ModifyRunRequest",
+    "ModifyThreadRequest",
+    "NamedFunction",
+    "NamedToolChoiceCodeInterpreter",
+    "NamedToolChoiceFunction",
+    "NamedToolChoiceRetrieval",
+    "RunCancelledEvent",
+    "RunCancellingEvent",
+    "RunCompletedEvent",
+    "RunCompletionUsage",
+    "RunCreatedEvent",
+    "RunExpiredEvent",
+    "RunFailedEvent",
+    "RunInProgressEvent",
+    "RunIncompleteDetails",
+    "RunLastError",
+    "RunObject",
+    "RunQueuedEvent",
+    "RunRequiredAction",
+    "RunRequiredActionSubmitToolOutputs",
+    "RunRequiresActionEvent",
+    "RunStatus",
+    "RunStepCancelledEvent",
+    "RunStepCompletedEvent",
+    "RunStepCompletionUsage",
+    "RunStepCreatedEvent",
+    "RunStepDelta",
+    "RunStepDeltaCodeInterpreter",
+    "RunStepDeltaCodeInterpreterOutput",
+    "RunStepDeltaCodeOutputImage",
+    "RunStepDeltaEvent",
+    "RunStepDeltaFunction",
+    "RunStepDeltaMessageCreation",
+    "RunStepDeltaObject",
+    "RunStepDeltaStepDetails",
+    "RunStepDeltaStepDetailsMessageCreationObject",
+    "RunStepDeltaStepDetailsToolCallsCodeObject",
+    "RunStepDeltaStepDetailsToolCallsCodeOutputImageObject",
+    "RunStepDeltaStepDetailsToolCallsCodeOutputLogsObject",
+    "RunStepDeltaStepDetailsToolCallsFunctionObject",
+    "RunStepDeltaStepDetailsToolCallsObject",
+    "RunStepDeltaStepDetailsToolCallsRetrievalObject",
+    "RunStepDeltaToolCall",
+    "RunStepDetails",
+    "RunStepDetailsCodeInterpreter",
+    "RunStepDetailsCodeInterpreterOutput",
+    "RunStepDetailsCodeOutputImage",
+    "RunStepDetailsFunction",
+    "RunStepDetailsMessageCreation",
+    "RunStepDetailsMessageCreationObject",
+    "RunStepDetailsToolCall",
+    "RunStepDetailsToolCallsCodeObject",
+    "RunStepDetailsToolCallsCodeOutputImageObject",
+    "RunStepDetailsToolCallsCodeOutputLogsObject",
+    "RunStepDetailsToolCallsFunctionObject",
+    "RunStepDetailsToolCallsObject",
+    "RunStepDetailsToolCallsRetrievalObject",
+    "RunStepExpiredEvent",
+    "RunStepFailedEvent",
+    "RunStepInProgressEvent",
+    "RunStepLastError",
+    "RunStepObject",
+    "RunStepStreamEvent",
+    "RunStreamEvent",
+    "RunToolCallFunction",
+    "RunToolCallObject",
+    "RunToolOutput",
+    "SubmitToolOutputsRunRequest",
+    "ThreadCreatedEvent",
+    "ThreadObject",
+    "ThreadStreamEvent",
+    "TruncationObject",
+]

@@ -7,8 +7,6 @@ from typing import Annotated, Any, ClassVar, Literal
 from typing import Self as _Self
 
 from pydantic import (
-    MISSING,
-    BaseModel,
     ConfigDict,
     Field,
     RootModel,
@@ -23,9 +21,10 @@ from pydantic import model_validator as _model_validator
 from typing_extensions import TypeAliasType
 
 from threadspec import rules as _rules
+from threadspec._modelbase import NOT_SENT, Omittable, RootMapping, SentModel
 
 
-class _JsonSchemaRuntimeValidationBase(BaseModel):
+class _JsonSchemaRuntimeValidationBase(SentModel):
     __json_schema_one_of_required_groups__: ClassVar[tuple[Any, ...]] = ()
     __json_schema_any_of_required_groups__: ClassVar[tuple[Any, ...]] = ()
 
@@ -66,9 +65,10 @@ MetadataAdditionalProperty = TypeAliasType(
 
 
 class Metadata(
+    RootMapping[MetadataAdditionalProperty],
     RootModel[
         dict[Annotated[str, StringConstraints(max_length=64, strict=True)], MetadataAdditionalProperty] | None
-    ]
+    ],
 ):
     root: Annotated[
         dict[Annotated[str, StringConstraints(max_length=64, strict=True)], MetadataAdditionalProperty]
@@ -200,7 +200,7 @@ class RunStepInclude(RootModel[Literal["step_details.tool_calls[*].file_search.r
     """
 
 
-class AssistantToolsCode(BaseModel):
+class AssistantToolsCode(SentModel):
     """
     The code interpreter tool, which runs Python in a sandbox.
     """
@@ -216,7 +216,7 @@ class FileSearchRanker(RootModel[Literal["auto", "default_2024_08_21"]]):
     """
 
 
-class AssistantToolsFileSearchTypeOnly(BaseModel):
+class AssistantToolsFileSearchTypeOnly(SentModel):
     """
     The file search tool named without options, as message attachments name it.
     """
@@ -225,7 +225,7 @@ class AssistantToolsFileSearchTypeOnly(BaseModel):
     type: Literal["file_search"]
 
 
-class FunctionParameters(BaseModel):
+class FunctionParameters(SentModel):
     """
     A JSON Schema object describing the function's arguments; left out, the function takes none.
     """
@@ -240,7 +240,7 @@ class MessageAttachmentTool(RootModel[AssistantToolsCode | AssistantToolsFileSea
     """
 
 
-class NamedFunction(BaseModel):
+class NamedFunction(SentModel):
     """
     The function a tool choice names; any name (the name pattern is a rule of function definitions).
     """
@@ -249,27 +249,27 @@ class NamedFunction(BaseModel):
     name: StrictStr
 
 
-class NamedToolChoiceCodeInterpreter(BaseModel):
+class NamedToolChoiceCodeInterpreter(SentModel):
     """
     Forces use of the code interpreter; a `function` beside it is accepted, as the published shape does.
     """
 
     model_config = ConfigDict(extra="forbid")
     type: Literal["code_interpreter"]
-    function: NamedFunction | MISSING = MISSING
+    function: Omittable[NamedFunction] = NOT_SENT
 
 
-class NamedToolChoiceFileSearch(BaseModel):
+class NamedToolChoiceFileSearch(SentModel):
     """
     Forces use of file search; a `function` beside it is accepted, as the published shape does.
     """
 
     model_config = ConfigDict(extra="forbid")
     type: Literal["file_search"]
-    function: NamedFunction | MISSING = MISSING
+    function: Omittable[NamedFunction] = NOT_SENT
 
 
-class ResponseFormatText(BaseModel):
+class ResponseFormatText(SentModel):
     """
     Answer in plain text.
     """
@@ -278,7 +278,7 @@ class ResponseFormatText(BaseModel):
     type: Literal["text"]
 
 
-class ResponseFormatJsonObject(BaseModel):
+class ResponseFormatJsonObject(SentModel):
     """
     Answer with a JSON object of any shape.
     """
@@ -287,7 +287,7 @@ class ResponseFormatJsonObject(BaseModel):
     type: Literal["json_object"]
 
 
-class ResponseFormatJsonSchemaSchema(BaseModel):
+class ResponseFormatJsonSchemaSchema(SentModel):
     """
     The schema itself, as a JSON Schema object.
     """
@@ -295,7 +295,7 @@ class ResponseFormatJsonSchemaSchema(BaseModel):
     model_config = ConfigDict(extra="allow")
 
 
-class TruncationObject(BaseModel):
+class TruncationObject(SentModel):
     """
     How the thread is cut down to fit the model's context before a run.
     """
@@ -305,41 +305,41 @@ class TruncationObject(BaseModel):
     """
     `auto` drops messages from the middle; `last_messages` keeps only the newest ones.
     """
-    last_messages: Annotated[StrictInt | None | MISSING, Field(ge=1)] = MISSING
+    last_messages: Omittable[Annotated[StrictInt | None, Field(ge=1)]] = NOT_SENT
     """
     With `last_messages`, how many of the newest messages to keep.
     """
 
 
-class ToolResourcesCodeInterpreter(BaseModel):
+class ToolResourcesCodeInterpreter(SentModel):
     """
     Files the code interpreter can read, at most 20.
     """
 
     model_config = ConfigDict(extra="forbid")
-    file_ids: Annotated[list[StrictStr] | MISSING, Field(max_length=20)] = MISSING
+    file_ids: Omittable[Annotated[list[StrictStr], Field(max_length=20)]] = NOT_SENT
 
 
-class ToolResourcesFileSearch(BaseModel):
+class ToolResourcesFileSearch(SentModel):
     """
     The vector store file search reads from; at most one.
     """
 
     model_config = ConfigDict(extra="forbid")
-    vector_store_ids: Annotated[list[StrictStr] | MISSING, Field(max_length=1)] = MISSING
+    vector_store_ids: Omittable[Annotated[list[StrictStr], Field(max_length=1)]] = NOT_SENT
 
 
-class ThreadToolResources(BaseModel):
+class ThreadToolResources(SentModel):
     """
     Resources the tools can use on a thread, or in every run of an assistant.
     """
 
     model_config = ConfigDict(extra="forbid")
-    code_interpreter: ToolResourcesCodeInterpreter | MISSING = MISSING
-    file_search: ToolResourcesFileSearch | MISSING = MISSING
+    code_interpreter: Omittable[ToolResourcesCodeInterpreter] = NOT_SENT
+    file_search: Omittable[ToolResourcesFileSearch] = NOT_SENT
 
 
-class AutoChunkingStrategyRequestParam(BaseModel):
+class AutoChunkingStrategyRequestParam(SentModel):
     """
     Let the server choose chunk size and overlap.
     """
@@ -348,7 +348,7 @@ class AutoChunkingStrategyRequestParam(BaseModel):
     type: Literal["auto"]
 
 
-class StaticChunkingStrategy(BaseModel):
+class StaticChunkingStrategy(SentModel):
     """
     Chunk size and overlap in tokens. The overlap may be at most half the chunk size; JSON Schema cannot
     compare two properties, so that rule is stated in `x-threadspec-rules` and enforced by the validator.
@@ -376,7 +376,7 @@ class ImageDetail(RootModel[Literal["auto", "low", "high"]]):
     """
 
 
-class MessageRequestContentTextObject(BaseModel):
+class MessageRequestContentTextObject(SentModel):
     """
     A piece of text in a message being created.
     """
@@ -386,7 +386,7 @@ class MessageRequestContentTextObject(BaseModel):
     text: StrictStr
 
 
-class MessageContentFileCitation(BaseModel):
+class MessageContentFileCitation(SentModel):
     """
     The file a citation points to.
     """
@@ -394,7 +394,7 @@ class MessageContentFileCitation(BaseModel):
     file_id: StrictStr
 
 
-class MessageContentFilePath(BaseModel):
+class MessageContentFilePath(SentModel):
     """
     The file a path annotation points to.
     """
@@ -402,7 +402,7 @@ class MessageContentFilePath(BaseModel):
     file_id: StrictStr
 
 
-class MessageContentRefusalObject(BaseModel):
+class MessageContentRefusalObject(SentModel):
     """
     The model declined to answer.
     """
@@ -411,17 +411,17 @@ class MessageContentRefusalObject(BaseModel):
     refusal: StrictStr
 
 
-class MessageAttachment(BaseModel):
+class MessageAttachment(SentModel):
     """
     A file attached to a message and the tools it is given to; the file may be left out, as the SDK allows.
     """
 
     model_config = ConfigDict(extra="forbid")
-    file_id: StrictStr | MISSING = MISSING
-    tools: list[MessageAttachmentTool] | MISSING = MISSING
+    file_id: Omittable[StrictStr] = NOT_SENT
+    tools: Omittable[list[MessageAttachmentTool]] = NOT_SENT
 
 
-class DeleteAssistantResponse(BaseModel):
+class DeleteAssistantResponse(SentModel):
     """
     Confirms that an assistant is gone.
     """
@@ -431,16 +431,16 @@ class DeleteAssistantResponse(BaseModel):
     deleted: StrictBool
 
 
-class ModifyMessageRequest(BaseModel):
+class ModifyMessageRequest(SentModel):
     """
     The only change a message allows, its metadata.
     """
 
     model_config = ConfigDict(extra="forbid")
-    metadata: Metadata | MISSING = MISSING
+    metadata: Omittable[Metadata] = NOT_SENT
 
 
-class MessageIncompleteDetails(BaseModel):
+class MessageIncompleteDetails(SentModel):
     """
     Why a message stopped before it was complete.
     """
@@ -448,7 +448,7 @@ class MessageIncompleteDetails(BaseModel):
     reason: Literal["content_filter", "max_tokens", "run_cancelled", "run_expired", "run_failed"]
 
 
-class DeleteMessageResponse(BaseModel):
+class DeleteMessageResponse(SentModel):
     """
     Confirms that a message is gone.
     """
@@ -458,62 +458,62 @@ class DeleteMessageResponse(BaseModel):
     deleted: StrictBool
 
 
-class MessageDeltaContentImageFile(BaseModel):
+class MessageDeltaContentImageFile(SentModel):
     """
     The changed fields of an image-file part.
     """
 
-    file_id: StrictStr | MISSING = MISSING
-    detail: ImageDetail | MISSING = MISSING
+    file_id: Omittable[StrictStr] = NOT_SENT
+    detail: Omittable[ImageDetail] = NOT_SENT
 
 
-class MessageDeltaContentImageUrl(BaseModel):
+class MessageDeltaContentImageUrl(SentModel):
     """
     The changed fields of an image-URL part.
     """
 
-    url: StrictStr | MISSING = MISSING
-    detail: ImageDetail | MISSING = MISSING
+    url: Omittable[StrictStr] = NOT_SENT
+    detail: Omittable[ImageDetail] = NOT_SENT
 
 
-class MessageDeltaContentRefusalObject(BaseModel):
+class MessageDeltaContentRefusalObject(SentModel):
     """
     More of a refusal.
     """
 
     index: Annotated[StrictInt, Field(ge=0)]
     type: Literal["refusal"]
-    refusal: StrictStr | MISSING = MISSING
+    refusal: Omittable[StrictStr] = NOT_SENT
 
 
-class MessageDeltaFileCitation(BaseModel):
+class MessageDeltaFileCitation(SentModel):
     """
     The cited file and the quoted passage.
     """
 
-    file_id: StrictStr | MISSING = MISSING
-    quote: StrictStr | MISSING = MISSING
+    file_id: Omittable[StrictStr] = NOT_SENT
+    quote: Omittable[StrictStr] = NOT_SENT
 
 
-class MessageDeltaFilePath(BaseModel):
+class MessageDeltaFilePath(SentModel):
     """
     The file a new path annotation points to.
     """
 
-    file_id: StrictStr | MISSING = MISSING
+    file_id: Omittable[StrictStr] = NOT_SENT
 
 
-class ModifyThreadRequest(BaseModel):
+class ModifyThreadRequest(SentModel):
     """
     The changes a thread allows, its tool resources and metadata.
     """
 
     model_config = ConfigDict(extra="forbid")
-    tool_resources: ThreadToolResources | None | MISSING = MISSING
-    metadata: Metadata | MISSING = MISSING
+    tool_resources: Omittable[ThreadToolResources | None] = NOT_SENT
+    metadata: Omittable[Metadata] = NOT_SENT
 
 
-class ThreadObject(BaseModel):
+class ThreadObject(SentModel):
     """
     A thread, the container of a conversation's messages.
     """
@@ -528,7 +528,7 @@ class ThreadObject(BaseModel):
     metadata: Metadata
 
 
-class DeleteThreadResponse(BaseModel):
+class DeleteThreadResponse(SentModel):
     """
     Confirms that a thread is gone.
     """
@@ -538,32 +538,32 @@ class DeleteThreadResponse(BaseModel):
     deleted: StrictBool
 
 
-class ModifyRunRequest(BaseModel):
+class ModifyRunRequest(SentModel):
     """
     The only change a run allows, its metadata.
     """
 
     model_config = ConfigDict(extra="forbid")
-    metadata: Metadata | MISSING = MISSING
+    metadata: Omittable[Metadata] = NOT_SENT
 
 
-class RunToolOutput(BaseModel):
+class RunToolOutput(SentModel):
     """
     The output of one function call.
     """
 
     model_config = ConfigDict(extra="forbid")
-    tool_call_id: StrictStr | MISSING = MISSING
+    tool_call_id: Omittable[StrictStr] = NOT_SENT
     """
     The id of the call, from the run's `required_action`.
     """
-    output: StrictStr | MISSING = MISSING
+    output: Omittable[StrictStr] = NOT_SENT
     """
     What the function returned, as text.
     """
 
 
-class RunToolCallFunction(BaseModel):
+class RunToolCallFunction(SentModel):
     """
     The function to call and its arguments as a JSON string.
     """
@@ -572,7 +572,7 @@ class RunToolCallFunction(BaseModel):
     arguments: StrictStr
 
 
-class RunLastError(BaseModel):
+class RunLastError(SentModel):
     """
     Why the run failed.
     """
@@ -581,15 +581,15 @@ class RunLastError(BaseModel):
     message: StrictStr
 
 
-class RunIncompleteDetails(BaseModel):
+class RunIncompleteDetails(SentModel):
     """
     Which token limit ended the run early.
     """
 
-    reason: Literal["max_completion_tokens", "max_prompt_tokens"] | MISSING = MISSING
+    reason: Omittable[Literal["max_completion_tokens", "max_prompt_tokens"]] = NOT_SENT
 
 
-class RunCompletionUsage(BaseModel):
+class RunCompletionUsage(SentModel):
     """
     Tokens a finished run used.
     """
@@ -632,7 +632,7 @@ class RunStatus(
     """
 
 
-class RunStepLastError(BaseModel):
+class RunStepLastError(SentModel):
     """
     Why the step failed.
     """
@@ -641,7 +641,7 @@ class RunStepLastError(BaseModel):
     message: StrictStr
 
 
-class RunStepCompletionUsage(BaseModel):
+class RunStepCompletionUsage(SentModel):
     """
     Tokens a finished step used.
     """
@@ -651,7 +651,7 @@ class RunStepCompletionUsage(BaseModel):
     total_tokens: Annotated[StrictInt, Field(ge=0)]
 
 
-class RunStepDetailsMessageCreation(BaseModel):
+class RunStepDetailsMessageCreation(SentModel):
     """
     The message the step wrote.
     """
@@ -659,7 +659,7 @@ class RunStepDetailsMessageCreation(BaseModel):
     message_id: StrictStr
 
 
-class RunStepDetailsToolCallsCodeOutputLogsObject(BaseModel):
+class RunStepDetailsToolCallsCodeOutputLogsObject(SentModel):
     """
     Text the code printed.
     """
@@ -668,7 +668,7 @@ class RunStepDetailsToolCallsCodeOutputLogsObject(BaseModel):
     logs: StrictStr
 
 
-class RunStepDetailsCodeOutputImage(BaseModel):
+class RunStepDetailsCodeOutputImage(SentModel):
     """
     The file that holds the image.
     """
@@ -676,7 +676,7 @@ class RunStepDetailsCodeOutputImage(BaseModel):
     file_id: StrictStr
 
 
-class RunStepDetailsToolCallsFileSearchRankingOptionsObject(BaseModel):
+class RunStepDetailsToolCallsFileSearchRankingOptionsObject(SentModel):
     """
     The ranking the search used.
     """
@@ -685,16 +685,16 @@ class RunStepDetailsToolCallsFileSearchRankingOptionsObject(BaseModel):
     score_threshold: Annotated[StrictFloat, Field(ge=0.0, le=1.0)]
 
 
-class RunStepDetailsFileSearchResultContent(BaseModel):
+class RunStepDetailsFileSearchResultContent(SentModel):
     """
     Text of a found passage.
     """
 
-    type: Literal["text"] | MISSING = MISSING
-    text: StrictStr | MISSING = MISSING
+    type: Omittable[Literal["text"]] = NOT_SENT
+    text: Omittable[StrictStr] = NOT_SENT
 
 
-class RunStepDetailsFunction(BaseModel):
+class RunStepDetailsFunction(SentModel):
     """
     The function, its arguments, and its output once submitted.
     """
@@ -704,39 +704,39 @@ class RunStepDetailsFunction(BaseModel):
     output: StrictStr | None
 
 
-class RunStepDeltaMessageCreation(BaseModel):
+class RunStepDeltaMessageCreation(SentModel):
     """
     The message the step writes.
     """
 
-    message_id: StrictStr | MISSING = MISSING
+    message_id: Omittable[StrictStr] = NOT_SENT
 
 
-class RunStepDeltaStepDetailsToolCallsCodeOutputLogsObject(BaseModel):
+class RunStepDeltaStepDetailsToolCallsCodeOutputLogsObject(SentModel):
     """
     New printed text.
     """
 
     index: Annotated[StrictInt, Field(ge=0)]
     type: Literal["logs"]
-    logs: StrictStr | MISSING = MISSING
+    logs: Omittable[StrictStr] = NOT_SENT
 
 
-class RunStepDeltaCodeOutputImage(BaseModel):
+class RunStepDeltaCodeOutputImage(SentModel):
     """
     The file that holds the new image.
     """
 
-    file_id: StrictStr | MISSING = MISSING
+    file_id: Omittable[StrictStr] = NOT_SENT
 
 
-class RunStepDeltaStepDetailsToolCallsFileSearchObject(BaseModel):
+class RunStepDeltaStepDetailsToolCallsFileSearchObject(SentModel):
     """
     A change to a file search call.
     """
 
     index: Annotated[StrictInt, Field(ge=0)]
-    id: StrictStr | MISSING = MISSING
+    id: Omittable[StrictStr] = NOT_SENT
     type: Literal["file_search"]
     file_search: dict[str, Any]
     """
@@ -744,17 +744,17 @@ class RunStepDeltaStepDetailsToolCallsFileSearchObject(BaseModel):
     """
 
 
-class RunStepDeltaFunction(BaseModel):
+class RunStepDeltaFunction(SentModel):
     """
     More of the function's name or arguments, or its output.
     """
 
-    name: StrictStr | MISSING = MISSING
-    arguments: StrictStr | MISSING = MISSING
-    output: StrictStr | None | MISSING = MISSING
+    name: Omittable[StrictStr] = NOT_SENT
+    arguments: Omittable[StrictStr] = NOT_SENT
+    output: Omittable[StrictStr | None] = NOT_SENT
 
 
-class Error(BaseModel):
+class Error(SentModel):
     """
     What went wrong, in the API's words.
     """
@@ -777,7 +777,7 @@ class Error(BaseModel):
     """
 
 
-class ErrorResponse(BaseModel):
+class ErrorResponse(SentModel):
     """
     The envelope every error comes in.
     """
@@ -785,7 +785,7 @@ class ErrorResponse(BaseModel):
     error: Error
 
 
-class ErrorEvent(BaseModel):
+class ErrorEvent(SentModel):
     """
     Sent when the stream fails; `data` is the Error as JSON text.
     """
@@ -802,7 +802,7 @@ class ErrorEvent(BaseModel):
     ]
 
 
-class DoneEvent(BaseModel):
+class DoneEvent(SentModel):
     """
     The last event of every stream.
     """
@@ -811,7 +811,7 @@ class DoneEvent(BaseModel):
     data: Literal["[DONE]"]
 
 
-class ThreadCreatedEvent(BaseModel):
+class ThreadCreatedEvent(SentModel):
     """
     Sent when a new thread was created; `data` is the ThreadObject as JSON text.
     """
@@ -828,7 +828,7 @@ class ThreadCreatedEvent(BaseModel):
     ]
 
 
-class RunCreatedEvent(BaseModel):
+class RunCreatedEvent(SentModel):
     """
     Sent when a run was created; `data` is the RunObject as JSON text.
     """
@@ -845,7 +845,7 @@ class RunCreatedEvent(BaseModel):
     ]
 
 
-class RunQueuedEvent(BaseModel):
+class RunQueuedEvent(SentModel):
     """
     Sent when a run entered the queue; `data` is the RunObject as JSON text.
     """
@@ -862,7 +862,7 @@ class RunQueuedEvent(BaseModel):
     ]
 
 
-class RunInProgressEvent(BaseModel):
+class RunInProgressEvent(SentModel):
     """
     Sent when a run started working; `data` is the RunObject as JSON text.
     """
@@ -879,7 +879,7 @@ class RunInProgressEvent(BaseModel):
     ]
 
 
-class RunRequiresActionEvent(BaseModel):
+class RunRequiresActionEvent(SentModel):
     """
     Sent when a run is waiting for tool outputs; `data` is the RunObject as JSON text.
     """
@@ -896,7 +896,7 @@ class RunRequiresActionEvent(BaseModel):
     ]
 
 
-class RunCompletedEvent(BaseModel):
+class RunCompletedEvent(SentModel):
     """
     Sent when a run finished; `data` is the RunObject as JSON text.
     """
@@ -913,7 +913,7 @@ class RunCompletedEvent(BaseModel):
     ]
 
 
-class RunIncompleteEvent(BaseModel):
+class RunIncompleteEvent(SentModel):
     """
     Sent when a run ended before finishing its answer; `data` is the RunObject as JSON text.
     """
@@ -930,7 +930,7 @@ class RunIncompleteEvent(BaseModel):
     ]
 
 
-class RunFailedEvent(BaseModel):
+class RunFailedEvent(SentModel):
     """
     Sent when a run failed; `data` is the RunObject as JSON text.
     """
@@ -947,7 +947,7 @@ class RunFailedEvent(BaseModel):
     ]
 
 
-class RunCancellingEvent(BaseModel):
+class RunCancellingEvent(SentModel):
     """
     Sent when a run is being cancelled; `data` is the RunObject as JSON text.
     """
@@ -964,7 +964,7 @@ class RunCancellingEvent(BaseModel):
     ]
 
 
-class RunCancelledEvent(BaseModel):
+class RunCancelledEvent(SentModel):
     """
     Sent when a run was cancelled; `data` is the RunObject as JSON text.
     """
@@ -981,7 +981,7 @@ class RunCancelledEvent(BaseModel):
     ]
 
 
-class RunExpiredEvent(BaseModel):
+class RunExpiredEvent(SentModel):
     """
     Sent when a run expired; `data` is the RunObject as JSON text.
     """
@@ -998,7 +998,7 @@ class RunExpiredEvent(BaseModel):
     ]
 
 
-class RunStepCreatedEvent(BaseModel):
+class RunStepCreatedEvent(SentModel):
     """
     Sent when a run step was created; `data` is the RunStepObject as JSON text.
     """
@@ -1015,7 +1015,7 @@ class RunStepCreatedEvent(BaseModel):
     ]
 
 
-class RunStepInProgressEvent(BaseModel):
+class RunStepInProgressEvent(SentModel):
     """
     Sent when a run step started; `data` is the RunStepObject as JSON text.
     """
@@ -1032,7 +1032,7 @@ class RunStepInProgressEvent(BaseModel):
     ]
 
 
-class RunStepDeltaEvent(BaseModel):
+class RunStepDeltaEvent(SentModel):
     """
     Sent when a part of a run step changed; `data` is the RunStepDeltaObject as JSON text.
     """
@@ -1049,7 +1049,7 @@ class RunStepDeltaEvent(BaseModel):
     ]
 
 
-class RunStepCompletedEvent(BaseModel):
+class RunStepCompletedEvent(SentModel):
     """
     Sent when a run step finished; `data` is the RunStepObject as JSON text.
     """
@@ -1066,7 +1066,7 @@ class RunStepCompletedEvent(BaseModel):
     ]
 
 
-class RunStepFailedEvent(BaseModel):
+class RunStepFailedEvent(SentModel):
     """
     Sent when a run step failed; `data` is the RunStepObject as JSON text.
     """
@@ -1083,7 +1083,7 @@ class RunStepFailedEvent(BaseModel):
     ]
 
 
-class RunStepCancelledEvent(BaseModel):
+class RunStepCancelledEvent(SentModel):
     """
     Sent when a run step was cancelled; `data` is the RunStepObject as JSON text.
     """
@@ -1100,7 +1100,7 @@ class RunStepCancelledEvent(BaseModel):
     ]
 
 
-class RunStepExpiredEvent(BaseModel):
+class RunStepExpiredEvent(SentModel):
     """
     Sent when a run step expired; `data` is the RunStepObject as JSON text.
     """
@@ -1117,7 +1117,7 @@ class RunStepExpiredEvent(BaseModel):
     ]
 
 
-class MessageCreatedEvent(BaseModel):
+class MessageCreatedEvent(SentModel):
     """
     Sent when a message was created; `data` is the MessageObject as JSON text.
     """
@@ -1134,7 +1134,7 @@ class MessageCreatedEvent(BaseModel):
     ]
 
 
-class MessageInProgressEvent(BaseModel):
+class MessageInProgressEvent(SentModel):
     """
     Sent when a message is being written; `data` is the MessageObject as JSON text.
     """
@@ -1151,7 +1151,7 @@ class MessageInProgressEvent(BaseModel):
     ]
 
 
-class MessageDeltaEvent(BaseModel):
+class MessageDeltaEvent(SentModel):
     """
     Sent when a part of a message was written; `data` is the MessageDeltaObject as JSON text.
     """
@@ -1168,7 +1168,7 @@ class MessageDeltaEvent(BaseModel):
     ]
 
 
-class MessageCompletedEvent(BaseModel):
+class MessageCompletedEvent(SentModel):
     """
     Sent when a message is complete; `data` is the MessageObject as JSON text.
     """
@@ -1185,7 +1185,7 @@ class MessageCompletedEvent(BaseModel):
     ]
 
 
-class MessageIncompleteEvent(BaseModel):
+class MessageIncompleteEvent(SentModel):
     """
     Sent when a message ended before it was complete; `data` is the MessageObject as JSON text.
     """
@@ -1354,20 +1354,20 @@ class AssistantStreamEvent(
     """
 
 
-class FileSearchRankingOptions(BaseModel):
+class FileSearchRankingOptions(SentModel):
     """
     How file search results are ranked and which are kept.
     """
 
     model_config = ConfigDict(extra="forbid")
-    ranker: FileSearchRanker | MISSING = MISSING
+    ranker: Omittable[FileSearchRanker] = NOT_SENT
     score_threshold: Annotated[StrictFloat, Field(ge=0.0, le=1.0)]
     """
     Results scoring below this are dropped.
     """
 
 
-class FunctionObject(BaseModel):
+class FunctionObject(SentModel):
     """
     A function's name, purpose and JSON Schema of its arguments.
     """
@@ -1377,18 +1377,18 @@ class FunctionObject(BaseModel):
     """
     Letters, digits, underscores and dashes, 1 to 64 of them.
     """
-    description: StrictStr | MISSING = MISSING
+    description: Omittable[StrictStr] = NOT_SENT
     """
     What the function does, so the model knows when to call it.
     """
-    parameters: FunctionParameters | MISSING = MISSING
-    strict: StrictBool | None | MISSING = MISSING
+    parameters: Omittable[FunctionParameters] = NOT_SENT
+    strict: Omittable[StrictBool | None] = NOT_SENT
     """
     Whether the model must follow `parameters` exactly.
     """
 
 
-class NamedToolChoiceFunction(BaseModel):
+class NamedToolChoiceFunction(SentModel):
     """
     Forces a call of the named function.
     """
@@ -1398,7 +1398,7 @@ class NamedToolChoiceFunction(BaseModel):
     function: NamedFunction
 
 
-class JsonSchemaFormat(BaseModel):
+class JsonSchemaFormat(SentModel):
     """
     A named JSON Schema the answer must follow.
     """
@@ -1408,15 +1408,15 @@ class JsonSchemaFormat(BaseModel):
     """
     Letters, digits, underscores and dashes, 1 to 64 of them.
     """
-    description: StrictStr | MISSING = MISSING
-    schema_: Annotated[ResponseFormatJsonSchemaSchema | MISSING, Field(alias="schema")] = MISSING
-    strict: StrictBool | None | MISSING = MISSING
+    description: Omittable[StrictStr] = NOT_SENT
+    schema_: Omittable[Annotated[ResponseFormatJsonSchemaSchema, Field(alias="schema")]] = NOT_SENT
+    strict: Omittable[StrictBool | None] = NOT_SENT
     """
     Whether the answer must match the schema exactly.
     """
 
 
-class StaticChunkingStrategyRequestParam(BaseModel):
+class StaticChunkingStrategyRequestParam(SentModel):
     """
     Fixed chunk size and overlap.
     """
@@ -1426,7 +1426,7 @@ class StaticChunkingStrategyRequestParam(BaseModel):
     static: StaticChunkingStrategy
 
 
-class MessageContentImageFile(BaseModel):
+class MessageContentImageFile(SentModel):
     """
     The uploaded image file and the detail the model looks at it in.
     """
@@ -1436,7 +1436,7 @@ class MessageContentImageFile(BaseModel):
     detail: Annotated[ImageDetail, Field(validate_default=True)] = "auto"
 
 
-class MessageContentImageUrl(BaseModel):
+class MessageContentImageUrl(SentModel):
     """
     Where the image is and the detail the model looks at it in.
     """
@@ -1453,7 +1453,7 @@ class MessageContentImageUrl(BaseModel):
         return _rules.check_model(self, formats={"url": "uri"})
 
 
-class MessageContentTextAnnotationsFileCitationObject(BaseModel):
+class MessageContentTextAnnotationsFileCitationObject(SentModel):
     """
     Marks text that quotes a file that file search found.
     """
@@ -1468,7 +1468,7 @@ class MessageContentTextAnnotationsFileCitationObject(BaseModel):
     end_index: Annotated[StrictInt, Field(ge=0)]
 
 
-class MessageContentTextAnnotationsFilePathObject(BaseModel):
+class MessageContentTextAnnotationsFilePathObject(SentModel):
     """
     Marks text that links to a file the code interpreter produced.
     """
@@ -1480,66 +1480,66 @@ class MessageContentTextAnnotationsFilePathObject(BaseModel):
     end_index: Annotated[StrictInt, Field(ge=0)]
 
 
-class MessageDeltaContentImageFileObject(BaseModel):
+class MessageDeltaContentImageFileObject(SentModel):
     """
     A change to an image-file part.
     """
 
     index: Annotated[StrictInt, Field(ge=0)]
     type: Literal["image_file"]
-    image_file: MessageDeltaContentImageFile | MISSING = MISSING
+    image_file: Omittable[MessageDeltaContentImageFile] = NOT_SENT
 
 
-class MessageDeltaContentImageUrlObject(BaseModel):
+class MessageDeltaContentImageUrlObject(SentModel):
     """
     A change to an image-URL part.
     """
 
     index: Annotated[StrictInt, Field(ge=0)]
     type: Literal["image_url"]
-    image_url: MessageDeltaContentImageUrl | MISSING = MISSING
+    image_url: Omittable[MessageDeltaContentImageUrl] = NOT_SENT
 
 
-class MessageDeltaContentTextAnnotationsFileCitationObject(BaseModel):
+class MessageDeltaContentTextAnnotationsFileCitationObject(SentModel):
     """
     A new file citation.
     """
 
     index: Annotated[StrictInt, Field(ge=0)]
     type: Literal["file_citation"]
-    text: StrictStr | MISSING = MISSING
-    file_citation: MessageDeltaFileCitation | MISSING = MISSING
-    start_index: Annotated[StrictInt | MISSING, Field(ge=0)] = MISSING
-    end_index: Annotated[StrictInt | MISSING, Field(ge=0)] = MISSING
+    text: Omittable[StrictStr] = NOT_SENT
+    file_citation: Omittable[MessageDeltaFileCitation] = NOT_SENT
+    start_index: Omittable[Annotated[StrictInt, Field(ge=0)]] = NOT_SENT
+    end_index: Omittable[Annotated[StrictInt, Field(ge=0)]] = NOT_SENT
 
 
-class MessageDeltaContentTextAnnotationsFilePathObject(BaseModel):
+class MessageDeltaContentTextAnnotationsFilePathObject(SentModel):
     """
     A new file path annotation.
     """
 
     index: Annotated[StrictInt, Field(ge=0)]
     type: Literal["file_path"]
-    text: StrictStr | MISSING = MISSING
-    file_path: MessageDeltaFilePath | MISSING = MISSING
-    start_index: Annotated[StrictInt | MISSING, Field(ge=0)] = MISSING
-    end_index: Annotated[StrictInt | MISSING, Field(ge=0)] = MISSING
+    text: Omittable[StrictStr] = NOT_SENT
+    file_path: Omittable[MessageDeltaFilePath] = NOT_SENT
+    start_index: Omittable[Annotated[StrictInt, Field(ge=0)]] = NOT_SENT
+    end_index: Omittable[Annotated[StrictInt, Field(ge=0)]] = NOT_SENT
 
 
-class SubmitToolOutputsRunRequest(BaseModel):
+class SubmitToolOutputsRunRequest(SentModel):
     """
     The outputs of the function calls a run asked for.
     """
 
     model_config = ConfigDict(extra="forbid")
     tool_outputs: list[RunToolOutput]
-    stream: StrictBool | None | MISSING = MISSING
+    stream: Omittable[StrictBool | None] = NOT_SENT
     """
     Answer with a stream of server-sent events instead of the run object.
     """
 
 
-class RunToolCallObject(BaseModel):
+class RunToolCallObject(SentModel):
     """
     A function call the run waits on.
     """
@@ -1552,7 +1552,7 @@ class RunToolCallObject(BaseModel):
     function: RunToolCallFunction
 
 
-class RunRequiredActionSubmitToolOutputs(BaseModel):
+class RunRequiredActionSubmitToolOutputs(SentModel):
     """
     The function calls whose outputs the run waits for.
     """
@@ -1560,7 +1560,7 @@ class RunRequiredActionSubmitToolOutputs(BaseModel):
     tool_calls: list[RunToolCallObject]
 
 
-class RunStepDetailsMessageCreationObject(BaseModel):
+class RunStepDetailsMessageCreationObject(SentModel):
     """
     The step wrote a message.
     """
@@ -1569,7 +1569,7 @@ class RunStepDetailsMessageCreationObject(BaseModel):
     message_creation: RunStepDetailsMessageCreation
 
 
-class RunStepDetailsToolCallsCodeOutputImageObject(BaseModel):
+class RunStepDetailsToolCallsCodeOutputImageObject(SentModel):
     """
     An image the code made.
     """
@@ -1578,7 +1578,7 @@ class RunStepDetailsToolCallsCodeOutputImageObject(BaseModel):
     image: RunStepDetailsCodeOutputImage
 
 
-class RunStepDetailsToolCallsFileSearchResultObject(BaseModel):
+class RunStepDetailsToolCallsFileSearchResultObject(SentModel):
     """
     One passage the search found.
     """
@@ -1586,13 +1586,13 @@ class RunStepDetailsToolCallsFileSearchResultObject(BaseModel):
     file_id: StrictStr
     file_name: StrictStr
     score: Annotated[StrictFloat, Field(ge=0.0, le=1.0)]
-    content: list[RunStepDetailsFileSearchResultContent] | MISSING = MISSING
+    content: Omittable[list[RunStepDetailsFileSearchResultContent]] = NOT_SENT
     """
     Filled in only when `include[]` asks for it.
     """
 
 
-class RunStepDetailsToolCallsFunctionObject(BaseModel):
+class RunStepDetailsToolCallsFunctionObject(SentModel):
     """
     A function call.
     """
@@ -1602,50 +1602,50 @@ class RunStepDetailsToolCallsFunctionObject(BaseModel):
     function: RunStepDetailsFunction
 
 
-class RunStepDeltaStepDetailsMessageCreationObject(BaseModel):
+class RunStepDeltaStepDetailsMessageCreationObject(SentModel):
     """
     A change to a message-creation step.
     """
 
     type: Literal["message_creation"]
-    message_creation: RunStepDeltaMessageCreation | MISSING = MISSING
+    message_creation: Omittable[RunStepDeltaMessageCreation] = NOT_SENT
 
 
-class RunStepDeltaStepDetailsToolCallsCodeOutputImageObject(BaseModel):
+class RunStepDeltaStepDetailsToolCallsCodeOutputImageObject(SentModel):
     """
     A new image.
     """
 
     index: Annotated[StrictInt, Field(ge=0)]
     type: Literal["image"]
-    image: RunStepDeltaCodeOutputImage | MISSING = MISSING
+    image: Omittable[RunStepDeltaCodeOutputImage] = NOT_SENT
 
 
-class RunStepDeltaStepDetailsToolCallsFunctionObject(BaseModel):
+class RunStepDeltaStepDetailsToolCallsFunctionObject(SentModel):
     """
     A change to a function call.
     """
 
     index: Annotated[StrictInt, Field(ge=0)]
-    id: StrictStr | MISSING = MISSING
+    id: Omittable[StrictStr] = NOT_SENT
     type: Literal["function"]
-    function: RunStepDeltaFunction | MISSING = MISSING
+    function: Omittable[RunStepDeltaFunction] = NOT_SENT
 
 
-class FileSearchToolOptions(BaseModel):
+class FileSearchToolOptions(SentModel):
     """
     Tuning for the file search tool.
     """
 
     model_config = ConfigDict(extra="forbid")
-    max_num_results: Annotated[StrictInt | MISSING, Field(ge=1, le=50)] = MISSING
+    max_num_results: Omittable[Annotated[StrictInt, Field(ge=1, le=50)]] = NOT_SENT
     """
     How many results the tool may return at most.
     """
-    ranking_options: FileSearchRankingOptions | MISSING = MISSING
+    ranking_options: Omittable[FileSearchRankingOptions] = NOT_SENT
 
 
-class AssistantToolsFunction(BaseModel):
+class AssistantToolsFunction(SentModel):
     """
     A function the model may ask the caller to run.
     """
@@ -1667,7 +1667,7 @@ class AssistantsNamedToolChoice(
     """
 
 
-class ResponseFormatJsonSchema(BaseModel):
+class ResponseFormatJsonSchema(SentModel):
     """
     Answer with JSON that matches the given schema.
     """
@@ -1688,7 +1688,7 @@ class ChunkingStrategyRequestParam(
     """
 
 
-class MessageContentImageFileObject(BaseModel):
+class MessageContentImageFileObject(SentModel):
     """
     An image, given as an uploaded file, inside a message.
     """
@@ -1698,7 +1698,7 @@ class MessageContentImageFileObject(BaseModel):
     image_file: MessageContentImageFile
 
 
-class MessageContentImageUrlObject(BaseModel):
+class MessageContentImageUrlObject(SentModel):
     """
     An image, given by URL, inside a message.
     """
@@ -1743,7 +1743,7 @@ class MessageContentTextAnnotation(
     """
 
 
-class CreateMessageRequest(BaseModel):
+class CreateMessageRequest(SentModel):
     """
     A message to add to a thread.
     """
@@ -1757,11 +1757,11 @@ class CreateMessageRequest(BaseModel):
     """
     Plain text, or a non-empty list of text and image parts.
     """
-    attachments: list[MessageAttachment] | None | MISSING = MISSING
+    attachments: Omittable[list[MessageAttachment] | None] = NOT_SENT
     """
     Files to hand to tools along with this message.
     """
-    metadata: Metadata | MISSING = MISSING
+    metadata: Omittable[Metadata] = NOT_SENT
 
 
 class MessageDeltaContentTextAnnotation(
@@ -1780,7 +1780,7 @@ class MessageDeltaContentTextAnnotation(
     """
 
 
-class RunRequiredAction(BaseModel):
+class RunRequiredAction(SentModel):
     """
     What the run needs from the caller before it can go on.
     """
@@ -1801,13 +1801,13 @@ class RunStepDetailsCodeInterpreterOutput(
     """
 
 
-class RunStepDetailsFileSearch(BaseModel):
+class RunStepDetailsFileSearch(SentModel):
     """
     How the search ranked and what it found.
     """
 
-    ranking_options: RunStepDetailsToolCallsFileSearchRankingOptionsObject | MISSING = MISSING
-    results: list[RunStepDetailsToolCallsFileSearchResultObject] | MISSING = MISSING
+    ranking_options: Omittable[RunStepDetailsToolCallsFileSearchRankingOptionsObject] = NOT_SENT
+    results: Omittable[list[RunStepDetailsToolCallsFileSearchResultObject]] = NOT_SENT
 
 
 class RunStepDeltaCodeInterpreterOutput(
@@ -1826,14 +1826,14 @@ class RunStepDeltaCodeInterpreterOutput(
     """
 
 
-class AssistantToolsFileSearch(BaseModel):
+class AssistantToolsFileSearch(SentModel):
     """
     The file search tool, which retrieves passages from the attached vector stores.
     """
 
     model_config = ConfigDict(extra="forbid")
     type: Literal["file_search"]
-    file_search: FileSearchToolOptions | MISSING = MISSING
+    file_search: Omittable[FileSearchToolOptions] = NOT_SENT
 
 
 class AssistantTool(RootModel[AssistantToolsCode | AssistantToolsFileSearch | AssistantToolsFunction]):
@@ -1867,21 +1867,21 @@ class AssistantsApiResponseFormat(
     """
 
 
-class CreateThreadVectorStore(BaseModel):
+class CreateThreadVectorStore(SentModel):
     """
     A vector store to create from files and attach to the new thread or assistant.
     """
 
     model_config = ConfigDict(extra="forbid")
-    file_ids: Annotated[list[StrictStr] | MISSING, Field(max_length=100000000)] = MISSING
+    file_ids: Omittable[Annotated[list[StrictStr], Field(max_length=100000000)]] = NOT_SENT
     """
     The files to put in the store, at most 100,000,000 (10,000 for stores made before November 2025).
     """
-    chunking_strategy: ChunkingStrategyRequestParam | MISSING = MISSING
-    metadata: Metadata | MISSING = MISSING
+    chunking_strategy: Omittable[ChunkingStrategyRequestParam] = NOT_SENT
+    metadata: Omittable[Metadata] = NOT_SENT
 
 
-class MessageContentText(BaseModel):
+class MessageContentText(SentModel):
     """
     The text and the citations inside it.
     """
@@ -1890,16 +1890,16 @@ class MessageContentText(BaseModel):
     annotations: list[MessageContentTextAnnotation]
 
 
-class MessageDeltaContentText(BaseModel):
+class MessageDeltaContentText(SentModel):
     """
     The text written since the last delta.
     """
 
-    value: StrictStr | MISSING = MISSING
-    annotations: list[MessageDeltaContentTextAnnotation] | MISSING = MISSING
+    value: Omittable[StrictStr] = NOT_SENT
+    annotations: Omittable[list[MessageDeltaContentTextAnnotation]] = NOT_SENT
 
 
-class RunStepDetailsCodeInterpreter(BaseModel):
+class RunStepDetailsCodeInterpreter(SentModel):
     """
     The code that ran and what it produced.
     """
@@ -1908,7 +1908,7 @@ class RunStepDetailsCodeInterpreter(BaseModel):
     outputs: list[RunStepDetailsCodeInterpreterOutput]
 
 
-class RunStepDetailsToolCallsFileSearchObject(BaseModel):
+class RunStepDetailsToolCallsFileSearchObject(SentModel):
     """
     A file search.
     """
@@ -1918,13 +1918,13 @@ class RunStepDetailsToolCallsFileSearchObject(BaseModel):
     file_search: RunStepDetailsFileSearch
 
 
-class RunStepDeltaCodeInterpreter(BaseModel):
+class RunStepDeltaCodeInterpreter(SentModel):
     """
     More code, or new outputs.
     """
 
-    input: StrictStr | MISSING = MISSING
-    outputs: list[RunStepDeltaCodeInterpreterOutput] | MISSING = MISSING
+    input: Omittable[StrictStr] = NOT_SENT
+    outputs: Omittable[list[RunStepDeltaCodeInterpreterOutput]] = NOT_SENT
 
 
 class AssistantsApiResponseFormatOption(RootModel[Literal["auto"] | AssistantsApiResponseFormat]):
@@ -1947,11 +1947,11 @@ class CreateThreadFileSearchResources(_JsonSchemaRuntimeValidationBase):
         ((("vector_store_ids",),), (("vector_stores",),)),
     )
 
-    vector_store_ids: Annotated[list[StrictStr] | MISSING, Field(max_length=1)] = MISSING
-    vector_stores: Annotated[list[CreateThreadVectorStore] | MISSING, Field(max_length=1)] = MISSING
+    vector_store_ids: Omittable[Annotated[list[StrictStr], Field(max_length=1)]] = NOT_SENT
+    vector_stores: Omittable[Annotated[list[CreateThreadVectorStore], Field(max_length=1)]] = NOT_SENT
 
 
-class MessageContentTextObject(BaseModel):
+class MessageContentTextObject(SentModel):
     """
     A piece of text in a stored message, with its annotations.
     """
@@ -1980,50 +1980,50 @@ class MessageContent(
     """
 
 
-class ModifyAssistantRequest(BaseModel):
+class ModifyAssistantRequest(SentModel):
     """
     The changes to an assistant; fields left out keep their values.
     """
 
     model_config = ConfigDict(extra="forbid")
-    model: Annotated[StrictStr | MISSING, Field(examples=["gpt-4o"])] = MISSING
+    model: Omittable[Annotated[StrictStr, Field(examples=["gpt-4o"])]] = NOT_SENT
     """
     The model the assistant runs on; any model name (AssistantSupportedModels lists the well-known ones).
     """
-    name: Annotated[StrictStr | None | MISSING, Field(max_length=256)] = MISSING
+    name: Omittable[Annotated[StrictStr | None, Field(max_length=256)]] = NOT_SENT
     """
     A name for people, at most 256 characters.
     """
-    description: Annotated[StrictStr | None | MISSING, Field(max_length=512)] = MISSING
+    description: Omittable[Annotated[StrictStr | None, Field(max_length=512)]] = NOT_SENT
     """
     What the assistant is for, at most 512 characters.
     """
-    instructions: Annotated[StrictStr | None | MISSING, Field(max_length=256000)] = MISSING
+    instructions: Omittable[Annotated[StrictStr | None, Field(max_length=256000)]] = NOT_SENT
     """
     The system instructions every run of the assistant starts from, at most 256,000 characters.
     """
-    reasoning_effort: ReasoningEffort | MISSING = MISSING
-    tools: Annotated[list[AssistantTool] | MISSING, Field(max_length=128)] = MISSING
+    reasoning_effort: Omittable[ReasoningEffort] = NOT_SENT
+    tools: Omittable[Annotated[list[AssistantTool], Field(max_length=128)]] = NOT_SENT
     """
     Replaces the assistant's tools, at most 128.
     """
-    tool_resources: ThreadToolResources | None | MISSING = MISSING
+    tool_resources: Omittable[ThreadToolResources | None] = NOT_SENT
     """
     Replaces the resources for the tools.
     """
-    metadata: Metadata | MISSING = MISSING
-    temperature: Annotated[StrictFloat | None | MISSING, Field(ge=0.0, le=2.0)] = MISSING
+    metadata: Omittable[Metadata] = NOT_SENT
+    temperature: Omittable[Annotated[StrictFloat | None, Field(ge=0.0, le=2.0)]] = NOT_SENT
     """
     Sampling temperature from 0 to 2; higher is more random.
     """
-    top_p: Annotated[StrictFloat | None | MISSING, Field(ge=0.0, le=1.0)] = MISSING
+    top_p: Omittable[Annotated[StrictFloat | None, Field(ge=0.0, le=1.0)]] = NOT_SENT
     """
     Nucleus sampling; only the tokens within this top probability mass are considered.
     """
-    response_format: AssistantsApiResponseFormatOption | None | MISSING = MISSING
+    response_format: Omittable[AssistantsApiResponseFormatOption | None] = NOT_SENT
 
 
-class AssistantObject(BaseModel):
+class AssistantObject(SentModel):
     """
     An assistant, the model, instructions and tools its runs start from.
     """
@@ -2039,14 +2039,14 @@ class AssistantObject(BaseModel):
     model: StrictStr
     instructions: Annotated[StrictStr | None, Field(max_length=256000)]
     tools: Annotated[list[AssistantTool], Field(max_length=128)]
-    tool_resources: ThreadToolResources | None | MISSING = MISSING
+    tool_resources: Omittable[ThreadToolResources | None] = NOT_SENT
     metadata: Metadata
-    temperature: Annotated[StrictFloat | None | MISSING, Field(ge=0.0, le=2.0)] = MISSING
-    top_p: Annotated[StrictFloat | None | MISSING, Field(ge=0.0, le=1.0)] = MISSING
-    response_format: AssistantsApiResponseFormatOption | None | MISSING = MISSING
+    temperature: Omittable[Annotated[StrictFloat | None, Field(ge=0.0, le=2.0)]] = NOT_SENT
+    top_p: Omittable[Annotated[StrictFloat | None, Field(ge=0.0, le=1.0)]] = NOT_SENT
+    response_format: Omittable[AssistantsApiResponseFormatOption | None] = NOT_SENT
 
 
-class ListAssistantsResponse(BaseModel):
+class ListAssistantsResponse(SentModel):
     """
     One page of assistants; `first_id` and `last_id` are the cursors for the pages around it.
     """
@@ -2058,7 +2058,7 @@ class ListAssistantsResponse(BaseModel):
     has_more: StrictBool
 
 
-class MessageObject(BaseModel):
+class MessageObject(SentModel):
     """
     A message in a thread.
     """
@@ -2088,7 +2088,7 @@ class MessageObject(BaseModel):
     metadata: Metadata
 
 
-class ListMessagesResponse(BaseModel):
+class ListMessagesResponse(SentModel):
     """
     One page of messages; `first_id` and `last_id` are the cursors for the pages around it.
     """
@@ -2100,17 +2100,17 @@ class ListMessagesResponse(BaseModel):
     has_more: StrictBool
 
 
-class MessageDeltaContentTextObject(BaseModel):
+class MessageDeltaContentTextObject(SentModel):
     """
     More text, and any new annotations.
     """
 
     index: Annotated[StrictInt, Field(ge=0)]
     type: Literal["text"]
-    text: MessageDeltaContentText | MISSING = MISSING
+    text: Omittable[MessageDeltaContentText] = NOT_SENT
 
 
-class CreateRunRequest(BaseModel):
+class CreateRunRequest(SentModel):
     """
     Starts an assistant on an existing thread; any field given overrides the assistant's own setting for this run.
     """
@@ -2120,28 +2120,28 @@ class CreateRunRequest(BaseModel):
     """
     The assistant that does the work.
     """
-    model: Annotated[StrictStr | None | MISSING, Field(examples=["gpt-4o"])] = MISSING
+    model: Omittable[Annotated[StrictStr | None, Field(examples=["gpt-4o"])]] = NOT_SENT
     """
     The model to use instead of the assistant's.
     """
-    reasoning_effort: ReasoningEffort | MISSING = MISSING
-    instructions: StrictStr | None | MISSING = MISSING
+    reasoning_effort: Omittable[ReasoningEffort] = NOT_SENT
+    instructions: Omittable[StrictStr | None] = NOT_SENT
     """
     Replaces the assistant's instructions for this run (no length limit is documented for it).
     """
-    additional_instructions: StrictStr | None | MISSING = MISSING
+    additional_instructions: Omittable[StrictStr | None] = NOT_SENT
     """
     Added after the assistant's instructions for this run (no length limit is documented for it).
     """
-    additional_messages: list[CreateMessageRequest] | None | MISSING = MISSING
+    additional_messages: Omittable[list[CreateMessageRequest] | None] = NOT_SENT
     """
     Messages appended to the thread before the run starts.
     """
-    tools: Annotated[list[AssistantTool] | None | MISSING, Field(max_length=20)] = MISSING
+    tools: Omittable[Annotated[list[AssistantTool] | None, Field(max_length=20)]] = NOT_SENT
     """
     Replaces the assistant's tools for this run; at most 20.
     """
-    metadata: Metadata | MISSING = MISSING
+    metadata: Omittable[Metadata] = NOT_SENT
     temperature: Annotated[StrictFloat | None, Field(ge=0.0, le=2.0)] = 1
     """
     Sampling temperature from 0 to 2; higher is more random.
@@ -2150,25 +2150,25 @@ class CreateRunRequest(BaseModel):
     """
     Nucleus sampling; only the tokens within this top probability mass are considered.
     """
-    stream: StrictBool | None | MISSING = MISSING
+    stream: Omittable[StrictBool | None] = NOT_SENT
     """
     Answer with a stream of server-sent events instead of the run object.
     """
-    max_prompt_tokens: Annotated[StrictInt | None | MISSING, Field(ge=256)] = MISSING
+    max_prompt_tokens: Omittable[Annotated[StrictInt | None, Field(ge=256)]] = NOT_SENT
     """
     The most prompt tokens the run may use over all its turns; at least 256.
     """
-    max_completion_tokens: Annotated[StrictInt | None | MISSING, Field(ge=256)] = MISSING
+    max_completion_tokens: Omittable[Annotated[StrictInt | None, Field(ge=256)]] = NOT_SENT
     """
     The most completion tokens the run may use over all its turns; at least 256.
     """
-    truncation_strategy: TruncationObject | None | MISSING = MISSING
-    tool_choice: AssistantsApiToolChoiceOption | None | MISSING = MISSING
+    truncation_strategy: Omittable[TruncationObject | None] = NOT_SENT
+    tool_choice: Omittable[AssistantsApiToolChoiceOption | None] = NOT_SENT
     parallel_tool_calls: Annotated[ParallelToolCalls, Field(validate_default=True)] = True
-    response_format: AssistantsApiResponseFormatOption | None | MISSING = MISSING
+    response_format: Omittable[AssistantsApiResponseFormatOption | None] = NOT_SENT
 
 
-class RunObject(BaseModel):
+class RunObject(SentModel):
     """
     An assistant's work on a thread.
     """
@@ -2196,11 +2196,11 @@ class RunObject(BaseModel):
     """
     The tools of this run, the request's or else its assistant's.
     """
-    tool_resources: ThreadToolResources | None | MISSING = MISSING
+    tool_resources: Omittable[ThreadToolResources | None] = NOT_SENT
     metadata: Metadata
     usage: RunCompletionUsage | None
-    temperature: StrictFloat | None | MISSING = MISSING
-    top_p: StrictFloat | None | MISSING = MISSING
+    temperature: Omittable[StrictFloat | None] = NOT_SENT
+    top_p: Omittable[StrictFloat | None] = NOT_SENT
     max_prompt_tokens: Annotated[StrictInt | None, Field(ge=256)]
     max_completion_tokens: Annotated[StrictInt | None, Field(ge=256)]
     truncation_strategy: TruncationObject | None
@@ -2209,7 +2209,7 @@ class RunObject(BaseModel):
     response_format: AssistantsApiResponseFormatOption | None
 
 
-class ListRunsResponse(BaseModel):
+class ListRunsResponse(SentModel):
     """
     One page of runs; `first_id` and `last_id` are the cursors for the pages around it.
     """
@@ -2221,7 +2221,7 @@ class ListRunsResponse(BaseModel):
     has_more: StrictBool
 
 
-class RunStepDetailsToolCallsCodeObject(BaseModel):
+class RunStepDetailsToolCallsCodeObject(SentModel):
     """
     A run of the code interpreter.
     """
@@ -2231,28 +2231,28 @@ class RunStepDetailsToolCallsCodeObject(BaseModel):
     code_interpreter: RunStepDetailsCodeInterpreter
 
 
-class RunStepDeltaStepDetailsToolCallsCodeObject(BaseModel):
+class RunStepDeltaStepDetailsToolCallsCodeObject(SentModel):
     """
     A change to a code interpreter call.
     """
 
     index: Annotated[StrictInt, Field(ge=0)]
-    id: StrictStr | MISSING = MISSING
+    id: Omittable[StrictStr] = NOT_SENT
     type: Literal["code_interpreter"]
-    code_interpreter: RunStepDeltaCodeInterpreter | MISSING = MISSING
+    code_interpreter: Omittable[RunStepDeltaCodeInterpreter] = NOT_SENT
 
 
-class CreateThreadToolResources(BaseModel):
+class CreateThreadToolResources(SentModel):
     """
     Resources for a new thread or assistant; file search may also create its vector store on the spot.
     """
 
     model_config = ConfigDict(extra="forbid")
-    code_interpreter: ToolResourcesCodeInterpreter | MISSING = MISSING
-    file_search: CreateThreadFileSearchResources | MISSING = MISSING
+    code_interpreter: Omittable[ToolResourcesCodeInterpreter] = NOT_SENT
+    file_search: Omittable[CreateThreadFileSearchResources] = NOT_SENT
 
 
-class CreateAssistantRequest(BaseModel):
+class CreateAssistantRequest(SentModel):
     """
     A new assistant; only the model is required.
     """
@@ -2262,28 +2262,28 @@ class CreateAssistantRequest(BaseModel):
     """
     The model the assistant runs on; any model name (AssistantSupportedModels lists the well-known ones).
     """
-    name: Annotated[StrictStr | None | MISSING, Field(max_length=256)] = MISSING
+    name: Omittable[Annotated[StrictStr | None, Field(max_length=256)]] = NOT_SENT
     """
     A name for people, at most 256 characters.
     """
-    description: Annotated[StrictStr | None | MISSING, Field(max_length=512)] = MISSING
+    description: Omittable[Annotated[StrictStr | None, Field(max_length=512)]] = NOT_SENT
     """
     What the assistant is for, at most 512 characters.
     """
-    instructions: Annotated[StrictStr | None | MISSING, Field(max_length=256000)] = MISSING
+    instructions: Omittable[Annotated[StrictStr | None, Field(max_length=256000)]] = NOT_SENT
     """
     The system instructions every run of the assistant starts from, at most 256,000 characters.
     """
-    reasoning_effort: ReasoningEffort | MISSING = MISSING
+    reasoning_effort: Omittable[ReasoningEffort] = NOT_SENT
     tools: Annotated[list[AssistantTool], Field(max_length=128, validate_default=True)] = []
     """
     The tools the assistant may use, at most 128.
     """
-    tool_resources: CreateThreadToolResources | None | MISSING = MISSING
+    tool_resources: Omittable[CreateThreadToolResources | None] = NOT_SENT
     """
     Resources for the tools; file search may also create its vector store on the spot.
     """
-    metadata: Metadata | MISSING = MISSING
+    metadata: Omittable[Metadata] = NOT_SENT
     temperature: Annotated[StrictFloat | None, Field(ge=0.0, le=2.0)] = 1
     """
     Sampling temperature from 0 to 2; higher is more random.
@@ -2292,7 +2292,7 @@ class CreateAssistantRequest(BaseModel):
     """
     Nucleus sampling; only the tokens within this top probability mass are considered.
     """
-    response_format: AssistantsApiResponseFormatOption | None | MISSING = MISSING
+    response_format: Omittable[AssistantsApiResponseFormatOption | None] = NOT_SENT
 
 
 class MessageDeltaContent(
@@ -2315,21 +2315,21 @@ class MessageDeltaContent(
     """
 
 
-class CreateThreadRequest(BaseModel):
+class CreateThreadRequest(SentModel):
     """
     A new thread, optionally with its first messages.
     """
 
     model_config = ConfigDict(extra="forbid")
-    messages: list[CreateMessageRequest] | MISSING = MISSING
+    messages: Omittable[list[CreateMessageRequest]] = NOT_SENT
     """
     Messages to start the thread with.
     """
-    tool_resources: CreateThreadToolResources | None | MISSING = MISSING
-    metadata: Metadata | MISSING = MISSING
+    tool_resources: Omittable[CreateThreadToolResources | None] = NOT_SENT
+    metadata: Omittable[Metadata] = NOT_SENT
 
 
-class CreateThreadAndRunRequest(BaseModel):
+class CreateThreadAndRunRequest(SentModel):
     """
     A new thread and a run on it, in one request.
     """
@@ -2339,24 +2339,24 @@ class CreateThreadAndRunRequest(BaseModel):
     """
     The assistant that does the work.
     """
-    thread: CreateThreadRequest | MISSING = MISSING
-    model: Annotated[StrictStr | None | MISSING, Field(examples=["gpt-4o"])] = MISSING
+    thread: Omittable[CreateThreadRequest] = NOT_SENT
+    model: Omittable[Annotated[StrictStr | None, Field(examples=["gpt-4o"])]] = NOT_SENT
     """
     The model to use instead of the assistant's.
     """
-    instructions: StrictStr | None | MISSING = MISSING
+    instructions: Omittable[StrictStr | None] = NOT_SENT
     """
     Replaces the assistant's instructions for this run (no length limit is documented for it).
     """
-    tools: Annotated[list[AssistantTool] | None | MISSING, Field(max_length=20)] = MISSING
+    tools: Omittable[Annotated[list[AssistantTool] | None, Field(max_length=20)]] = NOT_SENT
     """
     Replaces the assistant's tools for this run; at most 20.
     """
-    tool_resources: ThreadToolResources | None | MISSING = MISSING
+    tool_resources: Omittable[ThreadToolResources | None] = NOT_SENT
     """
     Resources for the tools, replacing the assistant's for this run.
     """
-    metadata: Metadata | MISSING = MISSING
+    metadata: Omittable[Metadata] = NOT_SENT
     temperature: Annotated[StrictFloat | None, Field(ge=0.0, le=2.0)] = 1
     """
     Sampling temperature from 0 to 2; higher is more random.
@@ -2365,22 +2365,22 @@ class CreateThreadAndRunRequest(BaseModel):
     """
     Nucleus sampling; only the tokens within this top probability mass are considered.
     """
-    stream: StrictBool | None | MISSING = MISSING
+    stream: Omittable[StrictBool | None] = NOT_SENT
     """
     Answer with a stream of server-sent events instead of the run object.
     """
-    max_prompt_tokens: Annotated[StrictInt | None | MISSING, Field(ge=256)] = MISSING
+    max_prompt_tokens: Omittable[Annotated[StrictInt | None, Field(ge=256)]] = NOT_SENT
     """
     The most prompt tokens the run may use over all its turns; at least 256.
     """
-    max_completion_tokens: Annotated[StrictInt | None | MISSING, Field(ge=256)] = MISSING
+    max_completion_tokens: Omittable[Annotated[StrictInt | None, Field(ge=256)]] = NOT_SENT
     """
     The most completion tokens the run may use over all its turns; at least 256.
     """
-    truncation_strategy: TruncationObject | None | MISSING = MISSING
-    tool_choice: AssistantsApiToolChoiceOption | None | MISSING = MISSING
+    truncation_strategy: Omittable[TruncationObject | None] = NOT_SENT
+    tool_choice: Omittable[AssistantsApiToolChoiceOption | None] = NOT_SENT
     parallel_tool_calls: Annotated[ParallelToolCalls, Field(validate_default=True)] = True
-    response_format: AssistantsApiResponseFormatOption | None | MISSING = MISSING
+    response_format: Omittable[AssistantsApiResponseFormatOption | None] = NOT_SENT
 
 
 class RunStepDetailsToolCall(
@@ -2419,16 +2419,16 @@ class RunStepDeltaToolCall(
     """
 
 
-class MessageDelta(BaseModel):
+class MessageDelta(SentModel):
     """
     The fields of the message that changed.
     """
 
-    role: Literal["user", "assistant"] | MISSING = MISSING
-    content: list[MessageDeltaContent] | MISSING = MISSING
+    role: Omittable[Literal["user", "assistant"]] = NOT_SENT
+    content: Omittable[list[MessageDeltaContent]] = NOT_SENT
 
 
-class RunStepDetailsToolCallsObject(BaseModel):
+class RunStepDetailsToolCallsObject(SentModel):
     """
     The step called tools.
     """
@@ -2437,16 +2437,16 @@ class RunStepDetailsToolCallsObject(BaseModel):
     tool_calls: list[RunStepDetailsToolCall]
 
 
-class RunStepDeltaStepDetailsToolCallsObject(BaseModel):
+class RunStepDeltaStepDetailsToolCallsObject(SentModel):
     """
     A change to a tool-calls step.
     """
 
     type: Literal["tool_calls"]
-    tool_calls: list[RunStepDeltaToolCall] | MISSING = MISSING
+    tool_calls: Omittable[list[RunStepDeltaToolCall]] = NOT_SENT
 
 
-class MessageDeltaObject(BaseModel):
+class MessageDeltaObject(SentModel):
     """
     The part of a message that was written since the last delta.
     """
@@ -2477,7 +2477,7 @@ class RunStepDeltaStepDetails(
     """
 
 
-class RunStepObject(BaseModel):
+class RunStepObject(SentModel):
     """
     One thing a run did, either writing a message or calling tools.
     """
@@ -2503,7 +2503,7 @@ class RunStepObject(BaseModel):
     usage: RunStepCompletionUsage | None
 
 
-class ListRunStepsResponse(BaseModel):
+class ListRunStepsResponse(SentModel):
     """
     One page of run steps; `first_id` and `last_id` are the cursors for the pages around it.
     """
@@ -2515,15 +2515,15 @@ class ListRunStepsResponse(BaseModel):
     has_more: StrictBool
 
 
-class RunStepDelta(BaseModel):
+class RunStepDelta(SentModel):
     """
     The changed fields of the step.
     """
 
-    step_details: RunStepDeltaStepDetails | MISSING = MISSING
+    step_details: Omittable[RunStepDeltaStepDetails] = NOT_SENT
 
 
-class RunStepDeltaObject(BaseModel):
+class RunStepDeltaObject(SentModel):
     """
     The part of a run step that changed since the last delta.
     """
@@ -2531,3 +2531,180 @@ class RunStepDeltaObject(BaseModel):
     id: StrictStr
     object: Literal["thread.run.step.delta"]
     delta: RunStepDelta
+
+
+__all__ = [
+    "AssistantObject",
+    "AssistantStreamEvent",
+    "AssistantSupportedModels",
+    "AssistantTool",
+    "AssistantToolsCode",
+    "AssistantToolsFileSearch",
+    "AssistantToolsFileSearchTypeOnly",
+    "AssistantToolsFunction",
+    "AssistantsApiResponseFormat",
+    "AssistantsApiResponseFormatOption",
+    "AssistantsApiToolChoiceOption",
+    "AssistantsNamedToolChoice",
+    "AutoChunkingStrategyRequestParam",
+    "ChunkingStrategyRequestParam",
+    "CreateAssistantRequest",
+    "CreateMessageRequest",
+    "CreateRunRequest",
+    "CreateThreadAndRunRequest",
+    "CreateThreadFileSearchResources",
+    "CreateThreadRequest",
+    "CreateThreadToolResources",
+    "CreateThreadVectorStore",
+    "DeleteAssistantResponse",
+    "DeleteMessageResponse",
+    "DeleteThreadResponse",
+    "DoneEvent",
+    "Error",
+    "ErrorEvent",
+    "ErrorResponse",
+    "FileSearchRanker",
+    "FileSearchRankingOptions",
+    "FileSearchToolOptions",
+    "FunctionObject",
+    "FunctionParameters",
+    "ImageDetail",
+    "JsonSchemaFormat",
+    "ListAssistantsResponse",
+    "ListMessagesResponse",
+    "ListRunStepsResponse",
+    "ListRunsResponse",
+    "MessageAttachment",
+    "MessageAttachmentTool",
+    "MessageCompletedEvent",
+    "MessageContent",
+    "MessageContentFileCitation",
+    "MessageContentFilePath",
+    "MessageContentImageFile",
+    "MessageContentImageFileObject",
+    "MessageContentImageUrl",
+    "MessageContentImageUrlObject",
+    "MessageContentRefusalObject",
+    "MessageContentText",
+    "MessageContentTextAnnotation",
+    "MessageContentTextAnnotationsFileCitationObject",
+    "MessageContentTextAnnotationsFilePathObject",
+    "MessageContentTextObject",
+    "MessageCreatedEvent",
+    "MessageDelta",
+    "MessageDeltaContent",
+    "MessageDeltaContentImageFile",
+    "MessageDeltaContentImageFileObject",
+    "MessageDeltaContentImageUrl",
+    "MessageDeltaContentImageUrlObject",
+    "MessageDeltaContentRefusalObject",
+    "MessageDeltaContentText",
+    "MessageDeltaContentTextAnnotation",
+    "MessageDeltaContentTextAnnotationsFileCitationObject",
+    "MessageDeltaContentTextAnnotationsFilePathObject",
+    "MessageDeltaContentTextObject",
+    "MessageDeltaEvent",
+    "MessageDeltaFileCitation",
+    "MessageDeltaFilePath",
+    "MessageDeltaObject",
+    "MessageInProgressEvent",
+    "MessageIncompleteDetails",
+    "MessageIncompleteEvent",
+    "MessageObject",
+    "MessageRequestContentPart",
+    "MessageRequestContentPartList",
+    "MessageRequestContentTextObject",
+    "MessageStreamEvent",
+    "Metadata",
+    "ModifyAssistantRequest",
+    "ModifyMessageRequest",
+    "ModifyRunRequest",
+    "ModifyThreadRequest",
+    "NamedFunction",
+    "NamedToolChoiceCodeInterpreter",
+    "NamedToolChoiceFileSearch",
+    "NamedToolChoiceFunction",
+    "ParallelToolCalls",
+    "ReasoningEffort",
+    "ResponseFormatJsonObject",
+    "ResponseFormatJsonSchema",
+    "ResponseFormatJsonSchemaSchema",
+    "ResponseFormatText",
+    "RunCancelledEvent",
+    "RunCancellingEvent",
+    "RunCompletedEvent",
+    "RunCompletionUsage",
+    "RunCreatedEvent",
+    "RunExpiredEvent",
+    "RunFailedEvent",
+    "RunInProgressEvent",
+    "RunIncompleteDetails",
+    "RunIncompleteEvent",
+    "RunLastError",
+    "RunObject",
+    "RunQueuedEvent",
+    "RunRequiredAction",
+    "RunRequiredActionSubmitToolOutputs",
+    "RunRequiresActionEvent",
+    "RunStatus",
+    "RunStepCancelledEvent",
+    "RunStepCompletedEvent",
+    "RunStepCompletionUsage",
+    "RunStepCreatedEvent",
+    "RunStepDelta",
+    "RunStepDeltaCodeInterpreter",
+    "RunStepDeltaCodeInterpreterOutput",
+    "RunStepDeltaCodeOutputImage",
+    "RunStepDeltaEvent",
+    "RunStepDeltaFunction",
+    "RunStepDeltaMessageCreation",
+    "RunStepDeltaObject",
+    "RunStepDeltaStepDetails",
+    "RunStepDeltaStepDetailsMessageCreationObject",
+    "RunStepDeltaStepDetailsToolCallsCodeObject",
+    "RunStepDeltaStepDetailsToolCallsCodeOutputImageObject",
+    "RunStepDeltaStepDetailsToolCallsCodeOutputLogsObject",
+    "RunStepDeltaStepDetailsToolCallsFileSearchObject",
+    "RunStepDeltaStepDetailsToolCallsFunctionObject",
+    "RunStepDeltaStepDetailsToolCallsObject",
+    "RunStepDeltaToolCall",
+    "RunStepDetails",
+    "RunStepDetailsCodeInterpreter",
+    "RunStepDetailsCodeInterpreterOutput",
+    "RunStepDetailsCodeOutputImage",
+    "RunStepDetailsFileSearch",
+    "RunStepDetailsFileSearchResultContent",
+    "RunStepDetailsFunction",
+    "RunStepDetailsMessageCreation",
+    "RunStepDetailsMessageCreationObject",
+    "RunStepDetailsToolCall",
+    "RunStepDetailsToolCallsCodeObject",
+    "RunStepDetailsToolCallsCodeOutputImageObject",
+    "RunStepDetailsToolCallsCodeOutputLogsObject",
+    "RunStepDetailsToolCallsFileSearchObject",
+    "RunStepDetailsToolCallsFileSearchRankingOptionsObject",
+    "RunStepDetailsToolCallsFileSearchResultObject",
+    "RunStepDetailsToolCallsFunctionObject",
+    "RunStepDetailsToolCallsObject",
+    "RunStepExpiredEvent",
+    "RunStepFailedEvent",
+    "RunStepInProgressEvent",
+    "RunStepInclude",
+    "RunStepLastError",
+    "RunStepObject",
+    "RunStepStreamEvent",
+    "RunStreamEvent",
+    "RunToolCallFunction",
+    "RunToolCallObject",
+    "RunToolOutput",
+    "StaticChunkingStrategy",
+    "StaticChunkingStrategyRequestParam",
+    "SubmitToolOutputsRunRequest",
+    "ThreadCreatedEvent",
+    "ThreadObject",
+    "ThreadStreamEvent",
+    "ThreadToolResources",
+    "ToolResourcesCodeInterpreter",
+    "ToolResourcesFileSearch",
+    "TruncationObject",
+]
