@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from threadspec._patterns import tokens
 from threadspec.diff._model import Direction
 
 _COUNTED = re.compile(r"\{(\d+)(,(\d*))?\}")
@@ -20,27 +21,16 @@ _LARGEST_CLASS = 1 << 16  # code points: past this, a class is not expanded
 
 
 def _tokens(pattern: str) -> list[str]:
-    """Escapes, whole character classes and counted repetitions as one token each; else one character."""
+    """The pattern's tokens (``threadspec._patterns.tokens``) with a counted repetition as one token."""
     out: list[str] = []
-    i = 0
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            out.append(pattern[i : i + 2])
-            i += 2
-        elif char == "[":
-            end = i + 1 + (pattern[i + 1 : i + 2] == "^")
-            end += pattern[end : end + 1] == "]"  # a leading ] is a member
-            while end < len(pattern) and pattern[end] != "]":
-                end += 2 if pattern[end] == "\\" else 1
-            out.append(pattern[i : end + 1])
-            i = end + 1
-        elif char == "{" and (found := _COUNTED.match(pattern, i)) is not None:
-            out.append(found.group(0))
-            i = found.end()
-        else:
-            out.append(char)
-            i += 1
+    position = skip_to = 0
+    for token in tokens(pattern):
+        if position >= skip_to:
+            found = _COUNTED.match(pattern, position) if token == "{" else None
+            if found is not None:
+                skip_to = found.end()  # its digits and comma are single-character tokens
+            out.append(found.group(0) if found is not None else token)
+        position += len(token)
     return out
 
 
