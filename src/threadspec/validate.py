@@ -168,6 +168,20 @@ def _coerce_query(raw: Any, schema: dict[str, Any]) -> Any:
     return raw
 
 
+def _missing(name: str, location: str) -> Violation:
+    message, code = messages.missing_parameter(name)
+    return Violation(
+        pointer="/" + name,
+        param=name,
+        rule="required",
+        limit=name,
+        value="",
+        message=message,
+        code=code,
+        location=location,
+    )
+
+
 def _parameter_errors(
     contract: Contract, operation: Operation, location: str, supplied: Mapping[str, Any] | None
 ) -> Iterator[Violation]:
@@ -175,17 +189,7 @@ def _parameter_errors(
     for param in operation.parameters_in(location):
         if param.name not in given:
             if param.required:
-                message, code = messages.missing_parameter(param.name)
-                yield Violation(
-                    pointer="/" + param.name,
-                    param=param.name,
-                    rule="required",
-                    limit=param.name,
-                    value="",
-                    message=message,
-                    code=code,
-                    location=location,
-                )
+                yield _missing(param.name, location)
             continue
         value = given[param.name]
         if location == "query":
@@ -230,17 +234,7 @@ def _header_errors(
                     location="header",
                 )
         elif value is None and param.required:
-            message, code = messages.missing_parameter(param.name)
-            yield Violation(
-                pointer="/" + param.name,
-                param=param.name,
-                rule="required",
-                limit=param.name,
-                value="",
-                message=message,
-                code=code,
-                location="header",
-            )
+            yield _missing(param.name, "header")
 
 
 def request_errors(
