@@ -1,6 +1,6 @@
 """Reading a hand-maintained OpenAPI document in tests: refs, operations, examples, and limit locations.
 
-The v1 profile's tests use it so that each check is written once, whatever document it reads.
+Each profile's tests use it, so that a check is written once whatever document it reads.
 """
 
 from __future__ import annotations
