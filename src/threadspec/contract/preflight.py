@@ -37,13 +37,14 @@ def _moved(client: ContractClient, exchange: Exchange) -> str:
 
 
 def _refused(client: ContractClient, exchange: Exchange, key_sent: bool, api_key_env: str) -> str:
-    said = message_of(exchange)
+    # the server's own words, quoted: a mock's canned 401 body may say something unrelated to keys
+    said = f', saying "{message_of(exchange)}"' if message_of(exchange) else ""
     if not key_sent:
         return (
-            f"the server refused every request with {exchange.status} ({said}); no key was sent: "
+            f"the server refused every request with {exchange.status}{said}; no key was sent: "
             f"set ${api_key_env} (or name another variable with --api-key-env)"
         )
-    return f"the server refused the key in ${api_key_env} with {exchange.status} on every request ({said})"
+    return f"the server refused the key in ${api_key_env} with {exchange.status} on every request{said}"
 
 
 def alternative(root: str) -> str:
