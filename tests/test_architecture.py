@@ -67,6 +67,21 @@ def test_only_the_contract_reads_the_bundles(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", MODULES, ids=_name)
+def test_nothing_imports_the_command_line(path: Path) -> None:
+    """The command line is the end of the flow: only its own modules, and ``python -m threadspec``, use it."""
+    if path.parts[-2] != "cli" and path.name != "__main__.py":
+        used = [s for s in _code_strings(ast.parse(path.read_text())) if s.startswith("threadspec.cli")]
+        assert used == [], "nothing imports threadspec.cli"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=_name)
+def test_argparse_lives_in_the_command_line(path: Path) -> None:
+    """Flags are the command line's business; libraries take config values."""
+    if path.parts[-2] != "cli":
+        assert "argparse" not in _code_strings(ast.parse(path.read_text())), "wire flags in threadspec.cli"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=_name)
 def test_no_module_level_cache_outside_the_contract(path: Path) -> None:
     """What is derived from a spec is cached on the contract (``Contract.memo``), never per process."""
     for node in ast.walk(ast.parse(path.read_text())):

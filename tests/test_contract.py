@@ -87,6 +87,40 @@ def test_an_unknown_profile_is_a_lookup_error_naming_the_profiles() -> None:
     assert caught.value.known == list(threadspec.profiles())
 
 
+@pytest.mark.parametrize(
+    ("profile", "ask", "said"),
+    [
+        ("v2", "operation", "unknown operation 'getThred': did you mean 'getThread', 'deleteThread' or "
+         "'createThread'? (`threadspec operations` and threadspec.operations() list them)"),
+        ("v2", "shared_schema", "unknown schema 'Metdata': did you mean 'Metadata'? (`threadspec schemas` and "
+         "threadspec.schema_names() list them)"),
+        ("v1", "operation", "unknown operation 'getThred': did you mean 'getThread', 'deleteThread' or "
+         "'createThread'? (`threadspec operations --profile v1` and contract_for('v1').operations() list them)"),
+        ("v1", "shared_schema", "unknown schema 'Metdata': did you mean 'Metadata'? (`threadspec schemas "
+         "--profile v1` and contract_for('v1').schema_names() list them)"),
+    ],
+)  # fmt: skip
+def test_an_unknown_name_says_where_the_profiles_names_are_listed(profile: str, ask: str, said: str) -> None:
+    name = {"operation": "getThred", "shared_schema": "Metdata"}[ask]
+    with pytest.raises(SpecLookupError) as caught:
+        getattr(contract_for(profile), ask)(name)
+    assert str(caught.value) == said
+
+
+def test_an_unknown_name_in_a_loaded_contract_points_into_its_file(own: Contract) -> None:
+    with pytest.raises(UnknownOperationError) as operation:
+        own.operation("createThin")
+    with pytest.raises(UnknownSchemaError) as schema:
+        own.shared_schema("Thin")
+    assert str(operation.value) == (
+        f"unknown operation 'createThin': did you mean 'createThing'? (see the operationIds in {own.source})"
+    )
+    assert (
+        str(schema.value)
+        == f"unknown schema 'Thin': did you mean 'Thing'? (see components/schemas in {own.source})"
+    )
+
+
 def test_the_contract_answers_what_the_module_functions_answer() -> None:
     v2 = contract_for()
     assert v2.schema_names() == threadspec.schema_names()

@@ -54,3 +54,21 @@ def test_the_surface_is_the_documented_one() -> None:
 def test_every_check_takes_an_optional_contract(function: Callable[..., Any]) -> None:
     parameter = inspect.signature(function).parameters["contract"]
     assert (parameter.kind, parameter.default) == (inspect.Parameter.KEYWORD_ONLY, None)
+
+
+# the contract runner's surface: a config value in, a report out; its flags are the command line's (threadspec.cli)
+CONTRACT_EXPECTED = [
+    "CHECKS", "CheckResult", "ContractConfig", "ContractReport", "Finding", "Outcome", "Problem", "Severity", "run",
+    "run_async",
+]  # fmt: skip
+
+
+def test_the_runners_surface_is_a_config_and_a_run() -> None:
+    from threadspec import contract
+
+    assert contract.__all__ == CONTRACT_EXPECTED
+    for name in contract.__all__:
+        assert getattr(contract, name) is not None
+    for gone in ("handle", "add_arguments", "config_from_args"):
+        with pytest.raises(AttributeError):
+            getattr(contract, gone)

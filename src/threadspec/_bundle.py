@@ -217,7 +217,7 @@ def stream_events(document: Mapping[str, Any], name: str) -> dict[str, str | Non
 
 
 def operation_index(document: Mapping[str, Any], header: str | None = None) -> dict[str, Any]:
-    """Every operation by operationId: method, path, parameters, request and response schema names, and
+    """Every operation by operationId: method, path, one-line summary, parameters, request and response schema names, and
     for each event-stream response the component each event's ``data`` encodes (``stream_events``)."""
     operations: dict[str, Any] = {}
     for path, item in document.get("paths", {}).items():
@@ -253,6 +253,7 @@ def operation_index(document: Mapping[str, Any], header: str | None = None) -> d
             operations[op["operationId"]] = {
                 "method": method.upper(),
                 "path": path,
+                "summary": op.get("summary", ""),
                 "parameters": params,
                 "request_body": request_body,
                 "responses": responses,

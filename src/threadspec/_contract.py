@@ -88,6 +88,14 @@ class Contract:
         self._compiled: dict[str, CompiledSchema] = {}
         self._memo: dict[Hashable, Any] = {}
 
+    @property
+    def _listed(self) -> tuple[str | None, str | None]:
+        """Where an unknown-name message sends the reader: (a bundled profile other than the default,
+        the file of a loaded contract)."""
+        if self.profile is None:
+            return None, self.source
+        return (None if self.profile == DEFAULT_PROFILE else self.profile), None
+
     def __repr__(self) -> str:
         return f"Contract(profile={self.profile!r})" if self.profile else f"Contract(source={self.source!r})"
 
@@ -167,7 +175,7 @@ class Contract:
         found = self._schemas.get(name)
         if found is None:
             if name not in self._name_set:
-                raise UnknownSchemaError(name, list(self._names))
+                raise UnknownSchemaError(name, list(self._names), *self._listed)
             found = self._schemas.setdefault(name, self._schema_source(name))
         return found
 
@@ -182,7 +190,7 @@ class Contract:
     def operation(self, operation_id: str) -> Operation:
         found = self._operations.get(operation_id)
         if found is None:
-            raise UnknownOperationError(operation_id, list(self._operations))
+            raise UnknownOperationError(operation_id, list(self._operations), *self._listed)
         return found
 
     # -- compiled schemas and models ----------------------------------------------------------

@@ -30,6 +30,7 @@ class Operation:
     # per status with an event stream: each event's name and the component its `data` encodes as
     # JSON (None: the data is plain text its event schema pins down), read from `contentSchema`
     stream_events: dict[str, dict[str, str | None]]
+    summary: str = ""  # the spec's one line on what the operation does
 
     def parameters_in(self, location: str) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == location)
@@ -59,4 +60,5 @@ class Operation:
             request_body_required=bool(body.get("required", False)),
             responses=raw["responses"],
             stream_events=raw["stream_events"],
+            summary=raw["summary"],
         )

@@ -23,3 +23,11 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
     quoted = [repr(option) for option in found]
     listed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
     return f"did you mean {listed}?"
+
+
+def unknown_name(kind: str, name: str, known: Iterable[str], hint: str) -> str:
+    """The one wording of a name nobody knows: ``unknown schema 'Metdata': did you mean 'Metadata'? (hint)``."""
+    suggestion = did_you_mean(name, known)
+    if suggestion:
+        return f"unknown {kind} {name!r}: {suggestion} ({hint})"
+    return f"unknown {kind} {name!r} ({hint})"

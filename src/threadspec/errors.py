@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from threadspec._suggest import did_you_mean
+from threadspec._suggest import unknown_name
 
 if TYPE_CHECKING:
     from threadspec.result import Violation
@@ -34,33 +34,42 @@ class SpecLookupError(ThreadspecError, KeyError):
     def __init__(self, kind: str, name: str, known: list[str], hint: str) -> None:
         self.name = name
         self.known = known
-        suggestion = did_you_mean(name, known)
-        super().__init__(
-            f"unknown {kind} {name!r}: {suggestion} ({hint})"
-            if suggestion
-            else f"unknown {kind} {name!r} ({hint})"
-        )
+        super().__init__(unknown_name(kind, name, known, hint))
 
     def __str__(self) -> str:
         return str(self.args[0])
 
 
-class UnknownSchemaError(SpecLookupError):
-    """No component schema has this name."""
+def _listed_by(command: str, function: str, profile: str | None, source: str | None, in_file: str) -> str:
+    """Where the known names are listed: for the default contract, another bundled ``profile``, or a
+    contract loaded from ``source``."""
+    if source is not None:
+        return f"see {in_file} in {source}"
+    if profile is None:
+        return f"`threadspec {command}` and threadspec.{function}() list them"
+    return f"`threadspec {command} --profile {profile}` and contract_for({profile!r}).{function}() list them"
 
-    def __init__(self, name: str, known: list[str]) -> None:
-        super().__init__(
-            "schema", name, known, "`threadspec schemas` and threadspec.schema_names() list them"
-        )
+
+class UnknownSchemaError(SpecLookupError):
+    """No component schema has this name. ``profile``: the bundled contract asked, when not the default;
+    ``source``: the file of a contract loaded from one."""
+
+    def __init__(
+        self, name: str, known: list[str], profile: str | None = None, source: str | None = None
+    ) -> None:
+        hint = _listed_by("schemas", "schema_names", profile, source, "components/schemas")
+        super().__init__("schema", name, known, hint)
 
 
 class UnknownOperationError(SpecLookupError):
-    """No operation has this operationId."""
+    """No operation has this operationId. ``profile``: the bundled contract asked, when not the default;
+    ``source``: the file of a contract loaded from one."""
 
-    def __init__(self, name: str, known: list[str]) -> None:
-        super().__init__(
-            "operation", name, known, "`threadspec operations` and threadspec.operations() list them"
-        )
+    def __init__(
+        self, name: str, known: list[str], profile: str | None = None, source: str | None = None
+    ) -> None:
+        hint = _listed_by("operations", "operations", profile, source, "the operationIds")
+        super().__init__("operation", name, known, hint)
 
 
 class UnknownProfileError(SpecLookupError):

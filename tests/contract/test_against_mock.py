@@ -3,7 +3,6 @@ and leaves nothing behind."""
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
 from collections.abc import Callable
@@ -17,7 +16,8 @@ import pytest
 from tests.contract import broken
 from tests.contract.conftest import BASE_URL, KEY_ENV, SECRET, config_for
 from threadspec import Contract, contract_for, profiles
-from threadspec.contract import Outcome, Severity, add_arguments, handle, run, run_async
+from threadspec.cli import main
+from threadspec.contract import Outcome, Severity, run, run_async
 from threadspec.contract.plan import has_limits_to_meet
 from threadspec.contract.workflows import WORKFLOWS
 from threadspec.mock import MockConfig, serve_in_thread
@@ -207,16 +207,14 @@ def test_the_command_over_a_real_socket(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], api_key: str
 ) -> None:
     """``threadspec contract`` as the CLI calls it: options in, scorecard out, reports written."""
-    parser = argparse.ArgumentParser()
-    add_arguments(parser)
     files = {name: tmp_path / f"report.{name}" for name in ("json", "xml", "md")}
     with serve_in_thread(MockConfig(port=0, api_key=api_key)) as base_url:
-        args = parser.parse_args([
+        argv = ["contract",
             "--base-url", base_url, "--api-key-env", KEY_ENV, "--max-examples", "2", "--seed", "11",
             "--operations", "getThread,submitToolOuputsToRun", "--json", str(files["json"]),
             "--junit-xml", str(files["xml"]), "--markdown", str(files["md"]), "--fail-on", "strict",
-        ])  # fmt: skip
-        code = handle(args, io.StringIO(), out := io.StringIO())
+        ]  # fmt: skip
+        code = main(argv, io.StringIO(), out := io.StringIO())
     captured = capsys.readouterr()
     text = out.getvalue()
     assert code == 0, text

@@ -1,16 +1,15 @@
-"""The hypothesis driver finds and shrinks failures within its caps; the CLI options build the config."""
+"""The hypothesis driver finds and shrinks failures within its caps; the config refuses what it cannot run."""
 
 from __future__ import annotations
 
-import argparse
 import warnings
 from collections.abc import Callable
 
 import pytest
 from hypothesis import strategies as st
 
-from threadspec import UnknownOperationError, UnknownProfileError, contract_for, spec
-from threadspec.contract import ContractConfig, Severity, add_arguments, config_from_args
+from threadspec import UnknownOperationError, UnknownProfileError
+from threadspec.contract import ContractConfig
 from threadspec.contract.client import BudgetExhaustedError
 from threadspec.contract.falsify import falsify
 
@@ -76,81 +75,6 @@ def test_a_huge_failing_request_raises_no_hypothesis_warning() -> None:
     assert [w.message for w in caught] == []
 
 
-def test_cli_options_make_the_config() -> None:
-    parser = argparse.ArgumentParser()
-    add_arguments(parser)
-    args = parser.parse_args(
-        [
-            "--base-url",
-            "http://127.0.0.1:4010/v1",
-            "--operations",
-            "createThread, getThread",
-            "--checks",
-            "positive,workflow",
-            "--max-examples",
-            "4",
-            "--seed",
-            "9",
-            "--junit-xml",
-            "out.xml",
-            "--json",
-            "out.json",
-            "--workers",
-            "2",
-            "--time-budget",
-            "30",
-            "--stateless",
-            "--quiet",
-            "--api-key-env",
-            "MY_KEY",
-            "--markdown",
-            "card.md",
-            "--baseline",
-            "before.json",
-            "--fail-on",
-            "warning",
-            "--profile",
-            "v1",
-        ]
-    )
-    config = config_from_args(args)
-    assert config == ContractConfig(
-        base_url="http://127.0.0.1:4010/v1",
-        api_key_env="MY_KEY",
-        operations=("createThread", "getThread"),
-        checks=("positive", "workflow"),
-        max_examples=4,
-        seed=9,
-        junit_xml="out.xml",
-        json="out.json",
-        markdown="card.md",
-        baseline="before.json",
-        fail_on=Severity.WARNING,
-        workers=2,
-        time_budget_seconds=30.0,
-        stateful=False,
-        progress=False,
-        profile="v1",
-    )
-    defaults = config_from_args(parser.parse_args(["--base-url", "http://x"]))
-    assert (defaults.operations, defaults.checks, defaults.stateful, defaults.progress, defaults.fail_on) == (
-        None,
-        None,
-        None,
-        True,
-        Severity.ERROR,
-    )
-    assert len(defaults.selected_operations()) == len(spec.operations())
-    assert (defaults.profile, defaults.contract) == ("v2", contract_for("v2"))
-    assert config.contract is contract_for("v1")
-    assert (
-        "listMessageFiles"
-        in config_from_args(
-            parser.parse_args(["--base-url", "http://x", "--profile", "v1"])
-        ).selected_operations()
-    )
-
-
 def test_the_config_refuses_what_it_cannot_run() -> None:
     with pytest.raises(UnknownOperationError):
         ContractConfig(base_url="http://x", operations=("listThreads",))
@@ -160,27 +84,11 @@ def test_the_config_refuses_what_it_cannot_run() -> None:
         ContractConfig(base_url="http://x", operations=("listMessageFiles",))
     with pytest.raises(UnknownProfileError, match="v3"):
         ContractConfig(base_url="http://x", profile="v3")
-    with pytest.raises(ValueError, match="unknown checks"):
-        ContractConfig(base_url="http://x", checks=("fuzz",))
+    with pytest.raises(ValueError, match=r"^unknown check 'postive'") as refused:
+        ContractConfig(base_url="http://x", checks=("postive",))
+    assert str(refused.value) == (
+        "unknown check 'postive': did you mean 'positive'? (choose from positive, boundary, negative, streaming, "
+        "workflow)"
+    )
     with pytest.raises(ValueError, match="at least 1"):
         ContractConfig(base_url="http://x", workers=0)
-
-
-@pytest.mark.parametrize(
-    ("option", "value"),
-    [
-        ("--operations", "listThreads"),
-        ("--checks", "fuzz"),
-        ("--max-examples", "0"),
-        ("--workers", "-1"),
-        ("--fail-on", "info"),
-        ("--profile", "v3"),
-    ],
-)
-def test_bad_options_are_usage_errors(option: str, value: str, capsys: pytest.CaptureFixture[str]) -> None:
-    parser = argparse.ArgumentParser()
-    add_arguments(parser)
-    with pytest.raises(SystemExit) as exited:
-        parser.parse_args(["--base-url", "http://x", option, value])
-    assert exited.value.code == 2
-    assert f"argument {option}" in capsys.readouterr().err

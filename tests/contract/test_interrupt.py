@@ -31,7 +31,7 @@ def _wait_for_progress(process: subprocess.Popen[str], lines: int, seconds: floa
 def test_ctrl_c_writes_the_partial_report_and_exits_130(tmp_path: Path, api_key: str) -> None:
     report = tmp_path / "report.json"
     with serve_in_thread(MockConfig(port=0, api_key=api_key)) as base_url:
-        command = [sys.executable, "-m", "threadspec.cli", "contract", "--base-url", base_url,
+        command = [sys.executable, "-m", "threadspec", "contract", "--base-url", base_url,
                    "--api-key-env", KEY_ENV, "--seed", "3", "--max-examples", "3", "--json", str(report)]  # fmt: skip
         process = subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=os.environ.copy()

@@ -207,7 +207,7 @@ def test_the_command_prints_its_url_then_a_summary_on_ctrl_c(tmp_path: Path) -> 
         command = [
             sys.executable,
             "-m",
-            "threadspec.cli",
+            "threadspec",
             "proxy",
             "--upstream",
             mock_url,

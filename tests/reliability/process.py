@@ -43,7 +43,7 @@ def serve(tmp_path: Path, *args: str, name: str = "mock") -> Served:
     log = tmp_path / f"{name}-{time.monotonic_ns()}.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "threadspec.cli", "mock", "--port", "0", *args], stdout=out, stderr=out
+            [sys.executable, "-m", "threadspec", "mock", "--port", "0", *args], stdout=out, stderr=out
         )
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:

@@ -18,23 +18,20 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from threadspec.contract.config import CHECKS, ContractConfig, add_arguments, config_from_args
+    from threadspec.contract.config import CHECKS, ContractConfig
     from threadspec.contract.findings import Finding, Problem, Severity
     from threadspec.contract.report import CheckResult, ContractReport, Outcome
-    from threadspec.contract.runner import handle, run, run_async
+    from threadspec.contract.runner import run, run_async
 
 _HOMES = {
     "CHECKS": "config",
     "ContractConfig": "config",
-    "add_arguments": "config",
-    "config_from_args": "config",
     "CheckResult": "report",
     "ContractReport": "report",
     "Finding": "findings",
     "Problem": "findings",
     "Severity": "findings",
     "Outcome": "report",
-    "handle": "runner",
     "run": "runner",
     "run_async": "runner",
 }
@@ -48,9 +45,6 @@ __all__ = [
     "Outcome",
     "Problem",
     "Severity",
-    "add_arguments",
-    "config_from_args",
-    "handle",
     "run",
     "run_async",
 ]

@@ -1,13 +1,13 @@
-"""What a contract run is told, and the command-line options that say it."""
+"""What a contract run is told: a plain value, checked when it is made."""
 
 from __future__ import annotations
 
-import argparse
 from dataclasses import dataclass
 
 import httpx
 
-from threadspec._contract import DEFAULT_PROFILE, Contract, contract_for, profiles
+from threadspec._contract import DEFAULT_PROFILE, Contract, contract_for
+from threadspec._suggest import unknown_name
 from threadspec.contract.findings import Severity
 
 CHECKS = ("positive", "boundary", "negative", "streaming", "workflow")
@@ -56,9 +56,9 @@ class ContractConfig:
         contract = self.contract  # an unknown profile raises UnknownProfileError, which the CLI reports
         for op in self.operations or ():
             contract.operation(op)  # an unknown id raises UnknownOperationError, which the CLI reports
-        unknown = set(self.checks or ()) - set(CHECKS)
-        if unknown:
-            raise ValueError(f"unknown checks {sorted(unknown)}; choose from {list(CHECKS)}")
+        for check in self.checks or ():
+            if check not in CHECKS:
+                raise ValueError(unknown_name("check", check, CHECKS, f"choose from {', '.join(CHECKS)}"))
         if self.max_examples < 1 or self.workers < 1:
             raise ValueError("max_examples and workers must be at least 1")
         if self.transport is not None and not isinstance(self.transport, httpx.AsyncBaseTransport):
@@ -89,143 +89,3 @@ def check_base_url(url: str) -> str:
     if parsed.scheme not in ("http", "https") or not parsed.host:
         raise ValueError(f"expected an http:// or https:// URL with a host, got {url!r}")
     return url
-
-
-def _base_url(text: str) -> str:
-    try:
-        return check_base_url(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
-def _csv(text: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in text.split(",") if part.strip())
-
-
-def _operation_ids(text: str) -> tuple[str, ...]:
-    """Ids some profile has; whether the chosen one has them is the config's to say (``--profile`` may come later)."""
-    chosen = _csv(text)
-    known = {op for profile in profiles() for op in contract_for(profile).operations()}
-    unknown = [op for op in chosen if op not in known]
-    if unknown:
-        raise argparse.ArgumentTypeError(
-            f"unknown operations {unknown}; see the operationIds in spec/openapi.yaml (v1: spec/openapi.v1.yaml)"
-        )
-    return chosen
-
-
-def _check_names(text: str) -> tuple[str, ...]:
-    chosen = _csv(text)
-    if not set(chosen) <= set(CHECKS):
-        raise argparse.ArgumentTypeError(f"choose from {', '.join(CHECKS)}")
-    return chosen
-
-
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The ``threadspec contract`` options."""
-    parser.add_argument(
-        "--base-url",
-        required=True,
-        type=_base_url,
-        metavar="URL",
-        help="the API root, taken as given: http://127.0.0.1:4010/v1, or http://127.0.0.1:4010 for a "
-        "server that mounts the API at the root",
-    )
-    add_profile_argument(parser)
-    parser.add_argument(
-        "--api-key-env",
-        default="OPENAI_API_KEY",
-        metavar="NAME",
-        help="environment variable that holds the API key",
-    )
-    parser.add_argument(
-        "--operations",
-        type=_operation_ids,
-        metavar="IDS",
-        help="comma-separated operationIds to check (default: all of the profile's)",
-    )
-    parser.add_argument(
-        "--checks", type=_check_names, metavar="NAMES", help=f"comma-separated subset of {', '.join(CHECKS)}"
-    )
-    parser.add_argument(
-        "--max-examples", type=_positive, default=10, metavar="N", help="generated requests per case"
-    )
-    parser.add_argument(
-        "--seed", type=int, metavar="N", help="seed for generation (printed when chosen at random)"
-    )
-    parser.add_argument(
-        "--fail-on",
-        choices=[s.value for s in Severity],
-        default=Severity.ERROR.value,
-        help="the least severe finding that fails the run (exit 1); default error",
-    )
-    parser.add_argument(
-        "--junit-xml", metavar="PATH", help="write a JUnit XML report (a testcase per finding and per check)"
-    )
-    parser.add_argument("--json", metavar="PATH", help="write a JSON report (findings and checks)")
-    parser.add_argument("--markdown", metavar="PATH", help="write the scorecard as Markdown")
-    parser.add_argument(
-        "--baseline", metavar="PATH", help="a previous --json report: print what was fixed and what regressed"
-    )
-    parser.add_argument(
-        "--workers", type=_positive, default=1, metavar="N", help="checks run at the same time"
-    )
-    parser.add_argument(
-        "--time-budget",
-        type=float,
-        default=600.0,
-        metavar="SECONDS",
-        help="stop sending requests after this long",
-    )
-    parser.add_argument(
-        "--assistant-id",
-        metavar="ID",
-        help="an existing assistant that runs are created with (default: one made for the run with "
-        f"POST /assistants and deleted after it, or {DEFAULT_ASSISTANT} when the server has no such route)",
-    )
-    state = parser.add_mutually_exclusive_group()
-    state.add_argument(
-        "--stateful", dest="stateful", action="store_true", default=None, help="insist on workflows"
-    )
-    state.add_argument("--stateless", dest="stateful", action="store_false", help="skip the workflows")
-    parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
-
-
-def add_profile_argument(parser: argparse.ArgumentParser) -> None:
-    """``--profile``: the API version the server is held to."""
-    parser.add_argument(
-        "--profile",
-        choices=profiles(),
-        default=DEFAULT_PROFILE,
-        help=f"the API version the server speaks: its operations, OpenAI-Beta header, shapes and limits "
-        f"(default {DEFAULT_PROFILE})",
-    )
-
-
-def config_from_args(args: argparse.Namespace) -> ContractConfig:
-    return ContractConfig(
-        base_url=args.base_url,
-        profile=args.profile,
-        api_key_env=args.api_key_env,
-        operations=args.operations or None,
-        checks=args.checks or None,
-        max_examples=args.max_examples,
-        seed=args.seed,
-        junit_xml=args.junit_xml,
-        json=args.json,
-        markdown=args.markdown,
-        baseline=args.baseline,
-        fail_on=Severity(args.fail_on),
-        workers=args.workers,
-        time_budget_seconds=args.time_budget,
-        assistant_id=args.assistant_id,
-        stateful=args.stateful,
-        progress=not args.quiet,
-    )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 import signal
@@ -11,18 +10,18 @@ import time
 import traceback
 import warnings
 from collections.abc import Collection
-from typing import Any, TextIO
+from typing import Any
 
 import anyio
 from hypothesis.errors import HypothesisWarning
 
 from threadspec._contract import Contract
 from threadspec._counting import counted
-from threadspec.contract import cases, console, export
+from threadspec.contract import cases, export
 from threadspec.contract.assistant import AssistantProvider, provider_for
-from threadspec.contract.baseline import BaselineError, compare, load
+from threadspec.contract.baseline import compare, load
 from threadspec.contract.client import Budget, BudgetExhaustedError, ContractClient
-from threadspec.contract.config import DEFAULT_ASSISTANT, ContractConfig, config_from_args
+from threadspec.contract.config import DEFAULT_ASSISTANT, ContractConfig
 from threadspec.contract.context import CheckContext, RunState, Verdict
 from threadspec.contract.coverage import Coverage
 from threadspec.contract.plan import PlannedCheck, plan
@@ -246,18 +245,7 @@ def _report(
     return ContractReport.build(**fields, files=tuple(written))
 
 
-def run(config: ContractConfig) -> ContractReport:
-    """Run the contract checks; the report's ``exit_code`` says how it went."""
-    return anyio.run(run_async, config)
-
-
-def handle(args: argparse.Namespace, _stdin: TextIO, stdout: TextIO) -> int:
-    """The ``threadspec contract`` subcommand: run, print the scorecard, return the exit code."""
-    config = config_from_args(args)
-    try:
-        report = anyio.run(lambda: run_async(config, interruptible=True))
-    except BaselineError as exc:
-        print(f"threadspec contract: {exc}", file=sys.stderr)
-        return 2
-    console.render(report, stdout)
-    return report.exit_code
+def run(config: ContractConfig, *, interruptible: bool = False) -> ContractReport:
+    """Run the contract checks; the report's ``exit_code`` says how it went. ``interruptible``: as
+    :func:`run_async`."""
+    return anyio.run(lambda: run_async(config, interruptible=interruptible))

@@ -1,0 +1,7 @@
+"""``python -m threadspec``: the ``threadspec`` command."""
+
+import sys
+
+from threadspec.cli import main
+
+sys.exit(main())
