@@ -14,10 +14,12 @@ help: ## list the targets
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[all,dev]'
+# no ceiling on hypothesis: the strategies are tested against its newest release
+	$(PY) -m pip install --quiet --upgrade hypothesis
 	touch $(STAMP)
 
-install: $(STAMP) ## create .venv and install threadspec editable with the dev extras
+install: $(STAMP) ## create .venv and install threadspec editable with every extra and the dev tools
 
 generate: $(STAMP) ## regenerate src/threadspec/_generated from spec/openapi.yaml
 	$(PY) -m codegen generate
