@@ -19,7 +19,8 @@ from typing import Any, TextIO
 from threadspec import spec
 from threadspec._contract import DEFAULT_PROFILE, Contract, contract_for, profiles
 from threadspec._counting import counted
-from threadspec.errors import SpecLookupError
+from threadspec._extras import require
+from threadspec.errors import MissingExtraError, SpecLookupError
 from threadspec.result import Violation
 from threadspec.validate import iter_errors, iter_response_errors
 
@@ -196,6 +197,7 @@ def _served(args: argparse.Namespace) -> tuple[str, ...] | None:
 
 # ------------------------------------------------------------------------------------ mock
 def _mock(args: argparse.Namespace, _stdin: TextIO, _out: TextIO) -> int:
+    require("mock", "threadspec mock")
     from threadspec.mock import MockConfig, serve  # the server stack loads only for this command
 
     try:
@@ -244,6 +246,7 @@ def _add_mock(sub: Any) -> None:
 
 # ------------------------------------------------------------------------------------ proxy
 def _proxy(args: argparse.Namespace, _stdin: TextIO, _out: TextIO) -> int:
+    require("proxy", "threadspec proxy")
     from threadspec.proxy import ProxyConfig, serve  # the server stack loads only for this command
 
     try:
@@ -296,6 +299,7 @@ def _add_proxy(sub: Any) -> None:
 
 # ------------------------------------------------------------------------------------ contract
 def _contract(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    require("contract", "threadspec contract")
     from threadspec.contract.runner import handle  # hypothesis loads only for this command
 
     code: int = handle(args, stdin, out)
@@ -387,6 +391,9 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout:
         code: int = args.handler(args, stdin or sys.stdin, stdout or sys.stdout)
     except (UsageError, SpecLookupError) as exc:
         print(f"threadspec: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except MissingExtraError as exc:  # it could not run here, as for bad arguments
+        print(exc, file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # the reader (say `| head`) has gone: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -27,16 +27,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from hypothesis import reject
-from hypothesis import strategies as st
-
 from threadspec import _mutate, constraints
 from threadspec._contract import Contract, resolve_contract
+from threadspec._extras import needs
 from threadspec._mutate import ABSENT, FirstSource, Source, Unbuildable
-from threadspec._mutate.draw import DrawSource
-from threadspec._mutate.valid import MAX_ITEMS, MAX_MAP_ENTRIES, ValidValues
 from threadspec._violations import param_of, pointer_of
 from threadspec.constraints import Constraint, Location, Segment
+
+with needs("strategies", "threadspec.strategies"):
+    from hypothesis import reject
+    from hypothesis import strategies as st
+
+    from threadspec._mutate.draw import DrawSource
+    from threadspec._mutate.valid import MAX_ITEMS, MAX_MAP_ENTRIES, ValidValues
 
 __all__ = [
     "MAX_ITEMS",
