@@ -45,8 +45,10 @@ def in_core_install(code: str) -> subprocess.CompletedProcess[str]:
         ("from threadspec.cli import main\nprint(main(['schemas']))", "0"),
         ("from threadspec.cli import main\nprint(main(['validate', '--schema', 'ModifyThreadRequest', '-'], stdin=__import__('io').StringIO('{}')))", "0"),
         ("from threadspec.cli import main\nprint(main(['diff', 'spec/openapi.v1.yaml', 'spec/openapi.yaml']))", "0"),
+        # pytest loads both plugins wherever threadspec is installed
+        ("import threadspec.mock.pytest_plugin, threadspec.contract.pytest_plugin\nprint('loaded')", "loaded"),
     ],
-    ids=["is_valid", "validate", "models", "middleware", "mock-config", "cli-schemas", "cli-validate", "cli-diff"],
+    ids=["is_valid", "validate", "models", "middleware", "mock-config", "cli-schemas", "cli-validate", "cli-diff", "pytest-plugins"],
 )  # fmt: skip
 def test_a_core_install_validates(code: str, printed: str) -> None:
     done = in_core_install(code)
@@ -89,6 +91,16 @@ def test_a_command_that_needs_an_extra_names_it_and_exits_2(argv: list[str], ext
     done = in_core_install(f"import sys\nfrom threadspec.cli import main\nsys.exit(main({argv!r}))")
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == sentence(f"threadspec {argv[0]}", extra) + "\n"
+
+
+def test_the_mock_fixture_names_the_extra(tmp_path: Path) -> None:
+    (tmp_path / "test_uses_the_mock.py").write_text("def test_it(threadspec_mock):\n    pass\n")
+    # the other plugins installed here (hypothesis', schemathesis') are not a core install's
+    args = [str(tmp_path), "-q", "-p", "no:cacheprovider", "-p", "threadspec.mock.pytest_plugin"]
+    code = f"import os, sys, pytest\nos.environ['PYTEST_DISABLE_PLUGIN_AUTOLOAD'] = '1'\nsys.exit(pytest.main({args!r}))"
+    done = in_core_install(code)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "MissingExtraError: " + sentence("the threadspec_mock fixture", "mock") in done.stdout
 
 
 # ---------------------------------------------------------------------------------- the table
