@@ -25,9 +25,11 @@ def sentence(what: str, extra: str) -> str:
     return f"{what} needs the {extra} extra: pip install 'threadspec[{extra}]'"
 
 
-def in_core_install(code: str) -> subprocess.CompletedProcess[str]:
-    """Run ``code`` in a fresh interpreter where no extra's module can be imported."""
-    blocked = "import sys\n" + "".join(f"sys.modules[{m!r}] = None\n" for m in EVERY_EXTRA_MODULE)
+def in_core_install(code: str, extra: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a fresh interpreter where no extra's module can be imported (but ``extra``'s)."""
+    kept = _extras.EXTRAS[extra] if extra else ()
+    absent = [m for m in EVERY_EXTRA_MODULE if m not in kept]
+    blocked = "import sys\n" + "".join(f"sys.modules[{m!r}] = None\n" for m in absent)
     return subprocess.run(
         [sys.executable, "-c", blocked + code], capture_output=True, text=True, cwd=ROOT, timeout=120
     )
@@ -101,6 +103,23 @@ def test_the_mock_fixture_names_the_extra(tmp_path: Path) -> None:
     done = in_core_install(code)
     assert done.returncode == 1, done.stdout + done.stderr
     assert "MissingExtraError: " + sentence("the threadspec_mock fixture", "mock") in done.stdout
+
+
+# ---------------------------------------------------------------------------------- each extra suffices
+PARTS = {
+    "mock": "from threadspec.mock import MockConfig, create_app, serve\nprint(type(create_app(MockConfig())).__name__)",
+    "proxy": "from threadspec.proxy import ProxyConfig, create_app\nprint(type(create_app(ProxyConfig(upstream='http://127.0.0.1:9/v1'))).__name__)",
+    "strategies": "from hypothesis import find\nfrom threadspec import strategies\nprint('metadata' in find(strategies.valid('CreateThreadRequest'), lambda b: 'metadata' in b))",
+    "contract": "from threadspec.contract import ContractConfig, run\nprint(ContractConfig(base_url='http://127.0.0.1:9/v1').selected_checks()[0])",
+}  # fmt: skip
+PRINTED = {"mock": "Starlette", "proxy": "ProxyApp", "strategies": "True", "contract": "positive"}
+
+
+@pytest.mark.parametrize("extra", sorted(_extras.EXTRAS))
+def test_each_extra_is_enough_for_its_part(extra: str) -> None:
+    done = in_core_install(PARTS[extra], extra=extra)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == PRINTED[extra]
 
 
 # ---------------------------------------------------------------------------------- the table
