@@ -226,6 +226,14 @@ def test_valid_bodies_hold_exactly_one_of_the_required_groups(body: dict[str, An
     assert ("vector_store_ids" in body) != ("vector_stores" in body)
 
 
+def test_vendor_keywords_are_annotations(tmp_path: Path) -> None:
+    path = tmp_path / "things.yaml"
+    path.write_text(OWN_SPEC.replace("SCHEMA", "{type: string, maxLength: 2, x-note: hi}"))
+    own = Contract.load(path)
+    found = find(strategies.valid("Thing", contract=own), lambda b: len(b.get("name", "")) == 2)
+    assert is_valid(found, "Thing", contract=own)
+
+
 @pytest.mark.parametrize(
     ("schema", "words"),
     [

@@ -89,7 +89,7 @@ class ValidValues:
         return found
 
     def _node(self, node: Mapping[str, Any]) -> Strategy:
-        unknown = sorted(set(node) - _KNOWN - {"not"})
+        unknown = sorted(_said(node) - _KNOWN - {"not"})
         if unknown or "not" in node:
             raise UngeneratableSchemaError(f"{self.where}: no generator knows {', '.join(unknown) or 'not'}")
         if is_union(node):
@@ -100,9 +100,7 @@ class ValidValues:
             return st.sampled_from(list(node["enum"]))
         kinds = self.chooser.node_types(node)
         if not kinds:
-            return (
-                ANY_JSON if set(node) <= _IGNORED else st.one_of([self._typed(node, k) for k in _ALL_TYPES])
-            )
+            return ANY_JSON if not _said(node) else st.one_of([self._typed(node, k) for k in _ALL_TYPES])
         return st.one_of([self._typed(node, kind) for kind in kinds])
 
     def _typed(self, node: Mapping[str, Any], kind: str) -> Strategy:
@@ -199,7 +197,7 @@ class ValidValues:
 
     def _keys(self, node: Mapping[str, Any], taken: frozenset[str]) -> Strategy:
         names = self.resolver.merged(node.get("propertyNames", True))
-        unknown = set(names) - _IGNORED - _STRING - {"type"}
+        unknown = _said(names) - _STRING - {"type"}
         if unknown or names.get("type", "string") != "string":
             raise UngeneratableSchemaError(
                 f"{self.where}: propertyNames beyond a string's lengths and pattern"
@@ -224,6 +222,11 @@ class ValidValues:
             return extras.map(lambda more: {**base, **more})
 
         return fixed.flatmap(with_extras)
+
+
+def _said(node: Mapping[str, Any]) -> set[str]:
+    """The keywords of a node that say which values are valid: not annotations, not vendor ``x-`` ones."""
+    return {key for key in node if key not in _IGNORED and not key.startswith("x-")}
 
 
 def _int_or_none(bound: float | None) -> int | None:
