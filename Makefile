@@ -6,7 +6,7 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install test test-fast test-thorough lint format typecheck generate check-generated mock bench bench-quick soak all clean
+.PHONY: help install test test-fast test-thorough test-wheel lint format typecheck generate check-generated mock bench bench-quick soak all clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -14,10 +14,12 @@ help: ## list the targets
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[all,dev]'
+# no ceiling on hypothesis: the strategies are tested against its newest release
+	$(PY) -m pip install --quiet --upgrade hypothesis
 	touch $(STAMP)
 
-install: $(STAMP) ## create .venv and install threadspec editable with the dev extras
+install: $(STAMP) ## create .venv and install threadspec editable with every extra and the dev tools
 
 generate: $(STAMP) ## regenerate src/threadspec/_generated from spec/openapi.yaml
 	$(PY) -m codegen generate
@@ -41,6 +43,9 @@ test-fast: $(STAMP) ## the pytest suite alone (ci hypothesis profile)
 
 test: check-generated lint typecheck test-fast ## everything CI runs
 
+test-wheel: $(STAMP) ## build the wheel, install it into fresh venvs (no extras, [all]) and use it (~1.5 min)
+	$(BIN)/pytest -m soak -p no:cacheprovider tests/test_wheel.py
+
 test-thorough: $(STAMP) ## the suite with many more hypothesis examples
 	HYPOTHESIS_PROFILE=thorough $(BIN)/pytest -n 2
 
@@ -56,7 +61,7 @@ bench-quick: $(STAMP) ## a short smoke run of every benchmark part
 soak: $(STAMP) ## long reliability runs (minutes)
 	$(BIN)/pytest -n 2 -m soak -p no:cacheprovider tests/reliability
 
-all: test ## what CI runs
+all: test test-wheel ## what CI runs
 
 clean: ## remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -17,7 +17,7 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src" / "threadspec"
 MODULES = sorted(p for p in SRC.rglob("*.py") if "_generated" not in p.parts)
 # caches of pure functions of their arguments (a regular expression's text), not of a spec
-PURE_CACHES = {("_patterns.py", "compiled"), ("rules.py", "_compiled")}
+PURE_CACHES = {("_patterns.py", "compiled"), ("rules.py", "_compiled"), ("_reference.py", "reference_class")}
 
 
 def _name(path: Path) -> str:

@@ -12,7 +12,8 @@ import threadspec
 from threadspec import constraints, strategies
 
 EXPECTED = {
-    "Contract", "ForeignModelError", "InvalidPayloadError", "InvalidSpecError", "MalformedPayloadError", "ModelsUnavailableError",
+    "Contract", "ForeignModelError", "InvalidPayloadError", "InvalidSpecError", "MalformedPayloadError", "MissingExtraError",
+    "ModelsUnavailableError", "UngeneratableSchemaError",
     "Operation", "PayloadError", "SpecLookupError", "ThreadspecError", "UnknownOperationError",
     "UnknownProfileError", "UnknownRuleError", "UnknownSchemaError", "ValidationResult", "Violation",
     "__version__", "contract_for", "ensure_valid", "ensure_valid_request", "ensure_valid_response", "is_valid",

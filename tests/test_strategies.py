@@ -1,20 +1,53 @@
-"""The public strategies: the schema view they feed hypothesis-jsonschema, the values at each limit, coverage."""
+"""The public strategies: valid bodies drawn by construction, the values at each limit, coverage."""
 
 from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import Phase, find, given, settings
 
 import threadspec
-from threadspec import UnknownSchemaError, _mutate, constraints, is_valid, strategies
+from threadspec import (
+    Contract,
+    UngeneratableSchemaError,
+    UnknownSchemaError,
+    _mutate,
+    constraints,
+    is_valid,
+    strategies,
+)
 from threadspec._mutate import get
 from threadspec.strategies import BoundaryCase, Mutation, boundary_cases
 
 _CASES: dict[str, list[BoundaryCase]] = {}
+
+# a user's spec whose one component is a property of SCHEMA
+OWN_SPEC = """
+openapi: 3.1.0
+info: {title: things, version: '1'}
+paths:
+  /things:
+    post:
+      operationId: createThing
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/Thing'}
+      responses:
+        '204': {description: made}
+components:
+  schemas:
+    Thing:
+      type: object
+      properties:
+        name: SCHEMA
+"""
 
 
 def cases(root: str, location: constraints.Location = "body") -> list[BoundaryCase]:
@@ -166,15 +199,56 @@ def test_only_limits_too_large_to_build_are_out_of_reach() -> None:
     assert boundary_cases("CreateThreadRequest", of=found[:1]) == []
 
 
-# ---------------------------------------------------------------------------------- the view and the API
-def test_the_view_is_draft_7_with_python_patterns_and_bounded_sizes() -> None:
-    view = strategies._view(threadspec.schema("CreateRunRequest"))
-    assert "$schema" not in view and "$id" not in view
-    assert view["$defs"]["FunctionObject"]["properties"]["name"]["pattern"] == "^[a-zA-Z0-9_-]{1,64}\\Z"
-    assert "x-threadspec-rules" not in str(view)
-    assert view["properties"]["tools"]["maxItems"] == strategies.MAX_ITEMS
-    assert view["$defs"]["Metadata"]["maxProperties"] == strategies.MAX_MAP_ENTRIES
-    assert view["properties"]["assistant_id"] == {"type": "string"}
+# ---------------------------------------------------------------------------------- valid bodies and the API
+@given(strategies.valid("CreateRunRequest"))
+def test_valid_bodies_stay_within_the_size_caps(body: dict[str, Any]) -> None:
+    assert len(body.get("tools") or []) <= strategies.MAX_ITEMS
+    assert len(body.get("metadata") or {}) <= strategies.MAX_MAP_ENTRIES
+
+
+def test_valid_bodies_reach_the_size_caps_and_every_optional_property() -> None:
+    drawn = strategies.valid("CreateRunRequest")
+    # the first body found does; shrinking it is slow and adds nothing here
+    first = settings(phases=[Phase.generate], database=None, max_examples=1000)
+
+    def found(condition: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
+        return find(drawn, condition, settings=first)
+
+    assert len(found(lambda b: len(b.get("tools") or []) == strategies.MAX_ITEMS)["tools"]) == 3
+    full = found(lambda b: len(b.get("metadata") or {}) == strategies.MAX_MAP_ENTRIES)
+    assert len(full["metadata"]) == strategies.MAX_MAP_ENTRIES
+    for name in threadspec.schema("CreateRunRequest")["properties"]:
+        assert name in found(lambda b, name=name: name in b)
+
+
+@given(strategies.valid("CreateThreadFileSearchResources"))
+def test_valid_bodies_hold_exactly_one_of_the_required_groups(body: dict[str, Any]) -> None:
+    assert ("vector_store_ids" in body) != ("vector_stores" in body)
+
+
+def test_vendor_keywords_are_annotations(tmp_path: Path) -> None:
+    path = tmp_path / "things.yaml"
+    path.write_text(OWN_SPEC.replace("SCHEMA", "{type: string, maxLength: 2, x-note: hi}"))
+    own = Contract.load(path)
+    found = find(strategies.valid("Thing", contract=own), lambda b: len(b.get("name", "")) == 2)
+    assert is_valid(found, "Thing", contract=own)
+
+
+@pytest.mark.parametrize(
+    ("schema", "words"),
+    [
+        ("{type: string, not: {const: x}}", "Thing: no generator knows not"),
+        ("{type: string, dependentRequired: {a: [b]}}", "Thing: no generator knows dependentRequired"),
+        ("{type: array, contains: {type: string}}", "Thing: no generator knows contains"),
+    ],
+)
+def test_a_keyword_no_generator_knows_is_refused_when_the_strategy_is_made(
+    tmp_path: Path, schema: str, words: str
+) -> None:
+    path = tmp_path / "things.yaml"
+    path.write_text(OWN_SPEC.replace("SCHEMA", schema))
+    with pytest.raises(UngeneratableSchemaError, match=words):
+        strategies.valid("Thing", contract=Contract.load(path))
 
 
 def test_unknown_names_fail_when_the_strategy_is_made() -> None:

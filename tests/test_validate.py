@@ -339,7 +339,7 @@ def test_public_names_resolve() -> None:
 
 
 def test_schemas_handed_out_are_copies_so_callers_cannot_corrupt_validation() -> None:
-    """hypothesis-jsonschema rewrites the schema it is given; that must not leak into the validators."""
+    """A schema generator may rewrite the schema it is given; that must not leak into the validators."""
     mine = threadspec.schema("ModifyThreadRequest")
     mine["properties"]["metadata"] = {"type": "integer"}
     mine.setdefault("$defs", {}).clear()

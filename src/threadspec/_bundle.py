@@ -110,7 +110,7 @@ def _strip_openapi(node: Any) -> Any:
 def component_schema(schemas: Mapping[str, Any], name: str, header: str | None = None) -> dict[str, Any]:
     """The component as a standalone 2020-12 schema whose ``$defs`` hold everything it references.
 
-    It stays in the subset that drafts 4/6/7 tools (hypothesis-jsonschema) read the same way:
+    It stays in the subset that draft 7 tools (schemathesis' generator) read the same way:
     no ``$ref`` siblings at the root, ``$ref`` as plain JSON pointers.
     """
     deps = [dep for dep in closure(schemas, [name]) if dep != name]

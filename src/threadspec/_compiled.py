@@ -9,10 +9,9 @@ built on first use.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
-from jsonschema.protocols import Validator
 
 from threadspec._branches import BranchChooser
 from threadspec._decode import MAX_DEPTH, as_bytes, depth_exceeds, is_raw
@@ -22,6 +21,9 @@ from threadspec._reference import reference_validator
 from threadspec._refs import Resolver
 from threadspec._violations import Path, violations
 from threadspec.result import Violation
+
+if TYPE_CHECKING:
+    from jsonschema.protocols import Validator
 
 _UNBUILT: Any = object()
 

@@ -12,14 +12,11 @@ of threadspec use ``contract_for("v2")`` unless given ``contract=``.
 from __future__ import annotations
 
 import copy
-import hashlib
 import importlib
 import importlib.util
 import json
 import sys
 from collections.abc import Callable, Hashable, Mapping
-from importlib import resources
-from importlib.abc import Traversable
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -39,13 +36,17 @@ from threadspec.errors import (
 )
 
 if TYPE_CHECKING:
+    from importlib.abc import Traversable
+
     from pydantic import BaseModel
 
 T = TypeVar("T")
 DEFAULT_PROFILE = "v2"
 _PACKAGE_BUNDLES = "threadspec._generated"
 # where the bundled profiles live; tests point it at a folder of their own
-BUNDLE_ROOT: Traversable = resources.files("threadspec") / "_generated"
+# (a folder beside this file: importlib.resources would cost a tenth of `import threadspec`)
+_PACKAGE_ROOT = Path(__file__).resolve().parent / "_generated"
+BUNDLE_ROOT: Traversable | Path = _PACKAGE_ROOT
 
 
 def _read_json(directory: Traversable, relative: str) -> Any:
@@ -319,9 +320,10 @@ def _id_start(prefix: str, pattern: Any) -> str:
 def _import_models(folder: Traversable) -> ModuleType:
     """The bundle's generated models: imported by name from the package, or from the file of another folder."""
     path = Path(str(folder / "models.py"))
-    package = Path(str(resources.files("threadspec") / "_generated")).resolve()
-    if path.parent.parent.resolve() == package:
+    if path.parent.parent.resolve() == _PACKAGE_ROOT:
         return importlib.import_module(f"{_PACKAGE_BUNDLES}.{path.parent.name}.models")
+    import hashlib
+
     name = f"threadspec_bundle_{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]}"
     if name in sys.modules:
         return sys.modules[name]

@@ -20,7 +20,7 @@ from threadspec import messages, rules
 from threadspec._branches import BranchChooser
 from threadspec._fast import FAILURES, Compiler, Unsupported
 from threadspec._jsontype import is_type
-from threadspec._reference import ReferenceValidator
+from threadspec._reference import reference_validator
 from threadspec._refs import ANNOTATIONS, Resolver
 from threadspec._violations import ABSENT, NODE_TYPE, Path, param_of, violation, violations
 from threadspec.result import Violation
@@ -109,7 +109,7 @@ class LocalizedWalk:
             schema = {keyword: node[keyword], "$defs": self.defs}
             if "type" in node:  # an annotation for the wording (integer or decimal), not a second type check
                 schema[NODE_TYPE] = node["type"]
-            validator = self._validators[key] = ReferenceValidator(schema)
+            validator = self._validators[key] = reference_validator(schema)
         return validator
 
 

@@ -1,4 +1,8 @@
-"""Reading a spec file: YAML or JSON in, a validated OpenAPI 3.1 document out (or InvalidSpecError)."""
+"""Reading a spec file: YAML or JSON in, a validated OpenAPI 3.1 document out (or InvalidSpecError).
+
+PyYAML and openapi-spec-validator load when a file is first read: the bundled contracts never need
+them, and the validator alone takes longer to import than the rest of threadspec.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-import yaml
-from openapi_spec_validator import OpenAPIV31SpecValidator
-
 from threadspec.errors import InvalidSpecError
 
 
 def read_document(path: Path) -> dict[str, Any]:
     """The document in the file, parsed as JSON (``.json``) or YAML (anything else, JSON included)."""
+    import yaml
+
     source = str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -31,6 +34,8 @@ def read_document(path: Path) -> dict[str, Any]:
 
 def _one_line(exc: Exception) -> str:
     """A parser's complaint on one line: PyYAML's spans several, with a snippet of the text."""
+    import yaml
+
     problem, mark = getattr(exc, "problem", None), getattr(exc, "problem_mark", None)
     if isinstance(exc, yaml.YAMLError) and problem and mark is not None:
         return f"{problem} (line {mark.line + 1}, column {mark.column + 1})"
@@ -39,6 +44,8 @@ def _one_line(exc: Exception) -> str:
 
 def check_document(document: dict[str, Any], source: str) -> None:
     """Refuse anything that is not a valid OpenAPI 3.1 document, naming the first problem."""
+    from openapi_spec_validator import OpenAPIV31SpecValidator
+
     version = document.get("openapi")
     if not isinstance(version, str) or not version.startswith("3.1."):
         found = f"openapi: {version}" if version is not None else "no `openapi` field"

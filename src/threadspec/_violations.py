@@ -8,13 +8,14 @@ API names the one problem inside the branch the payload was meant for. The branc
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
-
-from jsonschema import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from threadspec import messages, rules
 from threadspec._branches import TAG_PROPERTIES, BranchChooser
 from threadspec.result import Violation
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
 Path = Sequence[str | int]
 NODE_TYPE = "x-threadspec-node-type"  # the type of a node whose keywords are checked one by one
@@ -87,7 +88,7 @@ class _Translator:
         return violation(path, rule, limit, value, worded, self.location)
 
 
-Handler = Callable[[_Translator, ValidationError, Path], Iterator[Violation]]
+Handler = Callable[[_Translator, "ValidationError", Path], Iterator[Violation]]
 
 
 def _property_name(t: _Translator, error: ValidationError, path: Path) -> Iterator[Violation]:

@@ -9,6 +9,8 @@ ThreadspecError                  root: catch this to catch anything threadspec r
 │   └── UnknownRuleError         or outside what threadspec reads; an ``x-threadspec-rules`` rule it lacks
 ├── ModelsUnavailableError       ``parse``/``model_class`` on a contract without generated models
 ├── ForeignModelError            a model class given as the schema that is not the contract's generated model
+├── UngeneratableSchemaError     ``strategies.valid`` on a schema with a keyword no generator knows (a ValueError)
+├── MissingExtraError            a part whose extra is not installed: ``threadspec[mock]`` … (an ImportError)
 └── PayloadError                 a payload breaks the contract; ``.errors`` lists every violation
     ├── MalformedPayloadError    not decodable: bad JSON, bad UTF-8, nested too deeply
     └── InvalidPayloadError      decoded, but the schema or a spec rule rejects it
@@ -117,6 +119,19 @@ class ForeignModelError(ThreadspecError, TypeError):
                 "contract= out to use that one"
             )
         super().__init__(reason)
+
+
+class UngeneratableSchemaError(ThreadspecError, ValueError):
+    """A schema node valid values cannot be drawn for by construction: a keyword without a generator, or a
+    schema that refers to itself."""
+
+
+class MissingExtraError(ThreadspecError, ImportError):
+    """A part of threadspec whose optional dependencies are not installed; the message names the extra."""
+
+    def __init__(self, what: str, extra: str) -> None:
+        self.extra = extra
+        super().__init__(f"{what} needs the {extra} extra: pip install 'threadspec[{extra}]'")
 
 
 class PayloadError(ThreadspecError):

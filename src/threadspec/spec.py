@@ -32,7 +32,7 @@ def shared_schema(name: str, *, contract: Contract | None = None) -> dict[str, A
 def schema(name: str, *, contract: Contract | None = None) -> dict[str, Any]:
     """The self-contained JSON Schema (2020-12) of one component: a fresh copy, the caller's to change.
 
-    Copies, because some consumers rewrite what they are given (hypothesis-jsonschema canonicalises
+    Copies, because some consumers rewrite what they are given (schema generators canonicalise
     schemas in place), and a shared cached dict would carry that into every later validation.
     """
     return resolve_contract(contract).schema(name)

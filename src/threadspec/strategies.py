@@ -27,19 +27,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from hypothesis import reject
-from hypothesis import strategies as st
-from hypothesis_jsonschema import from_schema
-
 from threadspec import _mutate, constraints
 from threadspec._contract import Contract, resolve_contract
+from threadspec._extras import needs
 from threadspec._mutate import ABSENT, FirstSource, Source, Unbuildable
-from threadspec._mutate.draw import DrawSource
-from threadspec._patterns import to_python_pattern
 from threadspec._violations import param_of, pointer_of
 from threadspec.constraints import Constraint, Location, Segment
 
+with needs("strategies", "threadspec.strategies"):
+    from hypothesis import reject
+    from hypothesis import strategies as st
+
+    from threadspec._mutate.draw import DrawSource
+    from threadspec._mutate.valid import MAX_ITEMS, MAX_MAP_ENTRIES, ValidValues
+
 __all__ = [
+    "MAX_ITEMS",
+    "MAX_MAP_ENTRIES",
     "BoundaryCase",
     "Mutation",
     "boundary",
@@ -51,27 +55,6 @@ __all__ = [
     "uncovered",
     "valid",
 ]
-
-# Bounds on what valid() draws, so generation stays fast; boundary() reaches the real limits.
-MAX_ITEMS = 3
-MAX_MAP_ENTRIES = 4
-_ANNOTATIONS = frozenset(
-    {
-        "$schema",
-        "$id",
-        "$comment",
-        "title",
-        "description",
-        "examples",
-        "default",
-        "deprecated",
-        "readOnly",
-        "writeOnly",
-    }
-)
-_SCHEMA_LISTS = ("anyOf", "oneOf", "allOf")
-_SCHEMA_MAPS = ("properties", "$defs", "patternProperties")
-_SCHEMA_VALUES = ("items", "additionalProperties", "propertyNames", "not")
 
 
 def pointer(path: Sequence[Segment]) -> str:
@@ -139,46 +122,22 @@ class Mutation:
 
 
 # ---------------------------------------------------------------------------------- valid bodies
-def _view(node: Any) -> Any:
-    """The schema as hypothesis-jsonschema reads it (draft 7): no annotations or x- keywords,
-    ECMA patterns made Python patterns (``$`` → ``\\Z``), arrays and maps bounded."""
-    if not isinstance(node, dict):
-        return node
-    out: dict[str, Any] = {}
-    for key, value in node.items():
-        if key in _ANNOTATIONS or key.startswith("x-"):
-            continue
-        if key == "pattern":
-            out[key] = to_python_pattern(value)
-        elif key in _SCHEMA_MAPS:
-            out[key] = {name: _view(sub) for name, sub in value.items()}
-        elif key in _SCHEMA_LISTS:
-            out[key] = [_view(sub) for sub in value]
-        else:
-            out[key] = _view(value) if key in _SCHEMA_VALUES else value
-    kinds = node.get("type")
-    kinds = [kinds] if isinstance(kinds, str) else kinds or []
-    if "array" in kinds:
-        out["maxItems"] = max(min(node.get("maxItems", MAX_ITEMS), MAX_ITEMS), node.get("minItems", 0))
-    if "object" in kinds and not node.get("properties"):
-        limit = min(node.get("maxProperties", MAX_MAP_ENTRIES), MAX_MAP_ENTRIES)
-        out["maxProperties"] = max(limit, node.get("minProperties", 0))
-    return out
-
-
 def _valid(contract: Contract, schema_name: str) -> st.SearchStrategy[Any]:
     def build() -> st.SearchStrategy[Any]:
-        # x-threadspec-rules cannot be stated to hypothesis-jsonschema; patching each drawn body keeps
-        # generation by construction (a filter would reject most bodies with a static chunking strategy)
-        return from_schema(_view(contract.schema(schema_name))).map(
-            lambda body: _mutate.fix_rules(_mutate.copy(body), schema_name, contract=contract)
-        )
+        compiled = contract.compiled(schema_name)
+        drawn = ValidValues(compiled.chooser, schema_name).of(compiled.body)
+        # x-threadspec-rules are kept by the registry's repair: a filter would reject most bodies
+        return drawn.map(lambda body: _mutate.fix_rules(_mutate.copy(body), schema_name, contract=contract))
 
     return contract.memo(("strategies.valid", schema_name), build)
 
 
 def valid(schema_name: str, *, contract: Contract | None = None) -> st.SearchStrategy[Any]:
-    """Payloads that ``schema_name`` accepts (arrays hold at most 3 items, maps at most 4 entries)."""
+    """Payloads that ``schema_name`` accepts, drawn keyword by keyword from its compiled schema.
+
+    Arrays hold at most :data:`MAX_ITEMS` items and maps at most :data:`MAX_MAP_ENTRIES` entries (more when
+    a minimum asks for it). A schema with a keyword no generator knows raises :class:`threadspec.UngeneratableSchemaError`.
+    """
     found = resolve_contract(contract)
     found.shared_schema(schema_name)  # an unknown name fails here, not at the first draw
     return _valid(found, schema_name)

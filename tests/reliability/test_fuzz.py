@@ -19,8 +19,8 @@ import pytest
 from anyio.from_thread import BlockingPortal, start_blocking_portal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from hypothesis_jsonschema import from_schema
 
+from tests.independent import from_schema
 from tests.reliability.support import BETA, ASGIApp, Guarded, Reply, call, envelope_problem, record
 from threadspec import facts, spec, validate_response
 from threadspec.asgi import ValidationMiddleware, route

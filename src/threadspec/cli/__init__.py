@@ -17,13 +17,15 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any, TextIO
 
+from threadspec._extras import require
 from threadspec.cli._args import EXIT_INVALID, EXIT_OK, EXIT_USAGE, Parser, UsageError
-from threadspec.errors import SpecLookupError
+from threadspec.errors import MissingExtraError, SpecLookupError
 
 __all__ = [
     "COMMANDS",
@@ -49,10 +51,12 @@ Handler = Callable[[argparse.Namespace, TextIO, TextIO], int]
 
 @dataclass(frozen=True, slots=True)
 class Command:
-    """One command: its one-line help and what its ``--help`` opens with; its module has its name."""
+    """One command: its one-line help, what its ``--help`` opens with, and the extra it needs beyond the
+    core install; its module has its name."""
 
     help: str
     description: str | None = None
+    extra: str | None = None
 
 
 COMMANDS: dict[str, Command] = {
@@ -60,13 +64,16 @@ COMMANDS: dict[str, Command] = {
     "schemas": Command("list the component schema names"),
     "schema": Command("print one component's JSON Schema"),
     "operations": Command("list the operations: id, method, path and what each does"),
-    "mock": Command("serve the mock Assistants API (stateful by default)"),
+    "mock": Command("serve the mock Assistants API (stateful by default)", extra="mock"),
     "proxy": Command(
         "check the traffic to a real server against the contract",
         "Forward every request to --upstream, check requests and responses (streams included) against the "
         "contract, log each violation, print a summary on exit. Exit 1 when anything broke it.",
+        extra="proxy",
     ),
-    "contract": Command("check a server against the contract (positive, negative, workflows, streams)"),
+    "contract": Command(
+        "check a server against the contract (positive, negative, workflows, streams)", extra="contract"
+    ),
     "diff": Command(
         "what changed between two contracts, and whom it breaks",
         "Compare two contracts, each a bundled profile (v1, v2) or an OpenAPI 3.1 file, and list every change "
@@ -77,7 +84,10 @@ COMMANDS: dict[str, Command] = {
 
 def _load(name: str) -> tuple[Callable[[argparse.ArgumentParser], None], Handler]:
     """The one place a command's module is imported (its flags, what it does): for ``--help``, for a run,
-    for tab completion alike."""
+    for tab completion alike; a command whose extra is missing says so here, before its imports fail."""
+    extra = COMMANDS[name].extra
+    if extra is not None:
+        require(extra, f"threadspec {name}")
     module = import_module(f"threadspec.cli.{name}")
     adder: Callable[[argparse.ArgumentParser], None] = module.add_arguments
     handler: Handler = module.run
@@ -145,7 +155,8 @@ def _complete(parser: argparse.ArgumentParser) -> None:
         return
     named = [word for word in os.environ.get("COMP_LINE", "").split()[1:] if word in COMMANDS]
     if named:  # argcomplete reads the flags before parsing: give the command named its own first
-        _filled(parser, named[0])
+        with suppress(MissingExtraError):  # nothing to offer for a command that cannot run here
+            _filled(parser, named[0])
     argcomplete.autocomplete(parser)
 
 
@@ -153,11 +164,17 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout:
     parser = build_parser()
     _complete(parser)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(argv)  # a command's flags load here, so a missing extra can show here too
     except SystemExit as exc:  # argparse already printed the usage, the help or the version
         return EXIT_USAGE if exc.code else EXIT_OK
+    except MissingExtraError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
     try:
         code: int = args.handler(args, stdin or sys.stdin, stdout or sys.stdout)
+    except MissingExtraError as exc:  # it cannot run in this install, as for bad arguments: one sentence
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
     except (UsageError, SpecLookupError) as exc:
         print(f"threadspec: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -17,6 +17,8 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from threadspec._extras import needs
+
 if TYPE_CHECKING:
     from threadspec.contract.config import CHECKS, ContractConfig
     from threadspec.contract.findings import Finding, Problem, Severity
@@ -53,4 +55,5 @@ __all__ = [
 def __getattr__(name: str) -> Any:
     if name not in _HOMES:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(import_module(f"threadspec.contract.{_HOMES[name]}"), name)
+    with needs("contract", "threadspec.contract"):
+        return getattr(import_module(f"threadspec.contract.{_HOMES[name]}"), name)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import httpx
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from threadspec._contract import DEFAULT_PROFILE, Contract, contract_for
 from threadspec._suggest import unknown_name
 from threadspec.contract.findings import Severity
+
+if TYPE_CHECKING:
+    import httpx  # the contract extra: the CLI builds these options in a core install too
 
 CHECKS = ("positive", "boundary", "negative", "streaming", "workflow")
 # What runs name when no assistant was given and the server offers no POST /assistants to make one.
@@ -61,7 +64,7 @@ class ContractConfig:
                 raise ValueError(unknown_name("check", check, CHECKS, f"choose from {', '.join(CHECKS)}"))
         if self.max_examples < 1 or self.workers < 1:
             raise ValueError("max_examples and workers must be at least 1")
-        if self.transport is not None and not isinstance(self.transport, httpx.AsyncBaseTransport):
+        if self.transport is not None and not _is_async_transport(self.transport):
             raise TypeError(
                 "transport must be an httpx async transport, such as httpx.ASGITransport(app=...)"
             )
@@ -80,12 +83,19 @@ class ContractConfig:
         return tuple(c for c in CHECKS if self.checks is None or c in self.checks)
 
 
+def _is_async_transport(transport: object) -> bool:
+    import httpx  # there is a transport: whoever made it has httpx
+
+    return isinstance(transport, httpx.AsyncBaseTransport)
+
+
 def check_base_url(url: str) -> str:
     """Refuse a base URL no request could go to, before a run sends anything."""
     try:
-        parsed = httpx.URL(url)
-    except (httpx.InvalidURL, TypeError) as exc:
+        parsed = urlsplit(url)
+        parsed.port  # noqa: B018  (a port that is not a number raises here)
+    except (ValueError, TypeError, AttributeError) as exc:
         raise ValueError(f"not a URL: {url!r} ({exc})") from None
-    if parsed.scheme not in ("http", "https") or not parsed.host:
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
         raise ValueError(f"expected an http:// or https:// URL with a host, got {url!r}")
     return url

@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from threadspec._extras import require
+from threadspec.errors import MissingExtraError
+
 if TYPE_CHECKING:
     import httpx
     from _pytest._code.code import ExceptionInfo, TerminalRepr
@@ -91,8 +94,9 @@ def pytest_configure(config: pytest.Config) -> None:
     if not base_url:
         return
     try:
+        require("contract", "pytest --threadspec-base-url")
         config.stash[_STATE] = _Session(_contract_config(config, base_url))
-    except (KeyError, ValueError) as exc:  # an unknown operation or check name
+    except (KeyError, ValueError, MissingExtraError) as exc:  # an unknown operation or check name
         raise pytest.UsageError(f"threadspec: {exc}") from exc
 
 

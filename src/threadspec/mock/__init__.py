@@ -15,6 +15,8 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from threadspec._extras import needs
+
 if TYPE_CHECKING:
     from threadspec.mock.app import create_app
     from threadspec.mock.config import MockConfig
@@ -35,4 +37,5 @@ __all__ = ["MockConfig", "ThreadspecMock", "create_app", "serve", "serve_in_thre
 def __getattr__(name: str) -> Any:
     if name not in _HOMES:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(import_module(f"threadspec.mock.{_HOMES[name]}"), name)
+    with needs("mock", "threadspec.mock"):
+        return getattr(import_module(f"threadspec.mock.{_HOMES[name]}"), name)

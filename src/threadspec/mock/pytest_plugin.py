@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Literal, cast, get_args
 
 import pytest
 
+from threadspec._extras import needs
+
 if TYPE_CHECKING:
     from starlette.applications import Starlette
 
@@ -91,8 +93,9 @@ def threadspec_mock_config() -> MockConfig:
 @pytest.fixture(scope=mock_scope)
 def threadspec_mock(threadspec_mock_config: MockConfig) -> Iterator[ThreadspecMock]:
     """A mock served on a real port for the test (or the session); its app is at hand in process too."""
-    from threadspec import _serving
-    from threadspec.mock.app import create_app
+    with needs("mock", "the threadspec_mock fixture"):
+        from threadspec import _serving
+        from threadspec.mock.app import create_app
 
     config = threadspec_mock_config
     app = create_app(config)

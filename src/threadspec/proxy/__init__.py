@@ -41,11 +41,14 @@ serves it for the length of a ``with`` block.
 
 from __future__ import annotations
 
-from threadspec.proxy.app import ProxyApp, create_app
-from threadspec.proxy.config import ProxyConfig
-from threadspec.proxy.record import Exchange, Recorder, Tally
-from threadspec.proxy.server import serve, serve_in_thread
-from threadspec.proxy.summary import render as render_summary
+from threadspec._extras import needs
+
+with needs("proxy", "threadspec.proxy"):
+    from threadspec.proxy.app import ProxyApp, create_app
+    from threadspec.proxy.config import ProxyConfig
+    from threadspec.proxy.record import Exchange, Recorder, Tally
+    from threadspec.proxy.server import serve, serve_in_thread
+    from threadspec.proxy.summary import render as render_summary
 
 __all__ = [
     "Exchange",
