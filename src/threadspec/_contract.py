@@ -356,6 +356,18 @@ def contract_for(profile: str = DEFAULT_PROFILE) -> Contract:
     return found
 
 
+def served_profiles(names: tuple[str, ...] | None) -> tuple[str, ...]:
+    """The profiles a server holds its traffic to, the first being the default: ``names`` in their order, or
+    every bundled one (the default profile first). ``ValueError`` names the mistake."""
+    if names is None:
+        return tuple(sorted(profiles(), key=lambda p: p != DEFAULT_PROFILE))
+    if not names or len(set(names)) != len(names) or any(p not in profiles() for p in names):
+        raise ValueError(
+            f"profiles must name each of {', '.join(profiles())} at most once, not {list(names)}"
+        )
+    return names
+
+
 def resolve_contract(contract: Contract | None) -> Contract:
     """``contract``, or the default one (``contract_for("v2")``)."""
     if contract is not None:

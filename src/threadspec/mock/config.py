@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Literal
 
-from threadspec._contract import DEFAULT_PROFILE, Contract, contract_for, profiles
+from threadspec._contract import Contract, contract_for, served_profiles
 from threadspec.asgi import DEFAULT_MAX_BODY_BYTES
 
 Mode = Literal["stateful", "stateless"]
@@ -88,12 +88,7 @@ class MockConfig:
         rate = self.rate_limit_per_second
         if rate is not None and not 0 < rate < float("inf"):
             raise ValueError(f"rate_limit_per_second must be a positive number, not {rate}")
-        if self.profiles is not None:
-            unknown = [p for p in self.profiles if p not in profiles()]
-            if unknown or not self.profiles or len(set(self.profiles)) != len(self.profiles):
-                raise ValueError(
-                    f"profiles must name each of {', '.join(profiles())} at most once, not {list(self.profiles)}"
-                )
+        served_profiles(self.profiles)
         if self.mode == "stateless":
             defaults = {f.name: f.default for f in fields(self)}
             for name, (flag, reason) in _STATEFUL_ONLY.items():
@@ -102,8 +97,7 @@ class MockConfig:
 
     def contracts(self) -> tuple[Contract, ...]:
         """The contracts of the served profiles; the first is the default."""
-        names = self.profiles or sorted(profiles(), key=lambda p: p != DEFAULT_PROFILE)
-        return tuple(contract_for(p) for p in names)
+        return tuple(contract_for(p) for p in served_profiles(self.profiles))
 
     @property
     def base_url(self) -> str:

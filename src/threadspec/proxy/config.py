@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-from threadspec._contract import DEFAULT_PROFILE, Contract, contract_for, profiles
+from threadspec._contract import Contract, contract_for, served_profiles
 from threadspec.asgi import DEFAULT_MAX_BODY_BYTES
 
 Mode = Literal["observe", "enforce"]
@@ -73,17 +73,11 @@ class ProxyConfig:
             raise ValueError(f"timeout_seconds must be a positive number, not {self.timeout_seconds}")
         if self.max_body_bytes < 1 or self.max_checked_response_bytes < 1:
             raise ValueError("max_body_bytes and max_checked_response_bytes must be positive")
-        if self.profiles is not None:
-            unknown = [p for p in self.profiles if p not in profiles()]
-            if unknown or not self.profiles or len(set(self.profiles)) != len(self.profiles):
-                raise ValueError(
-                    f"profiles must name each of {', '.join(profiles())} at most once, not {list(self.profiles)}"
-                )
+        served_profiles(self.profiles)
 
     def contracts(self) -> tuple[Contract, ...]:
         """The contracts of the profiles the traffic is held to; the first is the default."""
-        names = self.profiles or sorted(profiles(), key=lambda p: p != DEFAULT_PROFILE)
-        return tuple(contract_for(p) for p in names)
+        return tuple(contract_for(p) for p in served_profiles(self.profiles))
 
     @property
     def base_url(self) -> str:
