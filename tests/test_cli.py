@@ -11,10 +11,11 @@ from typing import Any
 
 import pytest
 
+from tests.limits import metadata_keys, too_many_metadata
 from threadspec.cli import main
 
 VALID = {"assistant_id": "asst_1"}
-TOO_MANY = {"assistant_id": "asst_1", "metadata": {f"k{i}": "v" for i in range(17)}}
+TOO_MANY = {"assistant_id": "asst_1", "metadata": too_many_metadata()}
 
 
 def run(argv: list[str], stdin: str = "") -> tuple[int, str]:
@@ -51,8 +52,8 @@ def test_invalid_file_exits_1_and_shows_location_rule_and_message(files: dict[st
     assert out.splitlines() == [
         f"{files['valid']}: valid",
         f"{files['invalid']}: invalid (1 error)",
-        "  metadata  [maxProperties]  Invalid 'metadata': too many properties. Expected an object with at most 16 "
-        "properties, but got an object with 17 properties instead.",
+        "  metadata  [maxProperties]  Invalid 'metadata': too many properties. Expected an object with at most "
+        f"{metadata_keys()} properties, but got an object with {metadata_keys() + 1} properties instead.",
     ]
 
 
@@ -126,7 +127,7 @@ def test_schemas_lists_names_and_schema_prints_one() -> None:
     code, out = run(["schemas"])
     assert code == 0 and "CreateThreadAndRunRequest" in out.splitlines()
     code, out = run(["schema", "Metadata"])
-    assert code == 0 and json.loads(out)["maxProperties"] == 16
+    assert code == 0 and json.loads(out)["maxProperties"] == metadata_keys()
     assert run(["schema", "Nope"])[0] == 2
 
 
