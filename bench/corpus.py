@@ -6,6 +6,8 @@ import copy
 import json
 from typing import Any
 
+from threadspec import spec
+
 
 def _function_tool(i: int) -> dict[str, Any]:
     return {
@@ -84,10 +86,14 @@ def large() -> dict[str, Any]:
     return body
 
 
+# one past the contract's limit (17 while the spec allows 16), so a changed limit keeps the body invalid
+TOO_MANY_KEYS = spec.shared_schema("Metadata")["maxProperties"] + 1
+
+
 def invalid(body: dict[str, Any]) -> dict[str, Any]:
-    """The same body with 17 metadata keys: one violation, deep enough to need the full report."""
+    """The same body with one metadata key too many: one violation, deep enough to need the full report."""
     broken = copy.deepcopy(body)
-    broken["metadata"] = {f"k{i}": "v" for i in range(17)}
+    broken["metadata"] = {f"k{i}": "v" for i in range(TOO_MANY_KEYS)}
     return broken
 
 

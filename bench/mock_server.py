@@ -43,7 +43,7 @@ from _common import (
     report,
     settings_parser,
 )
-from corpus import invalid, typical
+from corpus import TOO_MANY_KEYS, invalid, typical
 
 PRISM_DIR = BENCH / ".prism"
 PRISM_BIN = PRISM_DIR / "node_modules" / ".bin" / "prism"
@@ -75,7 +75,7 @@ SCENARIOS = (
     Scenario("POST /threads (small)", "POST", "/threads",
              json.dumps({"messages": [{"role": "user", "content": "Hello"}]}).encode(), 200),
     Scenario("POST /threads/runs (typical, ~2 KB)", "POST", "/threads/runs", json.dumps(typical()).encode(), 200),
-    Scenario("POST /threads/runs, invalid (17 metadata keys)", "POST", "/threads/runs",
+    Scenario(f"POST /threads/runs, invalid ({TOO_MANY_KEYS} metadata keys)", "POST", "/threads/runs",
              json.dumps(invalid(typical())).encode(), 400),
     Scenario(f"GET /threads/{{id}}/messages?limit=20 ({THREAD_MESSAGES} messages)", "GET",
              "/threads/{thread_id}/messages?limit=20", b"", 200),

@@ -66,7 +66,7 @@ THREADSPEC = ("threadspec verdict", "threadspec full errors (invalid)")
 
 
 def _bodies(targets: tuple[int, ...]) -> tuple[dict[int, bytes], dict[int, bytes]]:
-    """Valid bodies of each size and the same with 17 metadata keys, as bytes only (no big dicts kept)."""
+    """Valid bodies of each size and the same with a metadata key too many, as bytes only (no big dicts kept)."""
     raws, bad = {}, {}
     for target in targets:
         body = sized(target)

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from tests.limits import metadata_keys
 from threadspec import constraints, spec
 from threadspec.constraints import NODE_KEYWORDS, Constraint, json_type
 
@@ -29,7 +30,7 @@ def find(root: str, template: str, keyword: str, facet: str | None = None) -> Co
 @pytest.mark.parametrize(
     ("template", "keyword", "limit"),
     [
-        ("thread.messages[*].metadata", "maxProperties", 16),
+        ("thread.messages[*].metadata", "maxProperties", metadata_keys()),
         ("thread.messages[*].metadata", "propertyNames", 64),
         ("thread.messages[*].metadata.*", "maxLength", 512),
         ("thread.messages[*].content", "minItems", 1),

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 import threadspec
+from tests.limits import too_many_metadata
 from threadspec import (
     Contract,
     InvalidSpecError,
@@ -148,7 +149,7 @@ def test_profile_facts_come_from_the_spec() -> None:
 def test_every_public_check_takes_a_contract() -> None:
     """The module-level functions and the same calls with contract= agree (here on the default contract)."""
     v2 = contract_for()
-    body = {"metadata": {f"k{i}": "v" for i in range(17)}}
+    body = {"metadata": too_many_metadata()}
     assert threadspec.validate(body, "ModifyThreadRequest", contract=v2) == threadspec.validate(
         body, "ModifyThreadRequest"
     )

@@ -6,24 +6,28 @@ from typing import Any
 
 import pytest
 
+from tests.limits import limit, metadata_keys, too_many_metadata
 from threadspec import to_openai_error, validate, validate_request
 
 BASE = {"assistant_id": "asst_1"}
+KEYS = metadata_keys()
+KEY = limit("ModifyThreadRequest", "metadata", "propertyNames.maxLength")
+TOOLS = limit("CreateRunRequest", "tools", "maxItems")
 
 # (case, schema, body, param, code, message)
 WORDING: list[tuple[str, str, Any, str | None, str | None, str]] = [
-    ("object_above_max_properties", "CreateThreadAndRunRequest", {**BASE, "metadata": {f"k{i}": "v" for i in range(17)}},
+    ("object_above_max_properties", "CreateThreadAndRunRequest", {**BASE, "metadata": too_many_metadata()},
      "metadata", "object_above_max_properties",
-     "Invalid 'metadata': too many properties. Expected an object with at most 16 properties, but got an object with 17 properties instead."),
+     f"Invalid 'metadata': too many properties. Expected an object with at most {KEYS} properties, but got an object with {KEYS + 1} properties instead."),
     ("string_above_max_length", "CreateThreadAndRunRequest", {**BASE, "metadata": {"actual": "x" * 695}},
      "metadata.actual", "string_above_max_length",
      "Invalid 'metadata.actual': string too long. Expected a string with maximum length 512, but got a string with length 695 instead."),
-    ("key too long", "ModifyThreadRequest", {"metadata": {"k" * 65: "v"}},
+    ("key too long", "ModifyThreadRequest", {"metadata": {"k" * (KEY + 1): "v"}},
      "metadata", "string_above_max_length",
-     "Invalid 'metadata': key too long. Expected a key with maximum length 64, but got a key with length 65 instead."),
-    ("array_above_max_length", "CreateRunRequest", {**BASE, "tools": [{"type": "code_interpreter"}] * 21},
+     f"Invalid 'metadata': key too long. Expected a key with maximum length {KEY}, but got a key with length {KEY + 1} instead."),
+    ("array_above_max_length", "CreateRunRequest", {**BASE, "tools": [{"type": "code_interpreter"}] * (TOOLS + 1)},
      "tools", "array_above_max_length",
-     "Invalid 'tools': array too long. Expected an array with maximum length 20, but got an array with length 21 instead."),
+     f"Invalid 'tools': array too long. Expected an array with maximum length {TOOLS}, but got an array with length {TOOLS + 1} instead."),
     ("array_below_min_length", "CreateMessageRequest", {"role": "user", "content": []},
      "content", "array_below_min_length",
      "Invalid 'content': empty array. Expected an array with minimum length 1, but got an empty array instead."),

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import Phase, find, given, settings
 
 import threadspec
+from tests.limits import limit, metadata_keys
 from threadspec import (
     Contract,
     UngeneratableSchemaError,
@@ -73,22 +74,24 @@ def at_and_past(
 
 
 # ---------------------------------------------------------------------------------- the values at each limit
-def test_metadata_holds_16_keys_not_17() -> None:
+def test_metadata_holds_as_many_keys_as_the_limit_and_not_one_more() -> None:
     at, past = at_and_past("ModifyThreadRequest", "metadata", "maxProperties")
-    assert (len(at), len(past)) == (16, 17)
+    assert (len(at), len(past)) == (metadata_keys(), metadata_keys() + 1)
 
 
 def test_keys_count_code_points_including_astral_ones() -> None:
     at, past = at_and_past("ModifyThreadRequest", "metadata", "propertyNames")
     key_at, key_past = max(at, key=len), max(past, key=len)
-    assert (len(key_at), len(key_past)) == (64, 65)
+    most = limit("ModifyThreadRequest", "metadata", "propertyNames.maxLength")
+    assert (len(key_at), len(key_past)) == (most, most + 1)
     assert any(ord(ch) > 0xFFFF for ch in key_at)  # one code point, two UTF-16 units, four UTF-8 bytes
-    assert len(key_at.encode()) > 64
+    assert len(key_at.encode()) > most
 
 
-def test_values_hold_512_characters_not_513() -> None:
+def test_values_hold_as_many_characters_as_the_limit_and_not_one_more() -> None:
     at, past = at_and_past("ModifyMessageRequest", "metadata.*", "maxLength")
-    assert (len(at), len(past)) == (512, 513)
+    most = limit("ModifyMessageRequest", "metadata.*", "maxLength")
+    assert (len(at), len(past)) == (most, most + 1)
 
 
 @pytest.mark.parametrize(
@@ -275,4 +278,4 @@ def test_invalid_breaks_the_asked_keyword(mutation: Mutation) -> None:
 @given(strategies.boundary("CreateThreadRequest", rule="maxProperties", expect_valid=True))
 def test_boundary_sits_exactly_at_the_limit(case: BoundaryCase) -> None:
     assert case.expect_valid and case.error_path is None and case.rule is None
-    assert len(get(case.body, case.path)) == case.constraint.limit == 16
+    assert len(get(case.body, case.path)) == case.constraint.limit == metadata_keys()

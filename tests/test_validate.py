@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 import threadspec
+from tests.limits import too_many_metadata
 from threadspec import (
     ForeignModelError,
     InvalidPayloadError,
@@ -68,7 +69,7 @@ def test_the_schema_is_always_named_never_assumed(check: Any) -> None:
 def test_a_model_class_names_its_schema_and_its_contract() -> None:
     assert validate(VALID, models.CreateThreadAndRunRequest).schema == "CreateThreadAndRunRequest"
     assert not is_valid({"assistant_id": 1}, models.CreateThreadAndRunRequest)
-    over = {"metadata": {f"k{i}": "v" for i in range(17)}}
+    over = {"metadata": too_many_metadata(profile="v1")}
     assert [e.rule for e in validate(over, models.v1.ModifyThreadRequest).errors] == ["maxProperties"]
 
 
@@ -91,7 +92,7 @@ def test_json_pointer_escapes_slash_and_tilde() -> None:
 
 
 def test_collect_all_finds_every_error() -> None:
-    body = {"assistant_id": "a", "metadata": {f"k{i}": "v" for i in range(17)}, "top_p": 2, "x": 1, "y": 2}
+    body = {"assistant_id": "a", "metadata": too_many_metadata(), "top_p": 2, "x": 1, "y": 2}
     rules = sorted(e.rule for e in validate(body, "CreateRunRequest").errors)
     assert rules == ["additionalProperties", "additionalProperties", "maxProperties", "maximum"]
 

@@ -24,13 +24,14 @@ import httpx
 import pytest
 
 import threadspec
+from tests.limits import too_many_metadata
 from threadspec import _extras, cli
 from threadspec.facts import BETA_HEADER, beta_value
 
 pytestmark = pytest.mark.soak
 
 ROOT = Path(__file__).resolve().parents[1]
-TOO_MANY = {"metadata": {f"k{i}": "v" for i in range(17)}}  # one key past the limit, whatever it is
+TOO_MANY = {"metadata": too_many_metadata()}
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.limits import metadata_keys
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -34,7 +36,8 @@ def test_every_part_prints_its_tables(tmp_path: Path) -> None:
         assert contender in report
     # mock server: the four scenarios against both modes, every answer with the expected status
     for scenario in ("POST /threads (small)", "POST /threads/runs (typical, ~2 KB)",
-                     "POST /threads/runs, invalid (17 metadata keys)", "GET /threads/{id}/messages?limit=20"):  # fmt: skip
+                     f"POST /threads/runs, invalid ({metadata_keys() + 1} metadata keys)",
+                     "GET /threads/{id}/messages?limit=20"):  # fmt: skip
         assert scenario in report
     assert "threadspec stateless" in report and "threadspec stateful (memory)" in report
     assert "answered" not in report and "listed" not in report  # no contender failed its status check

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import last_line, run
+from tests.limits import metadata_keys, too_many_metadata
 from threadspec import contract_for
 
 VALID = {"assistant_id": "asst_1"}
-TOO_MANY = {"assistant_id": "asst_1", "metadata": {f"k{i}": "v" for i in range(17)}}
+TOO_MANY = {"assistant_id": "asst_1", "metadata": too_many_metadata()}
 V1_MESSAGE = {"role": "user", "content": "Hi", "file_ids": ["file-abc123"]}
 
 
@@ -46,8 +47,8 @@ def test_invalid_file_exits_1_and_shows_location_rule_and_message(files: dict[st
     assert out.splitlines() == [
         f"{files['valid']}: valid",
         f"{files['invalid']}: invalid (1 error)",
-        "  metadata  [maxProperties]  Invalid 'metadata': too many properties. Expected an object with at most 16 "
-        "properties, but got an object with 17 properties instead.",
+        "  metadata  [maxProperties]  Invalid 'metadata': too many properties. Expected an object with at most "
+        f"{metadata_keys()} properties, but got an object with {metadata_keys() + 1} properties instead.",
     ]
 
 

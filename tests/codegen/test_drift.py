@@ -10,6 +10,7 @@ import pytest
 from codegen.__main__ import main
 from codegen.drift import drift
 from codegen.profiles import profile_paths
+from tests.limits import metadata_keys
 
 
 def test_check_passes_on_freshly_generated_output(
@@ -25,10 +26,14 @@ def test_check_fails_on_a_hand_edit_with_a_diff_and_the_hint(
     edited = tmp_path / "_generated"
     shutil.copytree(fresh_output, edited)
     models = edited / "v2" / "models.py"
-    models.write_text(models.read_text().replace("max_length=16", "max_length=17"))
+    keys = metadata_keys()
+    stated = f"}}], max_length={keys})"  # the Metadata model's limit, after its example
+    text = models.read_text()
+    assert text.count(stated) == 1, stated
+    models.write_text(text.replace(stated, f"}}], max_length={keys + 1})"))
     assert main(["check", "--out", str(edited)]) == 1
     captured = capsys.readouterr()
-    assert "-        Field(examples=" in captured.out or "max_length=17" in captured.out
+    assert "-        Field(examples=" in captured.out or f"max_length={keys + 1}" in captured.out
     assert "run make generate" in captured.err
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import pydantic
 import pytest
 
+from tests.limits import limit, metadata_keys, too_many_metadata
 from threadspec import Contract, contract_for, profiles
 
 BASE: dict[str, Any] = {
@@ -48,23 +49,25 @@ def _with(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
 
 
 _DELETE = object()
+KEY = limit("Metadata", "", "propertyNames.maxLength")
+VALUE = limit("Metadata", "*", "maxLength")
 
 # (case id, body, expected verdict)
 CASES: list[tuple[str, Any, bool]] = [
     ("base", BASE, True),
-    ("metadata 16 keys", _with(("metadata",), {f"k{i}": "v" for i in range(16)}), True),
-    ("metadata 17 keys", _with(("metadata",), {f"k{i}": "v" for i in range(17)}), False),
+    ("metadata at the key limit", _with(("metadata",), {f"k{i}": "v" for i in range(metadata_keys())}), True),
+    ("metadata past the key limit", _with(("metadata",), too_many_metadata()), False),
     ("metadata null", _with(("metadata",), None), True),
-    ("key 64", _with(("metadata",), {"k" * 64: "v"}), True),
-    ("key 65", _with(("metadata",), {"k" * 65: "v"}), False),
-    ("astral key 64", _with(("metadata",), {"😀" * 64: "v"}), True),
-    ("astral key 65", _with(("metadata",), {"😀" * 65: "v"}), False),
-    ("value 512", _with(("metadata",), {"k": "é" * 512}), True),
-    ("value 513", _with(("metadata",), {"k": "é" * 513}), False),
+    ("key at the limit", _with(("metadata",), {"k" * KEY: "v"}), True),
+    ("key past the limit", _with(("metadata",), {"k" * (KEY + 1): "v"}), False),
+    ("astral key at the limit", _with(("metadata",), {"😀" * KEY: "v"}), True),
+    ("astral key past the limit", _with(("metadata",), {"😀" * (KEY + 1): "v"}), False),
+    ("value at the limit", _with(("metadata",), {"k": "é" * VALUE}), True),
+    ("value past the limit", _with(("metadata",), {"k": "é" * (VALUE + 1)}), False),
     ("value not a string", _with(("metadata",), {"k": 1}), False),
-    ("message metadata 17", _with(("thread", "messages", 0, "metadata"), {f"k{i}": "v" for i in range(17)}), False),
-    ("vector store metadata 17", _with(("thread", "tool_resources", "file_search", "vector_stores", 0, "metadata"),
-                                       {f"k{i}": "v" for i in range(17)}), False),
+    ("message metadata past the key limit", _with(("thread", "messages", 0, "metadata"), too_many_metadata()), False),
+    ("vector store metadata past the key limit",
+     _with(("thread", "tool_resources", "file_search", "vector_stores", 0, "metadata"), too_many_metadata()), False),
     ("temperature 2", _with(("temperature",), 2), True),
     ("temperature above 2", _with(("temperature",), math.nextafter(2.0, 3.0)), False),
     ("temperature 0", _with(("temperature",), 0), True),

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
+from tests.limits import metadata_keys
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -126,13 +128,13 @@ def _edit_body(seen: Seen, edit: Callable[[dict[str, Any]], None]) -> None:
         seen.body = json.dumps(body).encode()
 
 
-def accepts_17_metadata_keys(seen: Seen) -> None:
-    """Before: quietly keeps the first 16 of too many metadata keys, so 17 are accepted."""
+def accepts_too_many_metadata_keys(seen: Seen) -> None:
+    """Before: quietly keeps as many metadata keys as the limit allows, so one too many is accepted."""
 
     def trim(body: dict[str, Any]) -> None:
-        metadata = body.get("metadata")
-        if isinstance(metadata, dict) and len(metadata) > 16:
-            body["metadata"] = dict(list(metadata.items())[:16])
+        metadata, keys = body.get("metadata"), metadata_keys()
+        if isinstance(metadata, dict) and len(metadata) > keys:
+            body["metadata"] = dict(list(metadata.items())[:keys])
 
     _edit_body(seen, trim)
 
@@ -389,12 +391,16 @@ def stream_as_text(seen: Seen) -> None:
 
 
 def over_strict(seen: Seen) -> None:
-    """Before: exactly 16 metadata keys, and ``temperature: 2``, are refused (both are within the limits)."""
+    """Before: metadata with exactly as many keys as the limit, and ``temperature: 2``, are refused (both are
+    within the limits)."""
     body = seen.json()
     if not isinstance(body, dict):
         return
     metadata = [o.get("metadata") for o in _objects(body)]
-    if any(isinstance(m, dict) and len(m) == 16 for m in metadata) or body.get("temperature") == 2:
+    if (
+        any(isinstance(m, dict) and len(m) == metadata_keys() for m in metadata)
+        or body.get("temperature") == 2
+    ):
         seen.body = b"{"  # the mock refuses it (malformed JSON) with a 400 in its envelope
 
 

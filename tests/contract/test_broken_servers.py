@@ -12,10 +12,12 @@ import pytest
 
 from tests.contract import broken
 from tests.contract.conftest import config_for
+from tests.limits import metadata_keys
 from threadspec.contract import ContractReport, Outcome, Severity, run
 
 Hooks = dict[str, broken.Hook]
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
+KEYS = metadata_keys()
 OBJECTS = (
     "createThread",
     "getThread",
@@ -68,8 +70,8 @@ DEFECTS = [
            ("createThread", "createMessage", "getMessage", "listMessages"), ("positive", "workflow"),
            [("response:required|content,role", ERROR)],
            "MessageObject missing content and role (2 required properties)"),
-    Defect("17 metadata keys accepted", {"before": broken.accepts_17_metadata_keys}, ("modifyThread",),
-           ("negative",), [("accepted:maxProperties|Metadata", ERROR)], "accepted 17 metadata keys (limit 16)"),
+    Defect("too many metadata keys accepted", {"before": broken.accepts_too_many_metadata_keys}, ("modifyThread",),
+           ("negative",), [("accepted:maxProperties|Metadata", ERROR)], f"accepted {KEYS + 1} metadata keys (limit {KEYS})"),
     Defect("temperature 3 accepted", {"before": broken.accepts_temperature_3}, ("createRun",), ("negative",),
            [("accepted:maximum|temperature", ERROR)], "accepted temperature 3 (limit 2)"),
     Defect("a run without status", {"after": broken.run_without_status}, ("getRun", "modifyRun"), ("positive",),
@@ -195,7 +197,7 @@ def test_an_over_strict_server_fails_even_when_it_refuses_nothing_invalid(
     assert report.result("modifyThread", "boundary").outcome is Outcome.FAILED
     assert (
         report.findings[0].title
-        == "refused 16 metadata keys (limit 16) with 400, though it is within the limit"
+        == f"refused {KEYS} metadata keys (limit {KEYS}) with 400, though it is within the limit"
     )
 
 

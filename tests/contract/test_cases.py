@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from tests.limits import metadata_keys
 from threadspec import Contract, constraints, contract_for, profiles
 from threadspec.contract import cases
 from threadspec.contract.cases import LimitCase
@@ -16,6 +17,7 @@ from threadspec.contract.targets import Ids
 from threadspec.result import Violation
 from threadspec.validate import validate
 
+KEYS = metadata_keys()
 ASSISTANT = "asst_configured"
 WAITING_RUN = {"required_action": {"submit_tool_outputs": {"tool_calls": [{"id": "call_real"}]}}}
 V2 = contract_for("v2")
@@ -116,7 +118,7 @@ def test_at_a_count_limit_the_node_stays_exact() -> None:
     case = _case("modifyThread", "ModifyThreadRequest:metadata:maxProperties", accepted=True)
     c = case.constraint
     grafted = graft(case.value, {"metadata": {"control": "1"}}, case.path, c, accepted=True)
-    assert len(grafted["metadata"]) == c.limit  # 16: the control's key is not added
+    assert len(grafted["metadata"]) == c.limit  # the control's key is not added
 
 
 def test_integer_cases_come_plain_too() -> None:
@@ -151,8 +153,8 @@ def test_path_ids_of_another_kind() -> None:
 @pytest.mark.parametrize(
     ("op", "constraint_id", "accepted", "described"),
     [
-        ("modifyThread", "ModifyThreadRequest:metadata:maxProperties", False, "17 metadata keys (limit 16)"),
-        ("modifyThread", "ModifyThreadRequest:metadata:maxProperties", True, "16 metadata keys (limit 16)"),
+        ("modifyThread", "ModifyThreadRequest:metadata:maxProperties", False, f"{KEYS + 1} metadata keys (limit {KEYS})"),
+        ("modifyThread", "ModifyThreadRequest:metadata:maxProperties", True, f"{KEYS} metadata keys (limit {KEYS})"),
         ("createRun", "CreateRunRequest:temperature:maximum", True, "temperature 2 (limit 2)"),
         ("listRuns", "listRuns.query:limit:maximum", False, "query limit 101 (limit 100)"),
         ("createRun", "CreateRunRequest:temperature:maximum", False, "temperature 2.0000000000000004 (limit 2)"),

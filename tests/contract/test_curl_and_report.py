@@ -77,7 +77,7 @@ def test_a_run_without_a_key_shows_no_authorization(
     from threadspec.mock import MockConfig, create_app
 
     monkeypatch.delenv("THREADSPEC_CONTRACT_TEST_KEY")
-    app = broken.Broken(create_app(MockConfig()), before=broken.accepts_17_metadata_keys)
+    app = broken.Broken(create_app(MockConfig()), before=broken.accepts_too_many_metadata_keys)
     report = run(config_for(app, operations=("modifyThread",), checks=("negative",)))
     assert report.key_sent is False
     text = json.dumps(report.to_dict())

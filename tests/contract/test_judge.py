@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from tests.limits import metadata_keys
 from threadspec import Contract, constraints, contract_for, spec
 from threadspec.contract import judge
 from threadspec.contract.exchange import Exchange, Received, SentRequest
@@ -99,9 +100,9 @@ SUCCESS: list[tuple[str, Callable[[], Exchange], list[tuple[str, Severity]]]] = 
     ("JSON that does not parse", lambda: answer("getThread", "{", path=THREAD), [("unparsable:application/json", Severity.ERROR)]),
     ("JSON for a stream", lambda: answer("createThreadAndRun", example("RunObject"), sent={"assistant_id": "asst_1", "stream": True}),
      [("stream:media", Severity.ERROR)]),
-    ("a refusal of 16 metadata keys", lambda: answer(
+    ("a refusal of metadata at the key limit", lambda: answer(
         "createThread", {"error": {"message": "no", "type": "invalid_request_error", "param": "metadata", "code": None}},
-        status=400, sent={"metadata": {f"k{i}": "v" for i in range(16)}}),
+        status=400, sent={"metadata": {f"k{i}": "v" for i in range(metadata_keys())}}),
      [("refused:maxProperties|Metadata", Severity.ERROR)]),
     ("a refusal of a valid request", lambda: answer(
         "createThread", {"error": {"message": "no", "type": "invalid_request_error", "param": "x", "code": None}},

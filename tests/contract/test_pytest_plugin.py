@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.contract.conftest import KEY_ENV, SECRET
+from tests.limits import metadata_keys
 from threadspec import contract_for
 from threadspec.contract.workflows import WORKFLOWS
 
@@ -35,6 +36,7 @@ def conftest(defect: str | None = None, mode: str = "stateful", where: str = "be
     return text.replace("MockConfig(", f"MockConfig(mode={mode!r}, ")
 
 
+KEYS = metadata_keys()
 OPTIONS = (
     "-p",
     "no:cacheprovider",
@@ -113,7 +115,7 @@ def test_a_wrong_operation_is_a_usage_error(suite: pytest.Pytester) -> None:
 
 
 def test_a_broken_server_fails_the_right_item_with_the_curl(suite: pytest.Pytester) -> None:
-    suite.makeconftest(conftest("accepts_17_metadata_keys"))
+    suite.makeconftest(conftest("accepts_too_many_metadata_keys"))
     result = suite.runpytest_inprocess(
         *OPTIONS,
         "--threadspec-base-url",
@@ -126,7 +128,7 @@ def test_a_broken_server_fails_the_right_item_with_the_curl(suite: pytest.Pytest
     result.stdout.fnmatch_lines(
         [
             "*threadspec contract modifyThread::negative*",
-            "*[[]error[]] TS-* accepted 17 metadata keys (limit 16) (seen 1 time)*",
+            f"*[[]error[]] TS-* accepted {KEYS + 1} metadata keys (limit {KEYS}) (seen 1 time)*",
             "*curl -sS -X POST http://mock.test/v1/threads/thread_*",
             '*-H "Authorization: Bearer $THREADSPEC_CONTRACT_TEST_KEY"*',
             "FAILED threadspec::modifyThread::negative*",

@@ -123,5 +123,8 @@ def test_the_readme_shows_the_real_head() -> None:
     block = readme.split(f"```text\n{first}\n", 1)[1].split("\n…\n```", 1)[0]
     shown = [first, *block.splitlines()]
     lines = _run("v1", "v2")[1].splitlines()
-    assert lines[: len(shown)] == shown, "paste the head of `threadspec diff v1 v2` into README.md"
+    assert lines[: len(shown)] == shown, (
+        "the README shows the real head of `threadspec diff v1 v2`, which a spec change alters on purpose: "
+        "paste it into README.md"
+    )
     assert lines[len(shown)] == ""  # the block ends where the breaking-for-clients group does

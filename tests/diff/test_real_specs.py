@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.limits import limit
 from threadspec import Contract, contract_for
 from threadspec.diff import BREAKING_CLIENTS, BREAKING_SERVERS, COMPATIBLE, Change, SpecDiff, compare, render
 
@@ -90,9 +91,10 @@ def test_the_migration_guide_stays_readable(v1_to_v2: SpecDiff) -> None:
     assert len(messages) == len(set(messages))
     # a component is reported where it is defined, once, not from each request and response that holds it
     assert not [m for m in messages if m.startswith("CreateRunRequest.tools")]
-    # the run's own limit did change: a run keeps its assistant's tools, up to 128 in v2
+    # the run's own limit did change: a run keeps its assistant's tools, as many as an assistant has in v2
+    v1, v2 = (limit("RunObject", "tools", "maxItems", profile=p) for p in ("v1", "v2"))
     assert [m for m in messages if m.startswith("RunObject.tools")] == [
-        "RunObject.tools: maxItems 20 → 128 (response widened: breaking for response consumers)"
+        f"RunObject.tools: maxItems {v1} → {v2} (response widened: breaking for response consumers)"
     ]
     assert lines[3].startswith(
         f"{len(v1_to_v2.changes)} changes: {len(v1_to_v2.of(BREAKING_CLIENTS))} breaking"

@@ -18,6 +18,7 @@ import openai
 import pytest
 from openai import AssistantEventHandler, OpenAI
 
+from tests.limits import too_many_metadata
 from tests.proxy.conftest import BETA, lines
 from tests.proxy.upstream import RUN, BrokenUpstream
 from threadspec import _serving
@@ -188,11 +189,11 @@ def test_the_openai_sdk_works_through_the_proxy_in_front_of_the_mock(tmp_path: P
             listed = threads.messages.list(thread.id, order="asc")
             assert [m.role for m in listed.data] == ["user", "assistant", "assistant"]
             with pytest.raises(openai.BadRequestError):
-                threads.create(metadata={f"k{i}": "v" for i in range(17)})
+                threads.create(metadata=too_many_metadata())
             with pytest.raises(openai.AuthenticationError):
                 OpenAI(base_url=url, api_key="sk-wrong", max_retries=0).beta.threads.retrieve(thread.id)
     logged = lines(log)
-    # the only violation: the request with 17 keys, which the mock refused as the API would
+    # the only violation: the request with one metadata key too many, which the mock refused as the API would
     assert [(x["operation"], x["rule"], x["status"], x["refused"]) for x in logged] == [
         ("createThread", "maxProperties", 400, False)
     ]

@@ -1,6 +1,6 @@
 """A deliberately broken Assistants server for the proxy to stand in front of.
 
-It checks nothing (17 metadata keys are welcome), answers some operations in the wrong shape, and
+It checks nothing (any number of metadata keys is welcome), answers some operations in the wrong shape, and
 records every request exactly as it arrived, so tests can see what the proxy forwarded.
 """
 

@@ -18,6 +18,8 @@ SPEC_DIR = ROOT / "spec"
 # keys whose values are data, not schemas: walking into them would report example objects as shapes
 DATA_KEYS = ("examples", "example", "enum", "const", "default")
 METHODS = ("get", "post", "delete", "put", "patch")
+# a row of a limits table: (schema, location, keyword, the value the API documented)
+Row = tuple[str, str, str, Any]
 
 
 @dataclass(frozen=True)
@@ -128,3 +130,33 @@ def keyword(node: Any, dotted: str) -> Any:
             return None
         node = node[part]
     return node
+
+
+def documented_facts(rows: list[Row]) -> dict[str, list[Row]]:
+    """The rows of a limits table by documented fact: the field, the keyword and the API's value.
+
+    One fact is one test, so a documented limit changed in the spec fails one test, which lists every
+    location that no longer states the API's value.
+    """
+    facts: dict[str, list[Row]] = {}
+    for row in rows:
+        _, location, name, expected = row
+        field_name = location.rsplit(".", 1)[-1] or "<root>"
+        facts.setdefault(f"{field_name}:{name}={json.dumps(expected)}", []).append(row)
+    return facts
+
+
+def states(name: str, expected: Any, found: list[Any]) -> bool:
+    """Whether one of the nodes at a location states the documented value (a subset, for ``required``)."""
+    if name == "required":
+        return any(isinstance(f, list) and set(expected) <= set(f) for f in found)
+    return expected in found
+
+
+def not_as_documented(fact: str, wrong: list[str], table: str) -> str:
+    """The failure message of a fidelity table: which locations differ, and that failing is its purpose."""
+    return (
+        f"{fact} is what the API documented, but the spec states otherwise at: {'; '.join(wrong)}. This is a "
+        "fidelity test: it fails on purpose when a documented limit changes in the spec. If the change is "
+        f"deliberate, change the documented value in {table} too (README: Changing the spec)."
+    )
