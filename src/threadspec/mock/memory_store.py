@@ -6,43 +6,20 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from threadspec.mock.records import Kind, Record, from_json, to_json
+from threadspec.mock.records import Kind, Record, Row, from_row, to_row
 
 _Key = tuple[Kind, str]
-_Row = tuple[Kind, str, str, str | None, int, int, bytes, bytes, str]
 _Place = tuple[int, int, str]  # (created_at, seq, id): where an object sorts among its siblings
-
-
-def _row(record: Record) -> _Row:
-    return (
-        record.kind, record.id, record.thread_id, record.run_id, record.created_at, record.seq,
-        to_json(record.body), to_json(record.state), record.profile,
-    )  # fmt: skip
-
-
-def _record(row: _Row) -> Record:
-    kind, object_id, thread_id, run_id, created_at, seq, body, state, profile = row
-    return Record(
-        kind,
-        object_id,
-        thread_id,
-        run_id,
-        created_at,
-        seq,
-        from_json(body),
-        from_json(state),
-        profile=profile,
-    )
 
 
 class MemoryStore:
     """Rows in dicts, indexed by thread; a transaction keeps an undo journal."""
 
     def __init__(self, start_seq: int = 0) -> None:
-        self._rows: dict[_Key, _Row] = {}
+        self._rows: dict[_Key, Row] = {}
         self._by_thread: dict[str, dict[_Key, None]] = {}
         self._seq = start_seq
-        self._journal: list[tuple[_Key, _Row | None]] | None = None
+        self._journal: list[tuple[_Key, Row | None]] | None = None
         # per thread and kind, the objects' places in order; built when a page needs it, kept up to
         # date by appends, dropped by any other change (and rebuilt when next needed)
         self._orders: dict[tuple[str, Kind], list[_Place]] = {}
@@ -56,9 +33,9 @@ class MemoryStore:
 
     def get(self, kind: Kind, object_id: str) -> Record | None:
         row = self._rows.get((kind, object_id))
-        return None if row is None else _record(row)
+        return None if row is None else from_row(row)
 
-    def _write(self, key: _Key, row: _Row | None) -> None:
+    def _write(self, key: _Key, row: Row | None) -> None:
         old = self._rows.get(key)
         if self._journal is not None:
             self._journal.append((key, old))
@@ -71,7 +48,7 @@ class MemoryStore:
             self._by_thread.setdefault(row[2], {})[key] = None
         self._reorder(key, old, row)
 
-    def _reorder(self, key: _Key, old: _Row | None, row: _Row | None) -> None:
+    def _reorder(self, key: _Key, old: Row | None, row: Row | None) -> None:
         if old is not None and row is not None and old[2] == row[2] and old[4:6] == row[4:6]:
             return  # replaced in place: same thread, same place
         if old is not None:
@@ -85,7 +62,7 @@ class MemoryStore:
                 self._orders.pop((row[2], key[0]), None)
 
     def put(self, record: Record) -> None:
-        self._write((record.kind, record.id), _row(record))
+        self._write((record.kind, record.id), to_row(record))
 
     def delete(self, kind: Kind, object_id: str) -> None:
         self._write((kind, object_id), None)
@@ -99,7 +76,7 @@ class MemoryStore:
         rows = [self._rows[key] for key in self._by_thread.get(thread_id, {}) if key[0] == kind]
         if run_id is not None:
             rows = [row for row in rows if row[3] == run_id]
-        return [_record(row) for row in sorted(rows, key=lambda row: (row[4], row[5]))]
+        return [from_row(row) for row in sorted(rows, key=lambda row: (row[4], row[5]))]
 
     def _order(self, thread_id: str, kind: Kind) -> list[_Place]:
         order = self._orders.get((thread_id, kind))
@@ -141,7 +118,7 @@ class MemoryStore:
             places = order[high - take : high] if take else []
         if not ascending:
             places.reverse()
-        return [_record(self._rows[(kind, place[2])]) for place in places], size > limit
+        return [from_row(self._rows[(kind, place[2])]) for place in places], size > limit
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

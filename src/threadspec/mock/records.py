@@ -59,6 +59,34 @@ class Record:
     profile: str = field(default=DEFAULT_PROFILE, kw_only=True)
 
 
+# A record as both stores keep it: a row of these columns, the JSON of body and state as bytes (memory)
+# or text (SQLite).
+COLUMNS = ("kind", "id", "thread_id", "run_id", "created_at", "seq", "body", "state", "profile")
+Row = tuple[Kind, str, str, str | None, int, int, bytes, bytes, str]
+
+
+def to_row(record: Record) -> Row:
+    return (
+        record.kind, record.id, record.thread_id, record.run_id, record.created_at, record.seq,
+        to_json(record.body), to_json(record.state), record.profile,
+    )  # fmt: skip
+
+
+def from_row(row: tuple[Any, ...]) -> Record:
+    kind, object_id, thread_id, run_id, created_at, seq, body, state, profile = row
+    return Record(
+        kind,
+        object_id,
+        thread_id,
+        run_id,
+        created_at,
+        seq,
+        from_json(body),
+        from_json(state),
+        profile=profile,
+    )
+
+
 class Store(Protocol):
     """Storage for threads and everything in them; every write happens inside ``transaction()``."""
 

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from threadspec.mock.records import DEFAULT_PROFILE, Kind, Record, from_json, to_json, top_level
+from threadspec.mock.records import COLUMNS, DEFAULT_PROFILE, Kind, Record, from_row, to_row, top_level
 
 # 2: each object records the profile it was created under, and assistants are filed per profile
 SCHEMA_VERSION = 2
@@ -35,27 +35,12 @@ CREATE INDEX IF NOT EXISTS objects_by_thread ON objects (thread_id, kind, create
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT OR IGNORE INTO counters (name, value) VALUES ('seq', 0);
 """
-_COLUMNS = "kind, id, thread_id, run_id, created_at, seq, body, state, profile"
+_COLUMNS = ", ".join(COLUMNS)
 # A database of schema 1 holds v2 objects only, its assistants filed under the thread id "".
 _FROM_1 = (
     f"ALTER TABLE objects ADD COLUMN profile TEXT NOT NULL DEFAULT '{DEFAULT_PROFILE}'",
     f"UPDATE objects SET thread_id = '{top_level(DEFAULT_PROFILE)}' WHERE thread_id = ''",
 )
-
-
-def _record(row: tuple[Any, ...]) -> Record:
-    kind, object_id, thread_id, run_id, created_at, seq, body, state, profile = row
-    return Record(
-        kind,
-        object_id,
-        thread_id,
-        run_id,
-        created_at,
-        seq,
-        from_json(body),
-        from_json(state),
-        profile=profile,
-    )
 
 
 class SqliteStore:
@@ -98,16 +83,13 @@ class SqliteStore:
         row = self._db.execute(
             f"SELECT {_COLUMNS} FROM objects WHERE kind = ? AND id = ?", (kind, object_id)
         ).fetchone()
-        return None if row is None else _record(row)
+        return None if row is None else from_row(row)
 
     def put(self, record: Record) -> None:
         self._db.execute(
             f"INSERT OR REPLACE INTO objects ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                record.kind, record.id, record.thread_id, record.run_id, record.created_at, record.seq,
-                to_json(record.body).decode(), to_json(record.state).decode(), record.profile,
-            ),
-        )  # fmt: skip
+            tuple(value.decode() if isinstance(value, bytes) else value for value in to_row(record)),
+        )
 
     def delete(self, kind: Kind, object_id: str) -> None:
         self._db.execute("DELETE FROM objects WHERE kind = ? AND id = ?", (kind, object_id))
@@ -120,7 +102,7 @@ class SqliteStore:
         args: tuple[Any, ...] = (thread_id, kind)
         if run_id is not None:
             query, args = query + " AND run_id = ?", (*args, run_id)
-        return [_record(row) for row in self._db.execute(query + " ORDER BY created_at, seq", args)]
+        return [from_row(row) for row in self._db.execute(query + " ORDER BY created_at, seq", args)]
 
     def page(
         self,
@@ -153,7 +135,7 @@ class SqliteStore:
             (*args, limit + 1),
         ).fetchall()
         chosen = rows[:limit][::-1] if nearest_before else rows[:limit]
-        return [_record(row) for row in chosen], len(rows) > limit
+        return [from_row(row) for row in chosen], len(rows) > limit
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
