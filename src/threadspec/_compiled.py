@@ -30,8 +30,8 @@ class CompiledSchema:
     """A schema and everything compiled from it; ``root`` is the shared JSON, never to be mutated."""
 
     __slots__ = (
-        "_decoder", "_fast_type", "_reference", "_walk", "body", "chooser", "compiler", "name", "resolver",
-        "root", "unsupported",
+        "_box", "_decoder", "_fast_type", "_reference", "_walk", "body", "chooser", "compiler", "name",
+        "resolver", "root", "unsupported",
     )  # fmt: skip
 
     def __init__(self, name: str, root: Mapping[str, Any]) -> None:
@@ -45,6 +45,7 @@ class CompiledSchema:
         self.unsupported: str | None = None  # why there is no fast path, when there is none
         self._fast_type: Any = _UNBUILT
         self._decoder: Any = _UNBUILT
+        self._box: Any = None
         self._reference: Validator | None = None
         self._walk: LocalizedWalk | None = None
 
@@ -56,6 +57,10 @@ class CompiledSchema:
         typ, self.unsupported = compile_root(self.compiler, self.body, self.name)
         self._decoder = None if typ is None else msgspec.json.Decoder(typ)
         self._fast_type = typ
+        if typ is not None and not (isinstance(typ, type) and issubclass(typ, msgspec.Struct)):
+            # msgspec caches what it learns about a type on a struct, at C level; a bare Annotated or
+            # union type is looked at afresh, in Python, on every convert: box it in a one-field struct
+            self._box = msgspec.defstruct(f"{self.name}Value", [("v", typ)])
 
     @property
     def fast_type(self) -> Any | None:
@@ -88,7 +93,10 @@ class CompiledSchema:
         if typ is None:
             return None
         try:
-            msgspec.convert(value, typ, strict=True)
+            if self._box is None:
+                msgspec.convert(value, typ, strict=True)
+            else:
+                msgspec.convert({"v": value}, self._box, strict=True)
         except FAILURES:
             return False
         return True

@@ -204,7 +204,8 @@ def _parameter_errors(
             )
             continue
         compiled = contract.compiled_parameter(operation.operation_id, param.location, param.name)
-        yield from compiled.reference_errors(value, location, prefix=[param.name])
+        if compiled.is_valid_value(value) is not True:  # the fast verdict settles a good value
+            yield from compiled.reference_errors(value, location, prefix=[param.name])
 
 
 def _header_errors(

@@ -170,7 +170,8 @@ def _checked(
     ``verdict`` is the fast path's on ``raw`` (``None`` when it had none): a body it accepted is not
     checked again, one it refused goes straight to the error walk.
     """
-    body = decode_body(operation, raw, content_type)
+    # a body the fast path accepted nests within the depth limit: no second scan for it
+    body = decode_body(operation, raw, content_type, depth_checked=verdict is True)
     # a decoded `null` or `""` would read as no body, yet is a wrong type: such a body is judged as the
     # bytes sent (an object or array is judged decoded, with the fast verdict already known)
     checked = body if isinstance(body, dict | list) or not raw else raw

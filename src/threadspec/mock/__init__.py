@@ -7,7 +7,7 @@ the length of a ``with`` block; the pytest fixture ``threadspec_mock`` (:mod:`.p
 serves one per test or per session.
 
 The names load on first use: pytest imports the plugin submodule of this package at start-up, and
-that must not pull in the server stack (Starlette, uvicorn, the stores) for every test run.
+that must not pull in the server stack (the app, uvicorn, the stores) for every test run.
 """
 
 from __future__ import annotations

@@ -24,8 +24,7 @@ from typing import TYPE_CHECKING, Literal, cast, get_args
 import pytest
 
 if TYPE_CHECKING:
-    from starlette.applications import Starlette
-
+    from threadspec.mock.app import MockApp
     from threadspec.mock.config import MockConfig
 
 Scope = Literal["function", "session"]
@@ -38,7 +37,7 @@ ANY_KEY = "sk-threadspec-mock"
 class ThreadspecMock:
     """A served mock: the ASGI ``app``, the ``base_url`` it answers on (``…/v1``), and its config."""
 
-    app: Starlette
+    app: MockApp
     base_url: str
     config: MockConfig
 
