@@ -15,7 +15,8 @@ import msgspec
 from jsonschema.protocols import Validator
 
 from threadspec._branches import BranchChooser
-from threadspec._decode import MAX_DEPTH, as_bytes, depth_exceeds, is_raw
+from threadspec._decode import MAX_DEPTH, SHALLOW_BYTES, as_bytes, depth_exceeds, is_raw, openers
+from threadspec._depth import DepthGuard, TooDeep
 from threadspec._fast import FAILURES, Compiler, compile_root
 from threadspec._localize import LocalizedWalk
 from threadspec._reference import reference_validator
@@ -30,8 +31,8 @@ class CompiledSchema:
     """A schema and everything compiled from it; ``root`` is the shared JSON, never to be mutated."""
 
     __slots__ = (
-        "_box", "_decoder", "_fast_type", "_reference", "_walk", "body", "chooser", "compiler", "name",
-        "resolver", "root", "unsupported",
+        "_box", "_decoder", "_fast_type", "_guarded", "_reference", "_walk", "body", "chooser", "compiler",
+        "name", "resolver", "root", "unsupported",
     )  # fmt: skip
 
     def __init__(self, name: str, root: Mapping[str, Any]) -> None:
@@ -46,6 +47,7 @@ class CompiledSchema:
         self._fast_type: Any = _UNBUILT
         self._decoder: Any = _UNBUILT
         self._box: Any = None
+        self._guarded: msgspec.json.Decoder[Any] | None = None  # the decoder that bounds depth (_depth)
         self._reference: Validator | None = None
         self._walk: LocalizedWalk | None = None
 
@@ -57,6 +59,13 @@ class CompiledSchema:
         typ, self.unsupported = compile_root(self.compiler, self.body, self.name)
         self._decoder = None if typ is None else msgspec.json.Decoder(typ)
         self._fast_type = typ
+        self._guarded = None
+        if typ is not None:
+            # for bodies with many brackets: types of their own, which bound the depth as they decode
+            guard = DepthGuard(MAX_DEPTH)
+            guarded, _ = compile_root(Compiler(self.resolver, guard), self.body, self.name)
+            if guarded is not None and guard.settle(guarded):
+                self._guarded = msgspec.json.Decoder(guarded)
         if typ is not None and not (isinstance(typ, type) and issubclass(typ, msgspec.Struct)):
             # msgspec caches what it learns about a type on a struct, at C level; a bare Annotated or
             # union type is looked at afresh, in Python, on every convert: box it in a one-field struct
@@ -85,6 +94,8 @@ class CompiledSchema:
             decoder.decode(raw)
         except FAILURES:
             return False
+        except TooDeep:
+            return None
         return True
 
     def is_valid_value(self, value: Any) -> bool | None:
@@ -105,13 +116,21 @@ class CompiledSchema:
         """True when the fast path accepts; False or None (no fast path, or too deep to decode) otherwise."""
         if type(body) is bytes:  # the hot path: no copy, no decode into Python objects
             decoder = self._decoder if self._decoder is not _UNBUILT else self.decoder
-            # the bracket count settles depth for nearly every body without a call
-            if decoder is None or (body.count(b"[") + body.count(b"{") > MAX_DEPTH and depth_exceeds(body)):
+            if decoder is None:
                 return None
+            # few brackets settle the depth (one C-level pass); with many, the guarded decoder bounds it
+            # as it reads, at the cost of a check per free-form value (_depth), or the exact scan does
+            if len(body) > SHALLOW_BYTES and openers(body) > MAX_DEPTH:
+                if self._guarded is not None:
+                    decoder = self._guarded
+                elif depth_exceeds(body):
+                    return None
             try:
                 decoder.decode(body)
             except FAILURES:
                 return False
+            except TooDeep:
+                return None
             return True
         if is_raw(body):
             raw = as_bytes(body)

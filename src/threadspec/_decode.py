@@ -12,12 +12,15 @@ from threadspec.result import Violation
 
 # Nesting deeper than this is refused before any recursive code sees it.
 MAX_DEPTH = 512
+# JSON text this short cannot nest deeper: each level takes an opening and a closing bracket
+SHALLOW_BYTES = 2 * MAX_DEPTH + 1
 
 # "unrolled loop" form: a run of plain characters, then an escape and another run; about 5x faster than
 # an alternation tried character by character
 _STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _BRACKETS = bytes.maketrans(b"[{]}", b"(())")
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_NOT_OPENERS = bytes(b for b in range(256) if b not in b"[{")
 _untyped = msgspec.json.Decoder()
 
 JSON_BODY_ERROR = (
@@ -36,13 +39,18 @@ def as_bytes(body: Raw) -> bytes:
     return body.encode("utf-8", "surrogatepass") if isinstance(body, str) else bytes(body)
 
 
+def openers(raw: bytes) -> int:
+    """How many ``[`` and ``{`` the text holds, strings included: one pass in C, a third of two counts."""
+    return len(raw.translate(None, _NOT_OPENERS))
+
+
 def depth_exceeds(raw: bytes, limit: int = MAX_DEPTH) -> bool:
     """Whether the JSON text nests deeper than ``limit``, without recursion.
 
     Cheap when it cannot: fewer brackets than the limit settle it. Otherwise strings are cut out
     and innermost bracket pairs are peeled off one level per pass, in C.
     """
-    if raw.count(b"[") + raw.count(b"{") <= limit:
+    if len(raw) <= 2 * limit + 1 or openers(raw) <= limit:
         return False
     skeleton = _STRING.sub(b"", raw).translate(_BRACKETS, _NOT_BRACKETS)
     for _ in range(limit):
