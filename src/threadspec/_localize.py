@@ -149,14 +149,16 @@ class _Walk:
             if reason and isinstance(value, dict) and "properties" in node
             else frozenset()
         )
-        # when the node passes without its own limits, no child can fail: skip the walk into them
+        # when the node passes without its own limits, no child can fail: skip the walk into them.
+        # When msgspec named a member it failed in, a child fails: no need to convert the whole again
         relaxed = self.s.relaxed(node)
+        stop = _FIELD_AT.search(reason) if reason else None
+        failing_member = stop is not None and isinstance(value, dict) and stop.group(1) in value
         children_ok = (isinstance(value, dict) and len(verified) == len(value)) or (
-            relaxed is not node and self.s.accepts(relaxed, value)
+            relaxed is not node and not failing_member and self.s.accepts(relaxed, value)
         )
         if verified and not children_ok and relaxed is not node:
             # the keys after the first failure, checked together: one convert instead of one each
-            stop = _FIELD_AT.search(reason)
             rest = {
                 k: v for k, v in value.items() if k not in verified and (stop is None or k != stop.group(1))
             }
