@@ -102,6 +102,7 @@ class Server:
     node: NodeMock | None = None  # the npm-installed comparison server this is, if one
     checks_limits: bool = True  # False: answers a body breaking a documented limit as a valid one
     thread_id: str = "thread_bench"
+    env: dict[str, str] | None = None  # the process's environment (None: this one's)
     proc: subprocess.Popen[bytes] | None = None
     log: Path | None = None
     preflight: dict[str, str] = field(default_factory=dict)  # scenario → problem, when there is one
@@ -113,7 +114,9 @@ class Server:
     def start(self) -> None:
         with tempfile.NamedTemporaryFile("wb", prefix="bench-server-", suffix=".log", delete=False) as log:
             self.log = Path(log.name)
-            self.proc = subprocess.Popen(self.argv, stdout=subprocess.DEVNULL, stderr=log, cwd=ROOT)
+            self.proc = subprocess.Popen(
+                self.argv, stdout=subprocess.DEVNULL, stderr=log, cwd=ROOT, env=self.env
+            )
 
     def wait_ready(self) -> None:
         deadline = time.monotonic() + _STARTUP_SECONDS

@@ -48,3 +48,17 @@ def test_every_part_prints_its_tables(tmp_path: Path) -> None:
         assert table in report
     assert "k, fitted" in report and "exponent k" in report
     assert "FAILED" not in report
+
+
+def test_before_and_after_prints_both_tables() -> None:
+    """bench/ab.py against this checkout's own HEAD: both tables, every scenario, no timing judged."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "ab.py"), "--base", "HEAD", "--rounds", "1", "--seconds", "0.3",
+         "--client", "python", "--tiny"],
+        capture_output=True, text=True, timeout=300, cwd=ROOT,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "Validation, fastest of 1 runs per side" in done.stdout and "Mock, python" in done.stdout
+    for case in ("typical/valid", "typical/invalid", "100KB/valid"):
+        assert case in done.stdout
+    assert done.stdout.count(" stateless ") == 4  # one row per scenario
