@@ -3,7 +3,7 @@
 Run: ``python bench/scale.py [--quick]``.
 
 1. Bodies of about 1 KB, 10 KB, 100 KB, 1 MB and 10 MB (``corpus.sized``: more messages of the
-   same shapes) are validated in one process, alternating sizes and contenders, median of rounds.
+   same shapes) are validated in one process, alternating sizes and contenders, fastest of rounds.
    Validation must touch every byte, so the goal is growth no worse than linear: a fitted
    exponent k (time ∝ size^k) of at most 1.15, and no step from size to size. (jsonschema is
    left out above 1 MB: seconds per call.)
@@ -144,7 +144,7 @@ def _payload_growth(
     }
     rows.append(["k, fitted", *(f"{slopes[name]:.2f}" for name in contenders), ""])
     headers = ["body", *(f"{name} µs" for name in contenders), "verdict µs/KiB"]
-    text = render("Validation time against payload size (µs; × orjson.loads)", headers, rows)
+    text = render("Validation time against payload size (µs, fastest round; × orjson.loads)", headers, rows)
     # growth from each size to the next: k = log(time ratio) / log(size ratio). A STEP is growth
     # worse than linear that parsing alone (orjson.loads, measured alongside) does not show as well:
     # at a megabyte, allocation and garbage collection make even the parse itself grow a little faster
