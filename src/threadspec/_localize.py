@@ -22,7 +22,16 @@ from threadspec._fast import FAILURES, Compiler, Unsupported
 from threadspec._jsontype import is_type
 from threadspec._reference import ReferenceValidator
 from threadspec._refs import ANNOTATIONS, Resolver
-from threadspec._violations import ABSENT, NODE_TYPE, Path, param_of, violation, violations
+from threadspec._violations import (
+    ABSENT,
+    NODE_TYPE,
+    SIZES,
+    Path,
+    param_of,
+    size_violation,
+    violation,
+    violations,
+)
 from threadspec.result import Violation
 
 _SKIPPED = ANNOTATIONS | {"$schema", "$id", "$defs"}
@@ -187,6 +196,13 @@ class _Walk:
         return None if index is None else resolved[index]
 
     def keyword(self, value: Any, node: Mapping[str, Any], keyword: str, path: Path) -> Iterator[Violation]:
+        if keyword in SIZES and isinstance(
+            node[keyword], int
+        ):  # a length against a number: no validator needed
+            found = size_violation(keyword, node[keyword], value, path, self.location)
+            if found is not None:
+                yield found
+            return
         errors = self.s.keyword_validator(node, keyword).iter_errors(value)
         yield from violations(errors, self.s.chooser, self.location, prefix=path)
 
