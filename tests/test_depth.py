@@ -84,6 +84,23 @@ def test_many_brackets_no_deeper_than_the_limit_skip_the_scan(monkeypatch: pytes
     assert is_valid(raw, "CreateThreadAndRunRequest")
 
 
+def test_a_schema_without_free_form_values_needs_no_scan(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its type bounds the depth: no bracket count, and a body nested past the limit still fails."""
+    compiled = contract_for("v2").compiled("CreateThreadRequest")
+    assert compiled.decoder is not None and compiled._typed_depth
+    raw = json.dumps({"messages": _messages(300)}).encode()
+    deep = b'{"messages": [{"role": "user", "content": ' + b"[" * 600 + b"]" * 600 + b"}]}"
+
+    def counted(raw: bytes) -> int:
+        raise AssertionError("the brackets were counted")
+
+    monkeypatch.setattr(_compiled, "openers", counted)
+    assert is_valid(raw, "CreateThreadRequest")
+    assert not is_valid(deep, "CreateThreadRequest")
+    monkeypatch.undo()
+    assert [e.rule for e in validate(deep, "CreateThreadRequest").errors] == ["input"]
+
+
 def test_schemas_without_a_bound_keep_the_scan() -> None:
     """A free-form value at the root (no struct to check it) leaves the schema to the exact scan."""
     compiled = contract_for("v2").compiled("FunctionParameters")

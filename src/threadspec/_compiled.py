@@ -31,8 +31,8 @@ class CompiledSchema:
     """A schema and everything compiled from it; ``root`` is the shared JSON, never to be mutated."""
 
     __slots__ = (
-        "_box", "_decoder", "_fast_type", "_guarded", "_reference", "_walk", "body", "chooser", "compiler",
-        "name", "resolver", "root", "unsupported",
+        "_box", "_decoder", "_fast_type", "_guarded", "_reference", "_typed_depth", "_walk", "body", "chooser",
+        "compiler", "name", "resolver", "root", "unsupported",
     )  # fmt: skip
 
     def __init__(self, name: str, root: Mapping[str, Any]) -> None:
@@ -48,6 +48,7 @@ class CompiledSchema:
         self._decoder: Any = _UNBUILT
         self._box: Any = None
         self._guarded: msgspec.json.Decoder[Any] | None = None  # the decoder that bounds depth (_depth)
+        self._typed_depth = False  # the type alone bounds the depth: no scan, no guard
         self._reference: Validator | None = None
         self._walk: LocalizedWalk | None = None
 
@@ -59,13 +60,15 @@ class CompiledSchema:
         typ, self.unsupported = compile_root(self.compiler, self.body, self.name)
         self._decoder = None if typ is None else msgspec.json.Decoder(typ)
         self._fast_type = typ
-        self._guarded = None
+        self._guarded, self._typed_depth = None, False
         if typ is not None:
             # for bodies with many brackets: types of their own, which bound the depth as they decode
             guard = DepthGuard(MAX_DEPTH)
             guarded, _ = compile_root(Compiler(self.resolver, guard), self.body, self.name)
             if guarded is not None and guard.settle(guarded):
                 self._guarded = msgspec.json.Decoder(guarded)
+                # no free-form value anywhere: whatever the decoder accepts nests no deeper than the type
+                self._typed_depth = guard.holders == 0
         if typ is not None and not (isinstance(typ, type) and issubclass(typ, msgspec.Struct)):
             # msgspec caches what it learns about a type on a struct, at C level; a bare Annotated or
             # union type is looked at afresh, in Python, on every convert: box it in a one-field struct
@@ -120,7 +123,7 @@ class CompiledSchema:
                 return None
             # few brackets settle the depth (one C-level pass); with many, the guarded decoder bounds it
             # as it reads, at the cost of a check per free-form value (_depth), or the exact scan does
-            if len(body) > SHALLOW_BYTES and openers(body) > MAX_DEPTH:
+            if not self._typed_depth and len(body) > SHALLOW_BYTES and openers(body) > MAX_DEPTH:
                 if self._guarded is not None:
                     decoder = self._guarded
                 elif depth_exceeds(body):

@@ -75,6 +75,7 @@ class DepthGuard:
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self.budget = -1
+        self.holders = 0  # structs given a check: none means the type alone bounds the depth
 
     def settle(self, root: Any) -> bool:
         """Fix the budget from the finished type; False when no guard can bound it (recursion, loose values)."""
@@ -88,6 +89,7 @@ class DepthGuard:
 
     def check(self, attrs: Sequence[str]) -> Callable[[Any], None]:
         """The struct check for the attributes ``attrs``, whose types hold free-form values."""
+        self.holders += 1
 
         def bounded(obj: Any) -> None:
             for attr in attrs:
