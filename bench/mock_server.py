@@ -204,16 +204,26 @@ PRISM = NodeMock("Prism", "@stoplight/prism-cli@5", "@stoplight/prism-cli", "pri
 NODE_MOCKS = (STEADY, PRISM)
 
 
-def _node(tool: NodeMock) -> Server | None:
+def _nodes(tools: tuple[NodeMock, ...]) -> list[Server]:
+    """The comparison servers that can run here; one note for those that cannot."""
     if shutil.which("node") is None:
-        note(f"{tool.label} skipped: Node.js is not installed")
-        return None
-    if not tool.executable.exists():
-        note(f"{tool.label} skipped: not installed; `python bench/run.py --install` puts it in {tool.folder}")
-        return None
-    port = free_port()
-    name = f"{tool.label} {tool.version()} (stateless)"
-    return Server(name, tool.argv(port), port, "", node=tool, checks_limits=tool.checks_limits)
+        note(f"{' and '.join(t.label for t in tools)} skipped: Node.js is not installed")
+        return []
+    missing = [tool for tool in tools if not tool.executable.exists()]
+    if missing:
+        why = (
+            "npm is missing"
+            if shutil.which("npm") is None
+            else "`python bench/run.py --install` installs them"
+        )
+        note(f"{' and '.join(t.label for t in missing)} skipped: not installed under bench/ ({why})")
+    out = []
+    for tool in tools:
+        if tool not in missing:
+            port = free_port()
+            name = f"{tool.label} {tool.version()} (stateless)"
+            out.append(Server(name, tool.argv(port), port, "", node=tool, checks_limits=tool.checks_limits))
+    return out
 
 
 def install(tools: tuple[NodeMock, ...] = NODE_MOCKS) -> None:
@@ -222,8 +232,7 @@ def install(tools: tuple[NodeMock, ...] = NODE_MOCKS) -> None:
     if not missing:
         return
     if shutil.which("npm") is None:
-        note(f"{' and '.join(t.label for t in missing)} not installed: npm is missing (skipped)")
-        return
+        return  # said once, where the servers are started
     for tool in missing:
         tool.folder.mkdir(exist_ok=True)
         command = ["npm", "install", "--prefix", str(tool.folder), "--no-audit", "--no-fund", tool.package]
@@ -262,10 +271,8 @@ def servers(settings: Settings, with_node: bool) -> Iterator[list[Server]]:
         ]
         if settings.name != "tiny":
             found.append(_mock("threadspec stateful (SQLite)", "stateful", Path(scratch) / "mock.sqlite"))
-        for tool in NODE_MOCKS if with_node else ():
-            server = _node(tool)
-            if server is not None:
-                found.append(server)
+        if with_node:
+            found += _nodes(NODE_MOCKS)
         try:
             for server in found:
                 server.start()
