@@ -52,11 +52,11 @@ test-thorough: $(STAMP) ## the suite with many more hypothesis examples
 mock: $(STAMP) ## run the mock server on http://127.0.0.1:4010 (stateful)
 	$(BIN)/threadspec mock
 
-bench: $(STAMP) ## print the benchmark tables (see bench/README.md)
-	$(PY) bench/run.py
+bench: $(STAMP) ## print the benchmark tables (see bench/README.md); npm-installs Steady and Prism when missing
+	$(PY) bench/run.py --install
 
 bench-quick: $(STAMP) ## a short smoke run of every benchmark part
-	$(PY) bench/run.py --quick
+	$(PY) bench/run.py --quick --install
 
 soak: $(STAMP) ## long reliability runs (minutes)
 	$(BIN)/pytest -n 2 -m soak -p no:cacheprovider tests/reliability

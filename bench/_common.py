@@ -35,13 +35,14 @@ class Settings:
     payload_sizes: tuple[int, ...]
     thread_sizes: tuple[int, ...]
     list_calls: int
+    memory_messages: int  # messages stored to measure the mock's memory
 
 
-FULL = Settings("full", 7, 0.05, 3.0, 3, 1.0, 16,
-                (1_000, 10_000, 100_000, 1_000_000), (10, 100, 1_000, 10_000, 100_000), 25)  # fmt: skip
-QUICK = Settings("quick", 3, 0.02, 1.0, 1, 0.5, 16,
-                 (1_000, 10_000, 100_000, 1_000_000), (10, 100, 1_000, 10_000), 9)  # fmt: skip
-TINY = Settings("tiny", 1, 0.002, 0.3, 1, 0.1, 4, (1_000, 10_000), (10, 100), 3)
+FULL = Settings("full", 7, 0.05, 2.0, 5, 1.0, 16, (1_000, 10_000, 100_000, 1_000_000, 10_000_000),
+                (10, 100, 1_000, 10_000, 100_000), 25, 100_000)  # fmt: skip
+QUICK = Settings("quick", 3, 0.02, 1.0, 2, 0.5, 16,
+                 (1_000, 10_000, 100_000, 1_000_000), (10, 100, 1_000, 10_000), 9, 20_000)  # fmt: skip
+TINY = Settings("tiny", 1, 0.002, 0.3, 1, 0.1, 4, (1_000, 10_000), (10, 100), 3, 1_000)
 SETTINGS = {s.name: s for s in (FULL, QUICK, TINY)}
 
 

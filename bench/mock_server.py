@@ -1,14 +1,19 @@
-"""Mock-server throughput and latency: ``threadspec mock`` (stateless, stateful) against Stoplight Prism.
+"""Mock-server throughput and latency: ``threadspec mock`` (stateless, stateful) against Steady and Prism.
 
-Run: ``python bench/mock_server.py [--quick] [--client wrk|python] [--no-prism]``. Every server
-runs in its own process on 127.0.0.1, started the way a user starts it (``threadspec mock``,
-``prism mock spec/openapi.yaml``); all of them stay up for the whole run. One load generator
-(``wrk`` when installed, else the Python one in ``loadgen.py``) drives them with a fixed number
-of keep-alive connections, scenario by scenario, contender after contender, for several rounds;
-each number is the median over the rounds. A warm-up precedes the first round (Node's JIT needs it).
+Run: ``python bench/mock_server.py [--quick] [--client wrk|python] [--no-node] [--install]``. Every
+server runs in its own process on 127.0.0.1, started the way a user starts it (``threadspec mock``,
+``steady spec/openapi.yaml``, ``prism mock spec/openapi.yaml``); all of them stay up for the whole
+run. One load generator (``wrk`` when installed, else the Python one in ``loadgen.py``) drives them
+with a fixed number of keep-alive connections, scenario by scenario, contender after contender
+(the order reversed every other round), for several rounds; each number is the median over the
+rounds, and each ratio is taken round by round — between measurements seconds apart — and shown
+as its median with the lowest and highest round beside it: the noise band of the run. A warm-up
+precedes the first round (Node's JIT needs it).
 
-Prism is optional: install it with ``python bench/run.py --install-prism`` (npm, into
-``bench/.prism/``); without Node or without that folder it is skipped with a note.
+Steady (``@stdy/cli``, the compiled mock the official Python SDK's CI runs) and Stoplight Prism
+are optional: ``--install`` (``make bench`` passes it) npm-installs the missing ones into
+``bench/.steady/`` and ``bench/.prism/``; without npm, Node or those folders they are skipped
+with a note.
 """
 
 from __future__ import annotations
@@ -45,9 +50,6 @@ from _common import (
 )
 from corpus import TOO_MANY_KEYS, invalid, typical
 
-PRISM_DIR = BENCH / ".prism"
-PRISM_BIN = PRISM_DIR / "node_modules" / ".bin" / "prism"
-PRISM_PACKAGE = "@stoplight/prism-cli@5"
 THREAD_MESSAGES = 100
 _STARTUP_SECONDS = 90.0
 HEADERS = (
@@ -96,9 +98,11 @@ class Server:
     name: str
     argv: list[str]
     port: int
-    prefix: str  # "/v1" for the mock; Prism serves the spec's paths as they are written
-    is_prism: bool = False
+    prefix: str  # "/v1" for the mock; Steady and Prism serve the spec's paths as they are written
+    node: NodeMock | None = None  # the npm-installed comparison server this is, if one
+    checks_limits: bool = True  # False: answers a body breaking a documented limit as a valid one
     thread_id: str = "thread_bench"
+    env: dict[str, str] | None = None  # the process's environment (None: this one's)
     proc: subprocess.Popen[bytes] | None = None
     log: Path | None = None
     preflight: dict[str, str] = field(default_factory=dict)  # scenario → problem, when there is one
@@ -110,7 +114,9 @@ class Server:
     def start(self) -> None:
         with tempfile.NamedTemporaryFile("wb", prefix="bench-server-", suffix=".log", delete=False) as log:
             self.log = Path(log.name)
-            self.proc = subprocess.Popen(self.argv, stdout=subprocess.DEVNULL, stderr=log, cwd=ROOT)
+            self.proc = subprocess.Popen(
+                self.argv, stdout=subprocess.DEVNULL, stderr=log, cwd=ROOT, env=self.env
+            )
 
     def wait_ready(self) -> None:
         deadline = time.monotonic() + _STARTUP_SECONDS
@@ -143,9 +149,12 @@ class Server:
         finally:
             conn.close()
 
+    def expect(self, scenario: Scenario) -> int:
+        return scenario.expect if self.checks_limits or scenario.expect < 400 else 200
+
     def target(self, scenario: Scenario) -> loadgen.Target:
         url = self.base + scenario.path.format(thread_id=self.thread_id)
-        return loadgen.Target(scenario.method, url, HEADERS, scenario.body, scenario.expect)
+        return loadgen.Target(scenario.method, url, HEADERS, scenario.body, self.expect(scenario))
 
 
 def _mock(name: str, mode: str, db: Path | None = None) -> Server:
@@ -156,42 +165,82 @@ def _mock(name: str, mode: str, db: Path | None = None) -> Server:
     return Server(name, [sys.executable, "-c", code], port, "/v1")
 
 
-def prism_version() -> str | None:
-    package = PRISM_DIR / "node_modules" / "@stoplight" / "prism-cli" / "package.json"
-    try:
-        version: str = json.loads(package.read_text())["version"]
-    except (OSError, ValueError, KeyError):
-        return None
-    return version
+@dataclass(frozen=True)
+class NodeMock:
+    """A comparison server from npm, installed into its own gitignored folder under bench/."""
+
+    label: str
+    package: str  # what npm installs
+    name: str  # the package's name, where its package.json is
+    command: str  # its executable in node_modules/.bin
+    checks_limits: bool  # whether it refuses a body breaking maxProperties
+
+    @property
+    def folder(self) -> Path:
+        return BENCH / f".{self.command}"
+
+    @property
+    def executable(self) -> Path:
+        return self.folder / "node_modules" / ".bin" / self.command
+
+    def version(self) -> str | None:
+        package = self.folder / "node_modules" / self.name / "package.json"
+        try:
+            version: str = json.loads(package.read_text())["version"]
+        except (OSError, ValueError, KeyError):
+            return None
+        return version
+
+    def argv(self, port: int) -> list[str]:
+        spec = str(ROOT / "spec" / "openapi.yaml")
+        if self.command == "prism":
+            return [str(self.executable), "mock", spec, "-h", "127.0.0.1", "-p", str(port), "-v", "silent"]
+        return [str(self.executable), "-p", str(port), "--host", "127.0.0.1", "-q", spec]
 
 
-def _prism() -> Server | None:
+# Steady answers the 17-key body 200 (it reports limits only in a header); Prism refuses it
+STEADY = NodeMock("Steady", "@stdy/cli@0.22", "@stdy/cli", "steady", checks_limits=False)
+PRISM = NodeMock("Prism", "@stoplight/prism-cli@5", "@stoplight/prism-cli", "prism", checks_limits=True)
+NODE_MOCKS = (STEADY, PRISM)
+
+
+def _nodes(tools: tuple[NodeMock, ...]) -> list[Server]:
+    """The comparison servers that can run here; one note for those that cannot."""
     if shutil.which("node") is None:
-        note("Prism skipped: Node.js is not installed")
-        return None
-    if not PRISM_BIN.exists():
-        note("Prism skipped: not installed; `python bench/run.py --install-prism` puts it in bench/.prism/")
-        return None
-    port = free_port()
-    argv = [str(PRISM_BIN), "mock", str(ROOT / "spec" / "openapi.yaml"), "-h", "127.0.0.1", "-p", str(port),
-            "-v", "silent"]  # fmt: skip
-    return Server(f"Prism {prism_version()} (stateless)", argv, port, "", is_prism=True)
+        note(f"{' and '.join(t.label for t in tools)} skipped: Node.js is not installed")
+        return []
+    missing = [tool for tool in tools if not tool.executable.exists()]
+    if missing:
+        why = (
+            "npm is missing"
+            if shutil.which("npm") is None
+            else "`python bench/run.py --install` installs them"
+        )
+        note(f"{' and '.join(t.label for t in missing)} skipped: not installed under bench/ ({why})")
+    out = []
+    for tool in tools:
+        if tool not in missing:
+            port = free_port()
+            name = f"{tool.label} {tool.version()} (stateless)"
+            out.append(Server(name, tool.argv(port), port, "", node=tool, checks_limits=tool.checks_limits))
+    return out
 
 
-def install_prism() -> bool:
-    """``npm install`` Prism into bench/.prism/ (the only time the benchmark uses the network)."""
+def install(tools: tuple[NodeMock, ...] = NODE_MOCKS) -> None:
+    """``npm install`` each missing comparison server into its folder (the only time the benchmark uses the network)."""
+    missing = [tool for tool in tools if not tool.executable.exists()]
+    if not missing:
+        return
     if shutil.which("npm") is None:
-        note("cannot install Prism: npm is not installed")
-        return False
-    PRISM_DIR.mkdir(exist_ok=True)
-    command = ["npm", "install", "--prefix", str(PRISM_DIR), "--no-audit", "--no-fund", PRISM_PACKAGE]
-    print("$ " + " ".join(command), flush=True)
-    try:
-        subprocess.run(command, check=True, timeout=600)
-    except (subprocess.SubprocessError, OSError) as exc:
-        note(f"Prism install failed: {exc}")
-        return False
-    return PRISM_BIN.exists()
+        return  # said once, where the servers are started
+    for tool in missing:
+        tool.folder.mkdir(exist_ok=True)
+        command = ["npm", "install", "--prefix", str(tool.folder), "--no-audit", "--no-fund", tool.package]
+        print("$ " + " ".join(command), file=sys.stderr, flush=True)
+        try:
+            subprocess.run(command, check=True, timeout=600, stdout=subprocess.DEVNULL)
+        except (subprocess.SubprocessError, OSError) as exc:
+            note(f"{tool.label} install failed: {exc}")
 
 
 def _prepare(server: Server) -> None:
@@ -205,16 +254,16 @@ def _prepare(server: Server) -> None:
     for scenario in SCENARIOS:
         status, answer = server.request(scenario.method, scenario.path.format(thread_id=server.thread_id),
                                         scenario.body)  # fmt: skip
-        if status != scenario.expect:
-            server.preflight[scenario.name] = f"answered {status}, not {scenario.expect}"
-        elif scenario.method == "GET" and not server.is_prism:
+        if status != server.expect(scenario):
+            server.preflight[scenario.name] = f"answered {status}, not {server.expect(scenario)}"
+        elif scenario.method == "GET" and server.node is None:
             count = len(json.loads(answer)["data"])
             if count != (20 if server.name.startswith("threadspec stateful") else 1):
                 server.preflight[scenario.name] = f"listed {count} messages"
 
 
 @contextlib.contextmanager
-def servers(settings: Settings, with_prism: bool) -> Iterator[list[Server]]:
+def servers(settings: Settings, with_node: bool) -> Iterator[list[Server]]:
     with tempfile.TemporaryDirectory(prefix="bench-mock-") as scratch:
         found = [
             _mock("threadspec stateless", "stateless"),
@@ -222,9 +271,8 @@ def servers(settings: Settings, with_prism: bool) -> Iterator[list[Server]]:
         ]
         if settings.name != "tiny":
             found.append(_mock("threadspec stateful (SQLite)", "stateful", Path(scratch) / "mock.sqlite"))
-        prism = _prism() if with_prism else None
-        if prism is not None:
-            found.append(prism)
+        if with_node:
+            found += _nodes(NODE_MOCKS)
         try:
             for server in found:
                 server.start()
@@ -233,9 +281,9 @@ def servers(settings: Settings, with_prism: bool) -> Iterator[list[Server]]:
                 try:
                     server.wait_ready()
                 except RuntimeError as exc:
-                    if not server.is_prism:
+                    if server.node is None:
                         raise
-                    note(f"Prism skipped: {exc}")
+                    note(f"{server.node.label} skipped: {exc}")
                     server.stop()
                     continue
                 _prepare(server)
@@ -248,102 +296,166 @@ def servers(settings: Settings, with_prism: bool) -> Iterator[list[Server]]:
 
 @dataclass(frozen=True)
 class Summary:
+    """One server on one scenario: medians over the rounds, and each round's load (for paired ratios)."""
+
     rps: float
     p50_ms: float
     p99_ms: float
     unexpected: int
+    rounds: tuple[loadgen.Load, ...]
+
+    @classmethod
+    def of(cls, loads: list[loadgen.Load]) -> Summary:
+        return cls(
+            statistics.median(x.rps for x in loads),
+            statistics.median(x.p50_ms for x in loads),
+            statistics.median(x.p99_ms for x in loads),
+            sum(x.unexpected for x in loads),
+            tuple(loads),
+        )
 
 
-def measure(
-    settings: Settings, client: str, with_prism: bool
-) -> tuple[dict[str, dict[str, Summary]], list[Server]]:
+@dataclass(frozen=True)
+class Ratio:
+    """A ratio taken round by round: its median and the lowest and highest round (the noise band)."""
+
+    median: float
+    low: float
+    high: float
+
+    @classmethod
+    def paired(cls, top: Summary, bottom: Summary, what: str = "rps") -> Ratio | None:
+        pairs = [
+            getattr(a, what) / getattr(b, what)
+            for a, b in zip(top.rounds, bottom.rounds, strict=True)
+            if getattr(b, what)
+        ]
+        return cls(statistics.median(pairs), min(pairs), max(pairs)) if pairs else None
+
+    def __str__(self) -> str:
+        return f"{self.median:.2f} ({self.low:.2f}–{self.high:.2f})"
+
+
+Results = dict[str, dict[str, Summary]]
+
+
+def measure(settings: Settings, client: str, with_node: bool) -> tuple[Results, list[Server]]:
     results: dict[str, dict[str, list[loadgen.Load]]] = {}
-    with servers(settings, with_prism) as running:
+    with servers(settings, with_node) as running:
         for scenario in SCENARIOS:  # warm-up: JIT, caches, the first connections
             for server in running:
                 loadgen.measure(
                     client, server.target(scenario), settings.warmup_seconds, settings.connections
                 )
-        for _ in range(settings.load_rounds):
+        for round_ in range(settings.load_rounds):
             for scenario in SCENARIOS:
-                for server in running:
+                # every other round the other way round: no contender always runs right after another
+                for server in running if round_ % 2 == 0 else running[::-1]:
                     load = loadgen.measure(client, server.target(scenario), settings.load_seconds,
                                            settings.connections)  # fmt: skip
                     results.setdefault(scenario.name, {}).setdefault(server.name, []).append(load)
     summaries = {
-        scenario: {
-            name: Summary(
-                statistics.median(x.rps for x in loads),
-                statistics.median(x.p50_ms for x in loads),
-                statistics.median(x.p99_ms for x in loads),
-                sum(x.unexpected for x in loads),
-            )
-            for name, loads in by_server.items()
-        }
+        scenario: {name: Summary.of(loads) for name, loads in by_server.items()}
         for scenario, by_server in results.items()
     }
     return summaries, running
 
 
-def _prism_name(row: dict[str, Summary]) -> str | None:
-    return next((name for name in row if name.startswith("Prism")), None)
+def _named(row: dict[str, Summary], label: str) -> str | None:
+    return next((name for name in row if name.startswith(label + " ")), None)
 
 
-def table(summaries: dict[str, dict[str, Summary]], running: list[Server]) -> str:
+STATELESS, MEMORY = "threadspec stateless", "threadspec stateful (memory)"
+
+
+def table(summaries: Results, running: list[Server]) -> str:
     problems = {server.name: server.preflight for server in running}
+    lenient = {server.name for server in running if not server.checks_limits}
     parts = []
     for scenario, row in summaries.items():
-        prism = _prism_name(row)
+        against = [(tool.label, _named(row, tool.label)) for tool in NODE_MOCKS]
         lines = []
         for name, s in row.items():
-            versus = f"{s.rps / row[prism].rps:.2f}" if prism and row[prism].rps else "-"
             flag = problems.get(name, {}).get(scenario)
-            lines.append([name + (f" ({flag})" if flag else ""), f"{s.rps:,.0f}", f"{s.p50_ms:.2f}",
-                          f"{s.p99_ms:.2f}", str(s.unexpected), versus])  # fmt: skip
-        parts.append(
-            render(scenario, ["server", "req/s", "p50 ms", "p99 ms", "wrong status", "× Prism"], lines)
-        )
+            if (
+                flag is None
+                and name in lenient
+                and any(sc.name == scenario and sc.expect >= 400 for sc in SCENARIOS)
+            ):
+                flag = "answers 200: the limit unchecked"
+            cells = [name + (f" ({flag})" if flag else ""), f"{s.rps:,.0f}",
+                     f"{min(x.rps for x in s.rounds):,.0f}–{max(x.rps for x in s.rounds):,.0f}",
+                     f"{s.p50_ms:.2f}", f"{s.p99_ms:.2f}", str(s.unexpected)]  # fmt: skip
+            for _label, other in against:
+                ratio = Ratio.paired(s, row[other]) if other is not None else None
+                cells.append(str(ratio) if ratio is not None and other != name else "-")
+            steady = against[0][1]
+            p99 = Ratio.paired(s, row[steady], "p99_ms") if steady is not None and steady != name else None
+            cells.append(str(p99) if p99 is not None else "-")
+            lines.append(cells)
+        headers = ["server", "req/s", "req/s range", "p50 ms", "p99 ms", "wrong status",
+                   *(f"× {label} req/s" for label, _ in against), "× Steady p99"]  # fmt: skip
+        parts.append(render(scenario, headers, lines))
     return "\n".join(parts)
 
 
-def goals(summaries: dict[str, dict[str, Summary]]) -> list[Goal]:
+def goals(summaries: Results) -> list[Goal]:
     out: list[Goal] = []
-    for scenario, row in summaries.items():
-        prism = _prism_name(row)
-        if prism is None:
-            out.append((f"{scenario}: more req/s than Prism (Prism not measured)", None))
-            continue
-        for mode in ("threadspec stateless", "threadspec stateful (memory)"):
-            if mode in row:
-                ratio = row[mode].rps / row[prism].rps if row[prism].rps else float("inf")
-                out.append((f"{scenario}: {mode} = {ratio:.2f}× Prism's req/s (goal > 1×)", ratio > 1))
+    for index, (scenario, row) in enumerate(summaries.items()):
+        steady, prism = _named(row, "Steady"), _named(row, "Prism")
+        if STATELESS in row and steady is not None:
+            ratio = Ratio.paired(row[STATELESS], row[steady])
+            if ratio is not None:
+                out.append((f"{scenario}: threadspec stateless = {ratio}× Steady's req/s (goal ≥ 1.0×)",
+                            ratio.median >= 1.0))  # fmt: skip
+            if SCENARIOS[index].expect >= 400:
+                p99 = Ratio.paired(row[STATELESS], row[steady], "p99_ms")
+                if p99 is not None:
+                    out.append((f"{scenario}: threadspec stateless p99 = {p99}× Steady's (goal ≤ 1.2×)",
+                                p99.median <= 1.2))  # fmt: skip
+        elif steady is None:
+            out.append((f"{scenario}: req/s against Steady (Steady not measured)", None))
+        if STATELESS in row and MEMORY in row:
+            kept = Ratio.paired(row[MEMORY], row[STATELESS])
+            if kept is not None:
+                out.append((f"{scenario}: threadspec stateful (memory) = {kept}× stateless req/s (goal ≥ 0.8×)",
+                            kept.median >= 0.8))  # fmt: skip
+        for mode in (STATELESS, MEMORY) if prism is not None else ():
+            ratio = Ratio.paired(row[mode], row[prism]) if mode in row else None
+            if ratio is not None:
+                out.append((f"{scenario}: {mode} = {ratio}× Prism's req/s (goal > 1×)", ratio.median > 1))
     return out
 
 
-def run(settings: Settings = FULL, client: str = "auto", with_prism: bool = True) -> tuple[str, list[Goal]]:
+def run(settings: Settings = FULL, client: str = "auto", with_node: bool = True) -> tuple[str, list[Goal]]:
     if client == "auto":
         client = "wrk" if loadgen.have_wrk() else "python"
     if client == "python" and settings.name != "tiny":
         note("wrk not found: using the Python load generator (apt-get install wrk for lighter load)")
-    summaries, running = measure(settings, client, with_prism)
+    summaries, running = measure(settings, client, with_node)
     seconds = max(1, round(settings.load_seconds)) if client == "wrk" else settings.load_seconds
     head = (
         f"Mock server: client {client}, {settings.connections} keep-alive connections, "
-        f"{seconds:g} s per measurement, median of {settings.load_rounds} alternating rounds after "
-        f"a warm-up; all servers validate requests and run on 127.0.0.1"
+        f"{seconds:g} s per measurement, {settings.load_rounds} alternating rounds after a warm-up "
+        f"(medians; a ratio's band: its lowest and highest round); all servers on 127.0.0.1"
     )
-    if _prism_name(next(iter(summaries.values()), {})) is None:
-        head += "\n(Prism not measured: see the note above)"
+    first = next(iter(summaries.values()), {})
+    missing = [tool.label for tool in NODE_MOCKS if _named(first, tool.label) is None]
+    if missing:
+        head += f"\n({' and '.join(missing)} not measured: see the note above)"
     return head + "\n" + table(summaries, running), goals(summaries)
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = settings_parser(__doc__.splitlines()[0], list(SETTINGS))
     parser.add_argument("--client", choices=("auto", "wrk", "python"), default="auto")
-    parser.add_argument("--no-prism", action="store_true")
+    parser.add_argument("--no-node", action="store_true", help="leave Steady and Prism out")
+    parser.add_argument("--install", action="store_true", help="npm-install Steady and Prism when missing")
     args = parser.parse_args(argv)
+    if args.install:
+        install()
     loopback_only()
-    text, met = run(SETTINGS[args.settings], args.client, not args.no_prism)
+    text, met = run(SETTINGS[args.settings], args.client, not args.no_node)
     report(text, met)
 
 

@@ -3,11 +3,11 @@
     python bench/run.py                  # the full run (a few minutes)
     python bench/run.py --quick          # a shorter run: fewer rounds, shorter loads
     python bench/run.py --parts mock     # one part: validation, mock, scale (comma-separated)
-    python bench/run.py --install-prism  # npm-install Stoplight Prism into bench/.prism/ first
+    python bench/run.py --install        # npm-install Steady and Prism into bench/.steady/, bench/.prism/ first
 
-Only 127.0.0.1 is ever contacted (``--install-prism`` aside, which runs npm). Optional contenders
-(the ``bench`` extra, wrk, Node and Prism) are skipped with a note when missing. The method and
-the latest numbers are in bench/README.md.
+Only 127.0.0.1 is ever contacted (``--install`` aside, which runs npm when a server is missing;
+``make bench`` passes it). Optional contenders (the ``bench`` extra, wrk, Node, Steady and Prism)
+are skipped with a note when missing. The method and the latest numbers are in bench/README.md.
 """
 
 from __future__ import annotations
@@ -37,9 +37,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--parts", default=",".join(PARTS), help=f"comma-separated, from {', '.join(PARTS)}")
     parser.add_argument("--client", choices=("auto", "wrk", "python"), default="auto",
                         help="load generator for the mock part (auto: wrk when installed)")  # fmt: skip
-    parser.add_argument("--no-prism", action="store_true", help="leave Prism out of the mock part")
+    parser.add_argument("--no-node", action="store_true", help="leave Steady and Prism out of the mock part")
     parser.add_argument(
-        "--install-prism", action="store_true", help="npm-install Prism into bench/.prism/ first"
+        "--install",
+        action="store_true",
+        help="npm-install Steady and Prism (bench/.steady/, bench/.prism/) when missing",
     )
     parser.add_argument("--out", type=Path, help="also write the report to this file")
     args = parser.parse_args(argv)
@@ -47,13 +49,13 @@ def main(argv: list[str] | None = None) -> int:
     unknown = sorted(set(parts) - set(PARTS))
     if unknown:
         parser.error(f"unknown parts: {', '.join(unknown)}")
-    if args.install_prism:
-        mock_server.install_prism()
+    if args.install and "mock" in parts:
+        mock_server.install()
     loopback_only()
     settings: Settings = SETTINGS[args.settings]
     runners: dict[str, Callable[[], tuple[str, list[Goal]]]] = {
         "validation": lambda: validation.run(settings),
-        "mock": lambda: mock_server.run(settings, args.client, not args.no_prism),
+        "mock": lambda: mock_server.run(settings, args.client, not args.no_node),
         "scale": lambda: scale.run(settings),
     }
     report = [f"threadspec benchmarks ({settings.name}), {time.strftime('%Y-%m-%d %H:%M %Z')}", machine()]

@@ -2,15 +2,19 @@
 
 Run: ``python bench/scale.py [--quick]``.
 
-1. Bodies of about 1 KB, 10 KB, 100 KB and 1 MB (``corpus.sized``: more messages of the same
-   shapes) are validated in one process, alternating sizes and contenders, median of rounds.
+1. Bodies of about 1 KB, 10 KB, 100 KB, 1 MB and 10 MB (``corpus.sized``: more messages of the
+   same shapes) are validated in one process, alternating sizes and contenders, fastest of rounds.
    Validation must touch every byte, so the goal is growth no worse than linear: a fitted
-   exponent k (time ∝ size^k) of at most 1.15.
+   exponent k (time ∝ size^k) of at most 1.15, and no step from size to size. (jsonschema is
+   left out above 1 MB: seconds per call.)
 2. One SQLite database (the stateful mock's ``--db``) holds threads of 10 … 100,000 messages,
    filled through the store API. ``GET /v1/threads/{id}/messages?limit=20`` (the first page, and
    the page after a cursor in the middle of the thread) goes through the whole ASGI app in process,
    validation included. A page touches 20 messages whatever the thread's size, so the goal is a
    flat curve: k at most 0.15. The in-memory store is shown alongside for information.
+3. The mock's memory for stored messages: a fresh process per store fills one thread with
+   100,000 messages through the store API and reports how much its resident memory grew (and,
+   for SQLite, the database file), per message and per 100,000.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import itertools
 import json
 import math
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -55,6 +60,7 @@ PAYLOAD_LINEAR = 1.15  # a fitted exponent above this is super-linear
 FLOOR_SLACK = 0.1  # unless parsing alone grows as fast
 LIST_FLAT = 0.15  # a page of 20 must not cost more in a bigger thread
 PAGE = 20
+REFERENCE_MAX_BYTES = 2_000_000  # jsonschema takes seconds per call beyond this
 
 
 def _kib(size: int) -> str:
@@ -107,8 +113,13 @@ def _payload_growth(
     for _ in range(settings.rounds):
         for target in raws:
             for name, make in contenders.items():
+                if name == "jsonschema verdict" and len(raws[target]) > REFERENCE_MAX_BYTES:
+                    continue
                 samples[name][target].append(time_per_call(make(target), settings.budget))
-    medians = {name: {t: statistics.median(v) for t, v in by.items()} for name, by in samples.items()}
+    medians = {
+        name: {t: statistics.median(v) if v else math.nan for t, v in by.items()}
+        for name, by in samples.items()
+    }
     sizes = [len(raws[t]) for t in raws]
     rows = []
     for target in raws:
@@ -116,13 +127,24 @@ def _payload_growth(
         cells = [_kib(len(raws[target]))]
         for name in contenders:
             micros = medians[name][target]
+            if math.isnan(micros):
+                cells.append("-")
+                continue
             cells.append(f"{micros:,.1f}" + ("" if name == "orjson.loads" else f" ({micros / floor:.1f}×)"))
         cells.append(f"{medians['threadspec verdict'][target] / len(raws[target]) * 1024:.2f}")
         rows.append(cells)
-    slopes = {name: loglog_slope(sizes, [medians[name][t] for t in raws]) for name in contenders}
+    slopes = {
+        name: loglog_slope(
+            *zip(
+                *((len(raws[t]), medians[name][t]) for t in raws if not math.isnan(medians[name][t])),
+                strict=True,
+            )
+        )
+        for name in contenders
+    }
     rows.append(["k, fitted", *(f"{slopes[name]:.2f}" for name in contenders), ""])
     headers = ["body", *(f"{name} µs" for name in contenders), "verdict µs/KiB"]
-    text = render("Validation time against payload size (µs; × orjson.loads)", headers, rows)
+    text = render("Validation time against payload size (µs, fastest round; × orjson.loads)", headers, rows)
     # growth from each size to the next: k = log(time ratio) / log(size ratio). A STEP is growth
     # worse than linear that parsing alone (orjson.loads, measured alongside) does not show as well:
     # at a megabyte, allocation and garbage collection make even the parse itself grow a little faster
@@ -132,6 +154,9 @@ def _payload_growth(
         cells = [f"{_kib(s1)} → {_kib(s2)}"]
         floor_k = _exponent((s1, medians["orjson.loads"][t1]), (s2, medians["orjson.loads"][t2]))
         for name in contenders:
+            if math.isnan(medians[name][t2]):
+                cells.append("-")
+                continue
             k = _exponent((s1, medians[name][t1]), (s2, medians[name][t2]))
             last[name], last_floor = k, floor_k
             step = k > PAYLOAD_LINEAR and k - floor_k > FLOOR_SLACK
@@ -269,10 +294,68 @@ def list_growth(settings: Settings) -> tuple[str, list[Goal]]:
     return render(title, headers, rows), goals
 
 
+# ----------------------------------------------------------------------------- memory
+_FILL = """
+import gc, json, os, sys, time
+from pathlib import Path
+from threadspec.mock import MockConfig, create_app
+from threadspec.mock.threads import add_message, new_thread
+
+def resident():
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+count, db = int(sys.argv[1]), sys.argv[2] or None
+app = create_app(MockConfig(db=Path(db) if db else None))
+service = app.state.service
+life = service.lifecycle()
+with service.store.transaction():  # warm: imports, the first thread and message
+    add_message(life, new_thread(life, {}).id, {"role": "user", "content": "warm"})
+gc.collect()
+before, start = resident(), time.perf_counter()
+with service.store.transaction():
+    thread = new_thread(life, {})
+    for i in range(count):
+        add_message(life, thread.id, {"role": "user", "content": f"Message {i} of the thread, a line of text."})
+seconds = time.perf_counter() - start
+gc.collect()
+grown = resident() - before
+service.close()
+files = sum(p.stat().st_size for p in Path(db).parent.glob(Path(db).name + "*")) if db else 0
+print(json.dumps({"grown": grown, "seconds": seconds, "file": files}))
+"""
+
+
+def memory(settings: Settings) -> tuple[str, list[Goal]]:
+    """Resident memory (and SQLite's file) per stored message, each store in a fresh process."""
+    count = settings.memory_messages
+    if not Path("/proc/self/statm").exists():
+        return "\nMock memory per stored message: not measured (no /proc: Linux only)", []
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-memory-") as scratch:
+        for store, db in (("memory", ""), ("SQLite", str(Path(scratch) / "memory.sqlite"))):
+            done = subprocess.run([sys.executable, "-c", _FILL, str(count), db], capture_output=True, text=True,
+                                  timeout=600, check=True)  # fmt: skip
+            found = json.loads(done.stdout.strip().splitlines()[-1])
+            per = found["grown"] / count
+            rows.append([store, f"{count:,}", f"{found['seconds']:.1f}", f"{found['grown'] / 2**20:,.1f}",
+                         f"{per:,.0f}", f"{per * 100_000 / 2**20:,.1f}",
+                         f"{found['file'] / 2**20:,.1f}" if db else "-",
+                         f"{found['file'] / count:,.0f}" if db else "-"])  # fmt: skip
+    headers = ["store", "messages", "fill s", "resident growth MiB", "bytes/message", "MiB per 100,000",
+               "file MiB", "file bytes/message"]  # fmt: skip
+    title = (
+        "Mock memory per stored message: one thread filled through the store API, a fresh process per store"
+    )
+    return render(title, headers, rows), []
+
+
 def run(settings: Settings = FULL) -> tuple[str, list[Goal]]:
     payload_text, payload_goals = payload_growth(settings)
     list_text, list_goals = list_growth(settings)
-    return "Scale" + payload_text + "\n" + list_text, payload_goals + list_goals
+    memory_text, memory_goals = memory(settings)
+    text = "Scale" + payload_text + "\n" + list_text + "\n" + memory_text
+    return text, payload_goals + list_goals + memory_goals
 
 
 def main(argv: list[str] | None = None) -> None:

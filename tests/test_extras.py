@@ -113,7 +113,7 @@ PARTS = {
     "strategies": "from hypothesis import find\nfrom threadspec import strategies\nprint('metadata' in find(strategies.valid('CreateThreadRequest'), lambda b: 'metadata' in b))",
     "contract": "from threadspec.contract import ContractConfig, run\nprint(ContractConfig(base_url='http://127.0.0.1:9/v1').selected_checks()[0])",
 }  # fmt: skip
-PRINTED = {"mock": "Starlette", "proxy": "ProxyApp", "strategies": "True", "contract": "positive"}
+PRINTED = {"mock": "MockApp", "proxy": "ProxyApp", "strategies": "True", "contract": "positive"}
 
 
 @pytest.mark.parametrize("extra", sorted(_extras.EXTRAS))

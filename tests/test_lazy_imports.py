@@ -38,6 +38,6 @@ def test_import_threadspec_loads_none_of(after_import: set[str], package: str) -
 
 def test_the_check_sees_what_a_use_loads() -> None:
     """The probe is not blind: a refused payload loads jsonschema, parsing loads pydantic."""
-    code = "import threadspec\nthreadspec.validate({'metadata': 1}, 'ModifyThreadRequest')"
+    code = "import threadspec\nthreadspec.validate({'assistant_id': 'asst_1', 'temperature': 5}, 'CreateRunRequest')"
     assert "jsonschema" in loaded_after(code)
     assert "pydantic" in loaded_after("import threadspec\nthreadspec.parse({}, 'ModifyThreadRequest')")

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from threadspec._branches import BranchChooser
-from threadspec._decode import MAX_DEPTH, as_bytes, depth_exceeds, is_raw
+from threadspec._decode import MAX_DEPTH, SHALLOW_BYTES, as_bytes, depth_exceeds, is_raw, openers
+from threadspec._depth import DepthGuard, TooDeep
 from threadspec._fast import FAILURES, Compiler, compile_root
 from threadspec._localize import LocalizedWalk
 from threadspec._reference import reference_validator
@@ -32,8 +33,8 @@ class CompiledSchema:
     """A schema and everything compiled from it; ``root`` is the shared JSON, never to be mutated."""
 
     __slots__ = (
-        "_decoder", "_fast_type", "_reference", "_walk", "body", "chooser", "compiler", "name", "resolver",
-        "root", "unsupported",
+        "_box", "_decoder", "_fast_type", "_guarded", "_reference", "_typed_depth", "_walk", "body", "chooser",
+        "compiler", "name", "resolver", "root", "unsupported",
     )  # fmt: skip
 
     def __init__(self, name: str, root: Mapping[str, Any]) -> None:
@@ -47,6 +48,9 @@ class CompiledSchema:
         self.unsupported: str | None = None  # why there is no fast path, when there is none
         self._fast_type: Any = _UNBUILT
         self._decoder: Any = _UNBUILT
+        self._box: Any = None
+        self._guarded: msgspec.json.Decoder[Any] | None = None  # the decoder that bounds depth (_depth)
+        self._typed_depth = False  # the type alone bounds the depth: no scan, no guard
         self._reference: Validator | None = None
         self._walk: LocalizedWalk | None = None
 
@@ -58,6 +62,19 @@ class CompiledSchema:
         typ, self.unsupported = compile_root(self.compiler, self.body, self.name)
         self._decoder = None if typ is None else msgspec.json.Decoder(typ)
         self._fast_type = typ
+        self._guarded, self._typed_depth = None, False
+        if typ is not None:
+            # for bodies with many brackets: types of their own, which bound the depth as they decode
+            guard = DepthGuard(MAX_DEPTH)
+            guarded, _ = compile_root(Compiler(self.resolver, guard), self.body, self.name)
+            if guarded is not None and guard.settle(guarded):
+                self._guarded = msgspec.json.Decoder(guarded)
+                # no free-form value anywhere: whatever the decoder accepts nests no deeper than the type
+                self._typed_depth = guard.holders == 0
+        if typ is not None and not (isinstance(typ, type) and issubclass(typ, msgspec.Struct)):
+            # msgspec caches what it learns about a type on a struct, at C level; a bare Annotated or
+            # union type is looked at afresh, in Python, on every convert: box it in a one-field struct
+            self._box = msgspec.defstruct(f"{self.name}Value", [("v", typ)])
 
     @property
     def fast_type(self) -> Any | None:
@@ -82,6 +99,8 @@ class CompiledSchema:
             decoder.decode(raw)
         except FAILURES:
             return False
+        except TooDeep:
+            return None
         return True
 
     def is_valid_value(self, value: Any) -> bool | None:
@@ -90,7 +109,10 @@ class CompiledSchema:
         if typ is None:
             return None
         try:
-            msgspec.convert(value, typ, strict=True)
+            if self._box is None:
+                msgspec.convert(value, typ, strict=True)
+            else:
+                msgspec.convert({"v": value}, self._box, strict=True)
         except FAILURES:
             return False
         return True
@@ -99,13 +121,21 @@ class CompiledSchema:
         """True when the fast path accepts; False or None (no fast path, or too deep to decode) otherwise."""
         if type(body) is bytes:  # the hot path: no copy, no decode into Python objects
             decoder = self._decoder if self._decoder is not _UNBUILT else self.decoder
-            # the bracket count settles depth for nearly every body without a call
-            if decoder is None or (body.count(b"[") + body.count(b"{") > MAX_DEPTH and depth_exceeds(body)):
+            if decoder is None:
                 return None
+            # few brackets settle the depth (one C-level pass); with many, the guarded decoder bounds it
+            # as it reads, at the cost of a check per free-form value (_depth), or the exact scan does
+            if not self._typed_depth and len(body) > SHALLOW_BYTES and openers(body) > MAX_DEPTH:
+                if self._guarded is not None:
+                    decoder = self._guarded
+                elif depth_exceeds(body):
+                    return None
             try:
                 decoder.decode(body)
             except FAILURES:
                 return False
+            except TooDeep:
+                return None
             return True
         if is_raw(body):
             raw = as_bytes(body)

@@ -8,7 +8,7 @@ one brings, and ``pyproject.toml`` lists the same packages under the same names.
 - :func:`require` checks up front, without importing anything (a command calls it first);
 - :func:`needs` wraps the imports of a part, so that ``from threadspec.mock import create_app`` in a
   core install raises :class:`~threadspec.errors.MissingExtraError` naming the extra instead of
-  ``No module named 'starlette'``.
+  ``No module named 'uvicorn'``.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from threadspec.errors import MissingExtraError
 
 # the top-level modules each extra installs that its part imports (pyproject.toml: the same extras)
 EXTRAS: dict[str, tuple[str, ...]] = {
-    "mock": ("starlette", "uvicorn"),
+    "mock": ("uvicorn",),
     "proxy": ("httpx", "uvicorn"),
     "strategies": ("hypothesis",),
     "contract": ("httpx", "hypothesis", "rich"),

@@ -17,6 +17,7 @@ import msgspec
 
 from threadspec import rules
 from threadspec._branches import branch_list, is_union, tag_of
+from threadspec._depth import DepthGuard, holds_free
 from threadspec._patterns import to_python_pattern
 from threadspec._refs import ANNOTATIONS, Resolver, UnresolvableRefError
 
@@ -58,8 +59,9 @@ def _check_keys(node: Mapping[str, Any], allowed: frozenset[str]) -> None:
 class Compiler:
     """Compiles the nodes of one bundled schema; structs are built once per definition."""
 
-    def __init__(self, resolver: Resolver) -> None:
+    def __init__(self, resolver: Resolver, guard: DepthGuard | None = None) -> None:
         self.resolver = resolver
+        self.guard = guard  # when given, structs holding free-form values check how deep they nest
         self.structs: dict[tuple[str, str | None, str | None], Any] = {}
 
     def compile(self, node: Any, name: str) -> Any:
@@ -143,12 +145,15 @@ class Compiler:
             raise Unsupported(f"{name}: required names without properties")
         fields: list[tuple[str, Any, Any]] = []
         attrs: dict[str, str] = {}
+        free: list[str] = []
         for index, (prop, sub) in enumerate(properties.items()):
             if tag is not None and prop == tag[0]:
                 continue
             attr = prop if prop.isidentifier() and not keyword.iskeyword(prop) else f"field_{index}"
             attrs[prop] = attr
             typ = self.compile(sub, name + prop.title())
+            if self.guard is not None and holds_free(typ):
+                free.append(attr)
             if prop in required:
                 default: Any = msgspec.field(name=prop) if attr != prop else msgspec.NODEFAULT
                 fields.append((attr, typ, default))
@@ -156,6 +161,8 @@ class Compiler:
                 default = msgspec.field(default=msgspec.UNSET, name=prop if attr != prop else None)
                 fields.append((attr, typ | msgspec.UnsetType, default))
         checks = _object_checks(node, name, attrs)
+        if free and self.guard is not None:
+            checks.append(self.guard.check(free))
         namespace: dict[str, Callable[..., None]] = {}
         if checks:
 

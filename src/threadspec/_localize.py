@@ -22,7 +22,16 @@ from threadspec._fast import FAILURES, Compiler, Unsupported
 from threadspec._jsontype import is_type
 from threadspec._reference import reference_validator
 from threadspec._refs import ANNOTATIONS, Resolver
-from threadspec._violations import ABSENT, NODE_TYPE, Path, param_of, violation, violations
+from threadspec._violations import (
+    ABSENT,
+    NODE_TYPE,
+    SIZES,
+    Path,
+    param_of,
+    size_violation,
+    violation,
+    violations,
+)
 from threadspec.result import Violation
 
 _SKIPPED = ANNOTATIONS | {"$schema", "$id", "$defs"}
@@ -149,14 +158,16 @@ class _Walk:
             if reason and isinstance(value, dict) and "properties" in node
             else frozenset()
         )
-        # when the node passes without its own limits, no child can fail: skip the walk into them
+        # when the node passes without its own limits, no child can fail: skip the walk into them.
+        # When msgspec named a member it failed in, a child fails: no need to convert the whole again
         relaxed = self.s.relaxed(node)
+        stop = _FIELD_AT.search(reason) if reason else None
+        failing_member = stop is not None and isinstance(value, dict) and stop.group(1) in value
         children_ok = (isinstance(value, dict) and len(verified) == len(value)) or (
-            relaxed is not node and self.s.accepts(relaxed, value)
+            relaxed is not node and not failing_member and self.s.accepts(relaxed, value)
         )
         if verified and not children_ok and relaxed is not node:
             # the keys after the first failure, checked together: one convert instead of one each
-            stop = _FIELD_AT.search(reason)
             rest = {
                 k: v for k, v in value.items() if k not in verified and (stop is None or k != stop.group(1))
             }
@@ -185,6 +196,13 @@ class _Walk:
         return None if index is None else resolved[index]
 
     def keyword(self, value: Any, node: Mapping[str, Any], keyword: str, path: Path) -> Iterator[Violation]:
+        if keyword in SIZES and isinstance(
+            node[keyword], int
+        ):  # a length against a number: no validator needed
+            found = size_violation(keyword, node[keyword], value, path, self.location)
+            if found is not None:
+                yield found
+            return
         errors = self.s.keyword_validator(node, keyword).iter_errors(value)
         yield from violations(errors, self.s.chooser, self.location, prefix=path)
 

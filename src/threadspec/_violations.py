@@ -7,7 +7,7 @@ API names the one problem inside the branch the payload was meant for. The branc
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from typing import TYPE_CHECKING, Any
 
 from threadspec import messages, rules
@@ -120,6 +120,28 @@ def _additional(t: _Translator, error: ValidationError, path: Path) -> Iterator[
             yield t.emit(unknown, "additionalProperties", False, value[name], worded)
 
 
+# the size keywords: the JSON type they apply to, and how their breach is worded
+SIZES: dict[str, tuple[type[Sized], Callable[..., tuple[str, str]]]] = {
+    "maxProperties": (dict, messages.object_properties),
+    "minProperties": (dict, messages.object_properties),
+    "maxLength": (str, messages.string_length),
+    "minLength": (str, messages.string_length),
+    "maxItems": (list, messages.array_length),
+    "minItems": (list, messages.array_length),
+}
+
+
+def size_violation(rule: str, limit: int, value: Any, path: Path, location: str) -> Violation | None:
+    """The breach of one size keyword at ``path``, worded as the translator words jsonschema's; else None."""
+    kind, measure = SIZES[rule]
+    if not isinstance(value, kind):  # as jsonschema: a size keyword holds only its own type to the limit
+        return None
+    above, count = rule.startswith("max"), len(value)
+    if count <= limit if above else count >= limit:
+        return None
+    return violation(path, rule, limit, value, measure(param_of(path), limit, count, above), location)
+
+
 def _count(measure: Callable[..., tuple[str, str]]) -> Handler:
     """maxProperties/minProperties, maxLength/minLength, maxItems/minItems: a size against a limit."""
 
@@ -214,12 +236,7 @@ def _other(t: _Translator, error: ValidationError, path: Path) -> Iterator[Viola
 _HANDLERS: dict[str, Handler] = {
     "required": _required,
     "additionalProperties": _additional,
-    "maxProperties": _count(messages.object_properties),
-    "minProperties": _count(messages.object_properties),
-    "maxLength": _count(messages.string_length),
-    "minLength": _count(messages.string_length),
-    "maxItems": _count(messages.array_length),
-    "minItems": _count(messages.array_length),
+    **{rule: _count(measure) for rule, (_, measure) in SIZES.items()},
     "maximum": _bound,
     "minimum": _bound,
     "exclusiveMaximum": _bound,

@@ -1,7 +1,7 @@
 """The benchmark scripts still run: each part at a tiny budget, tables out, no timing asserted.
 
 ``bench/run.py --settings tiny`` runs every part for a fraction of a second per measurement (the
-Python load generator, no Prism), so a change that breaks a script shows up here, not at the next
+Python load generator, no Steady or Prism), so a change that breaks a script shows up here, not at the next
 ``make bench``. The numbers it prints mean nothing; only that the tables come out is checked.
 """
 
@@ -20,7 +20,7 @@ def test_every_part_prints_its_tables(tmp_path: Path) -> None:
     out = tmp_path / "report.txt"
     done = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "run.py"), "--settings", "tiny", "--client", "python",
-         "--no-prism", "--out", str(out)],
+         "--no-node", "--out", str(out)],
         capture_output=True, text=True, timeout=180, cwd=ROOT,
     )  # fmt: skip
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
@@ -46,7 +46,22 @@ def test_every_part_prints_its_tables(tmp_path: Path) -> None:
         "Validation time against payload size",
         "Growth from size to size",
         "List latency against thread size",
+        "Mock memory per stored message",
     ):
         assert table in report
     assert "k, fitted" in report and "exponent k" in report
     assert "FAILED" not in report
+
+
+def test_before_and_after_prints_both_tables() -> None:
+    """bench/ab.py against this checkout's own HEAD: both tables, every scenario, no timing judged."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "ab.py"), "--base", "HEAD", "--rounds", "1", "--seconds", "0.3",
+         "--client", "python", "--tiny"],
+        capture_output=True, text=True, timeout=300, cwd=ROOT,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "Validation, fastest of 1 runs per side" in done.stdout and "Mock, python" in done.stdout
+    for case in ("typical/valid", "typical/invalid", "100KB/valid"):
+        assert case in done.stdout
+    assert done.stdout.count(" stateless ") == 4  # one row per scenario

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import string
+from collections import Counter
 
 from threadspec.mock.ids import SEEDED_EPOCH, IdMaker, make_clock
 
@@ -33,3 +35,12 @@ def test_clocks() -> None:
     seq[0] = 6
     assert seeded() == SEEDED_EPOCH + 6
     assert make_clock(None, seeded=False, seq=lambda: 0)() > SEEDED_EPOCH
+
+
+def test_random_ids_use_every_digit_evenly() -> None:
+    """Random ids draw each of the 62 digits alike (a digit's count stays within 7 standard deviations)."""
+    drawn = "".join(IdMaker(None).make("run", 1).removeprefix("run_") for _ in range(3100))
+    counts = Counter(drawn)
+    expected = len(drawn) / 62
+    assert set(counts) == set(string.digits + string.ascii_letters)
+    assert all(abs(n - expected) < 7 * expected**0.5 for n in counts.values())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from threadspec import messages, spec
-from threadspec._decode import JSON_BODY_ERROR, decode
+from threadspec._decode import JSON_BODY_ERROR, MAX_DEPTH, decode
 from threadspec.asgi.duplicates import first_repeated_key, repeats_a_key
 from threadspec.asgi.refusal import Refusal
 from threadspec.asgi.types import Message, Receive
@@ -51,10 +51,13 @@ def _is_json(content_type: str | None) -> bool:
     return media == "application/json" or (media.startswith("application/") and media.endswith("+json"))
 
 
-def decode_body(operation: spec.Operation, raw: bytes, content_type: str | None) -> Any:
+def decode_body(
+    operation: spec.Operation, raw: bytes, content_type: str | None, *, depth_checked: bool = False
+) -> Any:
     """The decoded JSON body; None for an operation without one or an empty body.
 
     Empty means no bytes at all: a body of only whitespace was sent, and is not JSON.
+    ``depth_checked``: the caller knows ``raw`` nests within the limit (the fast path accepted it).
 
     Refused (400): a body that is not JSON by its ``Content-Type``, is not JSON (bad UTF-8, ``NaN``,
     numbers beyond a double, nesting past the limit), or repeats a key within one object.
@@ -65,7 +68,7 @@ def decode_body(operation: spec.Operation, raw: bytes, content_type: str | None)
         error = messages.error_body(wrong_content_type(content_type or ""), None, "invalid_content_type")
         raise Refusal(400, error)
     try:
-        value = decode(raw)
+        value = decode(raw, max_depth=None if depth_checked else MAX_DEPTH)
     except MalformedPayloadError:
         raise Refusal(400, messages.error_body(JSON_BODY_ERROR)) from None
     if repeats_a_key(raw, value):

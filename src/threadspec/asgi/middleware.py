@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
+import anyio
 import anyio.to_thread
+from anyio.lowlevel import RunVar
 
 from threadspec import messages, spec
 from threadspec._contract import Contract, resolve_contract
@@ -29,6 +31,10 @@ from threadspec.validate import request_errors
 # reference validator walks every item of a union), can take seconds that other requests would
 # otherwise wait through.
 _INLINE_BYTES = 64 * 1024
+# That work holds the GIL: threads running it side by side only take turns, each switch after the
+# interpreter's switch interval (5 ms), which is what long refusals waited for. One thread per event
+# loop words them one after another; the event loop goes on serving the rest meanwhile.
+_WORDING_THREADS: RunVar[anyio.CapacityLimiter] = RunVar("threadspec_wording_threads")
 
 UnknownRoutes = Literal["refuse", "pass"]
 # what routing found: the operation and its path parameters, the methods the path takes, or no path
@@ -152,8 +158,19 @@ class ValidationMiddleware:
         verdict = contract.compiled(schema).fast_verdict(raw) if schema is not None and raw else None
         check = (contract, operation, raw, headers.get("content-type"), query, path_params, verdict)
         long = schema is not None and bool(raw) and (len(raw) > _INLINE_BYTES or verdict is not True)
-        body = await anyio.to_thread.run_sync(_checked, *check) if long else _checked(*check)
+        body = (
+            await anyio.to_thread.run_sync(_checked, *check, limiter=_wording()) if long else _checked(*check)
+        )
         return MatchedRequest(operation, path_params, query, body, raw, contract)
+
+
+def _wording() -> anyio.CapacityLimiter:
+    try:
+        return _WORDING_THREADS.get()
+    except LookupError:
+        limiter = anyio.CapacityLimiter(1)
+        _WORDING_THREADS.set(limiter)
+        return limiter
 
 
 def _checked(
@@ -170,7 +187,8 @@ def _checked(
     ``verdict`` is the fast path's on ``raw`` (``None`` when it had none): a body it accepted is not
     checked again, one it refused goes straight to the error walk.
     """
-    body = decode_body(operation, raw, content_type)
+    # a body the fast path accepted nests within the depth limit: no second scan for it
+    body = decode_body(operation, raw, content_type, depth_checked=verdict is True)
     # a decoded `null` or `""` would read as no body, yet is a wrong type: such a body is judged as the
     # bytes sent (an object or array is judged decoded, with the fast verdict already known)
     checked = body if isinstance(body, dict | list) or not raw else raw

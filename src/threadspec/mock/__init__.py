@@ -7,7 +7,7 @@ the length of a ``with`` block; the pytest fixture ``threadspec_mock`` (:mod:`.p
 serves one per test or per session.
 
 The names load on first use: pytest imports the plugin submodule of this package at start-up, and
-that must not pull in the server stack (Starlette, uvicorn, the stores) for every test run.
+that must not pull in the server stack (the app, uvicorn, the stores) for every test run.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from threadspec._extras import needs
+from threadspec._extras import require
 
 if TYPE_CHECKING:
     from threadspec.mock.app import create_app
@@ -37,5 +37,8 @@ __all__ = ["MockConfig", "ThreadspecMock", "create_app", "serve", "serve_in_thre
 def __getattr__(name: str) -> Any:
     if name not in _HOMES:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    with needs("mock", "threadspec.mock"):
-        return getattr(import_module(f"threadspec.mock.{_HOMES[name]}"), name)
+    # MockConfig is plain data, readable in a core install; the rest is the mock, one part with one extra
+    # (the app itself is plain ASGI: uvicorn serves it), so it is checked up front rather than on import
+    if name != "MockConfig":
+        require("mock", "threadspec.mock")
+    return getattr(import_module(f"threadspec.mock.{_HOMES[name]}"), name)

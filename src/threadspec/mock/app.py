@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from types import SimpleNamespace
 
 import anyio.to_thread
-from starlette.applications import Starlette
-from starlette.middleware import Middleware
-from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
 
 from threadspec import messages
-from threadspec.asgi import Receive, Scope, Send, ValidationMiddleware, matched_request, send_json
+from threadspec.asgi import Message, Receive, Scope, Send, ValidationMiddleware, matched_request, send_json
 from threadspec.asgi.request_id import new_request_id
 from threadspec.facts import REQUEST_ID_HEADER
 from threadspec.mock.config import MockConfig
@@ -64,36 +58,62 @@ async def _stream(send: Send, events: Events) -> None:
     await send({"type": "http.response.body", "body": b"", "more_body": False})
 
 
-async def _server_error(request: Request, exc: Exception) -> Response:
-    # answered outside the middleware (Starlette's outermost layer), so it names its own request id
-    body = messages.error_body(SERVER_ERROR, None, None, "server_error")
-    return JSONResponse(body, status_code=500, headers={REQUEST_ID_HEADER: new_request_id()})
+class MockApp:
+    """The mock as a bare ASGI app: :class:`ValidationMiddleware` in front of the operations, nothing between.
+
+    ``state.service`` holds the service and its store (where Starlette's ``app.state`` kept it). The
+    ASGI lifespan's shutdown closes the store. An exception that escapes a handler is answered with
+    the API's 500 envelope (when nothing was sent yet) and raised on to the server, which logs it.
+    """
+
+    def __init__(self, config: MockConfig) -> None:
+        service = Service(config)
+        self.state = SimpleNamespace(service=service)
+        self.validated = ValidationMiddleware(
+            _Operations(service),
+            contracts=config.contracts(),
+            require_beta=config.require_beta,
+            api_key=config.api_key,
+            max_body_bytes=config.max_body_bytes,
+            validate_responses=config.validate_responses,
+            rate_limit=config.rate_limit_per_second,
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        kind = scope["type"]
+        if kind == "lifespan":
+            await self._lifespan(receive, send)
+            return
+        if kind != "http":  # a websocket: the API has none
+            await send({"type": "websocket.close", "code": 1000})
+            return
+        started = False
+
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            started = True
+            await send(message)
+
+        try:
+            await self.validated(scope, receive, tracked)
+        except Exception:
+            if not started:  # answered here, outside the middleware: so it names its own request id
+                body = messages.error_body(SERVER_ERROR, None, None, "server_error")
+                request_id = [(REQUEST_ID_HEADER.encode(), new_request_id().encode())]
+                await send_json(send, 500, body, request_id)
+            raise
+
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                self.state.service.close()
+                await send({"type": "lifespan.shutdown.complete"})
+                return
 
 
-def create_app(config: MockConfig | None = None) -> Starlette:
+def create_app(config: MockConfig | None = None) -> MockApp:
     """A mock of the Assistants API endpoints, v2 and v1 (``config.profiles``); ``app.state.service`` holds its store."""
-    config = config or MockConfig()
-    service = Service(config)
-
-    @asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        yield
-        service.close()
-
-    middleware = Middleware(
-        ValidationMiddleware,
-        contracts=config.contracts(),
-        require_beta=config.require_beta,
-        api_key=config.api_key,
-        max_body_bytes=config.max_body_bytes,
-        validate_responses=config.validate_responses,
-        rate_limit=config.rate_limit_per_second,
-    )
-    app = Starlette(
-        routes=[Route("/{path:path}", _Operations(service), methods=None)],
-        middleware=[middleware],
-        exception_handlers={Exception: _server_error},
-        lifespan=lifespan,
-    )
-    app.state.service = service
-    return app
+    return MockApp(config or MockConfig())

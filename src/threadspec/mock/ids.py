@@ -28,6 +28,19 @@ def _base62(data: bytes, length: int = _LENGTH) -> str:
     return "".join(out)
 
 
+# Random ids straight from random bytes: a byte below 248 (4 × 62) picks a digit uniformly by its
+# remainder, the rest are dropped. 32 bytes leave fewer than 24 in about one draw in ten million.
+_DIGIT_OF_BYTE = bytes(ord(_ALPHABET[b % 62]) for b in range(248)) + bytes(8)
+_UNEVEN = bytes(range(248, 256))
+
+
+def _random_digits(length: int = _LENGTH) -> str:
+    digits = b""
+    while len(digits) < length:
+        digits += secrets.token_bytes(length + 8).translate(_DIGIT_OF_BYTE, _UNEVEN)
+    return digits[:length].decode("ascii")
+
+
 class IdMaker:
     """Random ids, or, with a seed, ids derived from the seed, the kind and a counter.
 
@@ -40,7 +53,7 @@ class IdMaker:
 
     def make(self, prefix: str, seq: int) -> str:
         if self.seed is None:
-            return f"{prefix}_{_base62(secrets.token_bytes(18))}"
+            return f"{prefix}_{_random_digits()}"
         digest = hashlib.blake2b(f"{self.seed}:{prefix}:{seq}".encode(), digest_size=18).digest()
         return f"{prefix}_{_base62(digest)}"
 

@@ -26,8 +26,7 @@ import pytest
 from threadspec._extras import needs
 
 if TYPE_CHECKING:
-    from starlette.applications import Starlette
-
+    from threadspec.mock.app import MockApp
     from threadspec.mock.config import MockConfig
 
 Scope = Literal["function", "session"]
@@ -40,7 +39,7 @@ ANY_KEY = "sk-threadspec-mock"
 class ThreadspecMock:
     """A served mock: the ASGI ``app``, the ``base_url`` it answers on (``…/v1``), and its config."""
 
-    app: Starlette
+    app: MockApp
     base_url: str
     config: MockConfig
 
