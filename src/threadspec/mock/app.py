@@ -8,6 +8,7 @@ import anyio.to_thread
 
 from threadspec import messages
 from threadspec.asgi import Message, Receive, Scope, Send, ValidationMiddleware, matched_request, send_json
+from threadspec.asgi.lifespan import lifespan
 from threadspec.asgi.request_id import new_request_id
 from threadspec.facts import REQUEST_ID_HEADER
 from threadspec.mock.config import MockConfig
@@ -82,7 +83,7 @@ class MockApp:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         kind = scope["type"]
         if kind == "lifespan":
-            await self._lifespan(receive, send)
+            await lifespan(receive, send, self._close)
             return
         if kind != "http":  # a websocket: the API has none
             await send({"type": "websocket.close", "code": 1000})
@@ -103,15 +104,8 @@ class MockApp:
                 await send_json(send, 500, body, request_id)
             raise
 
-    async def _lifespan(self, receive: Receive, send: Send) -> None:
-        while True:
-            message = await receive()
-            if message["type"] == "lifespan.startup":
-                await send({"type": "lifespan.startup.complete"})
-            elif message["type"] == "lifespan.shutdown":
-                self.state.service.close()
-                await send({"type": "lifespan.shutdown.complete"})
-                return
+    async def _close(self) -> None:
+        self.state.service.close()
 
 
 def create_app(config: MockConfig | None = None) -> MockApp:

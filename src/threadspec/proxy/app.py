@@ -11,6 +11,7 @@ import httpx
 from threadspec import messages
 from threadspec.asgi import Receive, Scope, Send, send_json
 from threadspec.asgi.body import Disconnected
+from threadspec.asgi.lifespan import lifespan
 from threadspec.asgi.profiles import Profiles
 from threadspec.facts import REQUEST_ID_HEADER, STREAM_DONE_EVENT
 from threadspec.proxy.config import ProxyConfig
@@ -78,7 +79,7 @@ class ProxyApp:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
-            await self._lifespan(receive, send)
+            await lifespan(receive, send, self.aclose)
             return
         if scope["type"] != "http":  # websockets are no part of the API
             await send({"type": "websocket.close", "code": 1003})
@@ -183,16 +184,6 @@ class ProxyApp:
     def _report(self, exchange: Exchange, found: Found) -> None:
         for event, errors in found:
             self.recorder.report(exchange, "response", errors, event)
-
-    async def _lifespan(self, receive: Receive, send: Send) -> None:
-        while True:
-            message = await receive()
-            if message["type"] == "lifespan.startup":
-                await send({"type": "lifespan.startup.complete"})
-            elif message["type"] == "lifespan.shutdown":
-                await self.aclose()
-                await send({"type": "lifespan.shutdown.complete"})
-                return
 
 
 def create_app(config: ProxyConfig, *, transport: httpx.AsyncBaseTransport | None = None) -> ProxyApp:
