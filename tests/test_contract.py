@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +107,34 @@ def test_an_unknown_name_says_where_the_profiles_names_are_listed(profile: str, 
     with pytest.raises(SpecLookupError) as caught:
         getattr(contract_for(profile), ask)(name)
     assert str(caught.value) == said
+
+
+def _only_in(profile: str, names: Callable[[Contract], Iterable[str]]) -> str:
+    """A name the profile defines and no other bundled profile does."""
+    others = {n for p in threadspec.profiles() if p != profile for n in names(contract_for(p))}
+    return sorted(set(names(contract_for(profile))) - others)[0]
+
+
+@pytest.mark.parametrize(
+    ("asked", "owner", "ask", "names", "what"),
+    [
+        ("v2", "v1", "operation", lambda c: c.operations(), "an operation"),
+        ("v1", "v2", "operation", lambda c: c.operations(), "an operation"),
+        ("v2", "v1", "shared_schema", lambda c: c.schema_names(), "a schema"),
+    ],
+)
+def test_a_name_of_another_profile_says_which_and_suggests_nothing(
+    asked: str, owner: str, ask: str, names: Callable[[Contract], Iterable[str]], what: str
+) -> None:
+    name = _only_in(owner, names)
+    with pytest.raises(SpecLookupError) as caught:
+        getattr(contract_for(asked), ask)(name)
+    kind = what.split()[1]
+    assert str(caught.value) == (
+        f"unknown {kind} {name!r} (it is {what} of profile {owner}: add --profile {owner}, "
+        f"or use contract_for({owner!r}))"
+    )
+    assert caught.value.known == list(names(contract_for(asked)))
 
 
 def test_an_unknown_name_in_a_loaded_contract_points_into_its_file(own: Contract) -> None:

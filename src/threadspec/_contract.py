@@ -97,6 +97,18 @@ class Contract:
             return None, self.source
         return (None if self.profile == DEFAULT_PROFILE else self.profile), None
 
+    def _defined_by(self, name: str, kind: str) -> str | None:
+        """The other bundled profile that defines ``name`` (a schema or an operation), for a bundled contract's
+        unknown-name message: a v1 operation asked of v2 is a wrong profile, not a misspelling."""
+        if self.profile is None:
+            return None
+        for other in profiles():
+            if other != self.profile:
+                found = contract_for(other)
+                if name in (found._name_set if kind == "schema" else found._operations):
+                    return other
+        return None
+
     def __repr__(self) -> str:
         return f"Contract(profile={self.profile!r})" if self.profile else f"Contract(source={self.source!r})"
 
@@ -176,7 +188,9 @@ class Contract:
         found = self._schemas.get(name)
         if found is None:
             if name not in self._name_set:
-                raise UnknownSchemaError(name, list(self._names), *self._listed)
+                raise UnknownSchemaError(
+                    name, list(self._names), *self._listed, self._defined_by(name, "schema")
+                )
             found = self._schemas.setdefault(name, self._schema_source(name))
         return found
 
@@ -191,7 +205,12 @@ class Contract:
     def operation(self, operation_id: str) -> Operation:
         found = self._operations.get(operation_id)
         if found is None:
-            raise UnknownOperationError(operation_id, list(self._operations), *self._listed)
+            raise UnknownOperationError(
+                operation_id,
+                list(self._operations),
+                *self._listed,
+                self._defined_by(operation_id, "operation"),
+            )
         return found
 
     # -- compiled schemas and models ----------------------------------------------------------

@@ -52,15 +52,31 @@ def _listed_by(command: str, function: str, profile: str | None, source: str | N
     return f"`threadspec {command} --profile {profile}` and contract_for({profile!r}).{function}() list them"
 
 
+def _other_profile(what: str, other: str | None) -> str:
+    """Where a name another bundled profile defines is found: ``--profile v1``, ``contract_for('v1')``."""
+    if other is None:
+        return ""
+    return f"it is {what} of profile {other}: add --profile {other}, or use contract_for({other!r})"
+
+
 class UnknownSchemaError(SpecLookupError):
     """No component schema has this name. ``profile``: the bundled contract asked, when not the default;
     ``source``: the file of a contract loaded from one."""
 
     def __init__(
-        self, name: str, known: list[str], profile: str | None = None, source: str | None = None
+        self,
+        name: str,
+        known: list[str],
+        profile: str | None = None,
+        source: str | None = None,
+        other: str | None = None,
     ) -> None:
-        hint = _listed_by("schemas", "schema_names", profile, source, "components/schemas")
-        super().__init__("schema", name, known, hint)
+        hint = _other_profile("a schema", other) or _listed_by(
+            "schemas", "schema_names", profile, source, "components/schemas"
+        )
+        # a name of another profile is no misspelling: no closest names then
+        super().__init__("schema", name, known if other is None else [], hint)
+        self.known = known
 
 
 class UnknownOperationError(SpecLookupError):
@@ -68,10 +84,19 @@ class UnknownOperationError(SpecLookupError):
     ``source``: the file of a contract loaded from one."""
 
     def __init__(
-        self, name: str, known: list[str], profile: str | None = None, source: str | None = None
+        self,
+        name: str,
+        known: list[str],
+        profile: str | None = None,
+        source: str | None = None,
+        other: str | None = None,
     ) -> None:
-        hint = _listed_by("operations", "operations", profile, source, "the operationIds")
-        super().__init__("operation", name, known, hint)
+        hint = _other_profile("an operation", other) or _listed_by(
+            "operations", "operations", profile, source, "the operationIds"
+        )
+        # a name of another profile is no misspelling: no closest names then
+        super().__init__("operation", name, known if other is None else [], hint)
+        self.known = known
 
 
 class UnknownProfileError(SpecLookupError):

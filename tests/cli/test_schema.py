@@ -24,9 +24,8 @@ def test_prints_the_schema(profile: str, name: str) -> None:
     [
         (["schema", "Metdata"], "threadspec: unknown schema 'Metdata': did you mean 'Metadata'? "
          "(`threadspec schemas` and threadspec.schema_names() list them)"),
-        (["schema", "MessageFileObject"], "threadspec: unknown schema 'MessageFileObject': did you mean "
-         "'MessageObject', 'MessageDeltaObject' or 'MessageContentImageFileObject'? (`threadspec schemas` and "
-         "threadspec.schema_names() list them)"),
+        (["schema", "MessageFileObject"], "threadspec: unknown schema 'MessageFileObject' (it is a schema of "
+         "profile v1: add --profile v1, or use contract_for('v1'))"),
         (["schema", "Nope", "--profile", "v1"], "threadspec: unknown schema 'Nope' (`threadspec schemas --profile "
          "v1` and contract_for('v1').schema_names() list them)"),
         (["schema"], "threadspec schema: error: the following arguments are required: NAME"),

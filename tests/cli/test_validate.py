@@ -95,8 +95,8 @@ SCHEMAS_HINT = "(`threadspec schemas` and threadspec.schema_names() list them)"
          f"threadspec: unknown operation 'getThred': did you mean 'getThread', 'deleteThread' or 'createThread'? "
          f"{OPERATIONS_HINT}"),
         (["validate", "--operation", "getMessageFile", "--response", "200"],  # a v1 operation, asked of v2
-         "threadspec: unknown operation 'getMessageFile': did you mean 'getMessage', 'deleteMessage' or "
-         f"'createMessage'? {OPERATIONS_HINT}"),
+         "threadspec: unknown operation 'getMessageFile' (it is an operation of profile v1: add --profile v1, "
+         "or use contract_for('v1'))"),
         (["validate", "--profile", "v1", "--operation", "getThred"],
          "threadspec: unknown operation 'getThred': did you mean 'getThread', 'deleteThread' or 'createThread'? "
          "(`threadspec operations --profile v1` and contract_for('v1').operations() list them)"),
