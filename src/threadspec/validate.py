@@ -56,8 +56,11 @@ def is_valid(body: Any, schema: Schema, *, contract: Contract | None = None) -> 
     reference validator's. Schemas without a fast path, and bodies too deep to decode, take the
     reference route.
     """
-    found, name = schema_target(schema, contract)
-    compiled = found.compiled(name)
+    if type(schema) is str:  # the common call, a component name: no model class to trace to its contract
+        compiled = resolve_contract(contract).compiled(schema)
+    else:
+        found, name = schema_target(schema, contract)
+        compiled = found.compiled(name)
     verdict = compiled.fast_verdict(body)
     if verdict is not None:
         return verdict
