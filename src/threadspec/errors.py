@@ -59,9 +59,12 @@ def _other_profile(what: str, other: str | None) -> str:
     return f"it is {what} of profile {other}: add --profile {other}, or use contract_for({other!r})"
 
 
-class UnknownSchemaError(SpecLookupError):
-    """No component schema has this name. ``profile``: the bundled contract asked, when not the default;
-    ``source``: the file of a contract loaded from one."""
+class _ContractNameError(SpecLookupError):
+    """A name one contract does not define. ``profile``: the bundled contract asked, when not the default;
+    ``source``: the file of a contract loaded from one; ``other``: the bundled profile that does define it."""
+
+    # what the name is, and where a reader finds the known ones: a command, a function, a place in a file
+    kind, article, command, function, in_file = "", "", "", "", ""
 
     def __init__(
         self,
@@ -71,32 +74,30 @@ class UnknownSchemaError(SpecLookupError):
         source: str | None = None,
         other: str | None = None,
     ) -> None:
-        hint = _other_profile("a schema", other) or _listed_by(
-            "schemas", "schema_names", profile, source, "components/schemas"
+        hint = _other_profile(f"{self.article} {self.kind}", other) or _listed_by(
+            self.command, self.function, profile, source, self.in_file
         )
         # a name of another profile is no misspelling: no closest names then
-        super().__init__("schema", name, known if other is None else [], hint)
+        super().__init__(self.kind, name, known if other is None else [], hint)
         self.known = known
 
 
-class UnknownOperationError(SpecLookupError):
-    """No operation has this operationId. ``profile``: the bundled contract asked, when not the default;
-    ``source``: the file of a contract loaded from one."""
+class UnknownSchemaError(_ContractNameError):
+    """No component schema has this name."""
 
-    def __init__(
-        self,
-        name: str,
-        known: list[str],
-        profile: str | None = None,
-        source: str | None = None,
-        other: str | None = None,
-    ) -> None:
-        hint = _other_profile("an operation", other) or _listed_by(
-            "operations", "operations", profile, source, "the operationIds"
-        )
-        # a name of another profile is no misspelling: no closest names then
-        super().__init__("operation", name, known if other is None else [], hint)
-        self.known = known
+    kind, article, command, function, in_file = "schema", "a", "schemas", "schema_names", "components/schemas"
+
+
+class UnknownOperationError(_ContractNameError):
+    """No operation has this operationId."""
+
+    kind, article, command, function, in_file = (
+        "operation",
+        "an",
+        "operations",
+        "operations",
+        "the operationIds",
+    )
 
 
 class UnknownProfileError(SpecLookupError):
