@@ -6,13 +6,12 @@ limit in ``spec/openapi.yaml`` fails the one test of that fact, and it says so.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from tests.spec._document import Row, documented_facts, not_as_documented, states
-from tests.spec.test_openapi_document import SCHEMAS, SPEC
+from tests.spec._document import Document, Row, documented_facts, not_as_documented, states
+from tests.spec._document import keyword as keyword_at
 
+V2 = Document.load("openapi.yaml")
 THREAD_INPUTS = {  # where a CreateThreadRequest-shaped object sits
     "CreateThreadRequest": "",
     "CreateThreadAndRunRequest": "thread.",
@@ -111,45 +110,6 @@ LIMITS: list[Row] = [
 ]  # fmt: skip
 
 
-def _resolve(node: Any) -> Any:
-    while isinstance(node, dict) and "$ref" in node:
-        node = SCHEMAS[node["$ref"].rsplit("/", 1)[-1]]
-    return node
-
-
-def _alternatives(node: Any) -> list[Any]:
-    """The schema and, recursively, the branches of its unions, refs resolved."""
-    node = _resolve(node)
-    out = [node]
-    for key in ("anyOf", "oneOf"):
-        for branch in node.get(key, []) if isinstance(node, dict) else []:
-            if set(_resolve(branch)) != {"required"}:
-                out.extend(_alternatives(branch))
-    return out
-
-
-def _locate(schema: str, location: str) -> list[Any]:
-    nodes = _alternatives(SCHEMAS[schema])
-    for part in filter(None, location.replace("[*]", ".[*]").split(".")):
-        step = []
-        for node in nodes:
-            if part == "[*]" and "items" in node:
-                step.extend(_alternatives(node["items"]))
-            elif part in node.get("properties", {}):
-                step.extend(_alternatives(node["properties"][part]))
-        assert step, f"{schema}: nothing at {location!r} (stuck at {part!r})"
-        nodes = step
-    return nodes
-
-
-def _keyword(node: Any, keyword: str) -> Any:
-    for part in keyword.split("."):
-        if not isinstance(node, dict) or part not in node:
-            return None
-        node = node[part]
-    return node
-
-
 FACTS = documented_facts(LIMITS)
 
 
@@ -158,7 +118,7 @@ def test_documented_limit_is_a_schema_keyword_everywhere(fact: str) -> None:
     """Fidelity: the figures are the API's documented ones, written down on purpose (not read from the spec)."""
     wrong = []
     for schema, location, keyword, expected in FACTS[fact]:
-        found = [_keyword(node, keyword) for node in _locate(schema, location)]
+        found = [keyword_at(node, keyword) for node in V2.locate(schema, location)]
         if not states(keyword, expected, found):
             wrong.append(f"{schema}:{location or '<root>'} {found}")
     assert not wrong, not_as_documented(fact, wrong, "tests/spec/test_limits.py")
@@ -177,19 +137,19 @@ NOT_LIMITED: list[tuple[str, str, str]] = [
 @pytest.mark.parametrize(("schema", "location", "keyword"), NOT_LIMITED,
                          ids=[f"{s}:{loc}:{k}" for s, loc, k in NOT_LIMITED])  # fmt: skip
 def test_no_limit_where_the_api_has_none(schema: str, location: str, keyword: str) -> None:
-    assert [_keyword(node, keyword) for node in _locate(schema, location)] == [None] * len(
-        _locate(schema, location)
+    assert [keyword_at(node, keyword) for node in V2.locate(schema, location)] == [None] * len(
+        V2.locate(schema, location)
     )
 
 
 def test_list_limit_parameter_is_1_to_100_default_20() -> None:
-    limit = SPEC["components"]["parameters"]["Limit"]["schema"]
+    limit = V2.raw["components"]["parameters"]["Limit"]["schema"]
     assert (limit["type"], limit["minimum"], limit["maximum"], limit["default"]) == ("integer", 1, 100, 20)
-    order = SPEC["components"]["parameters"]["Order"]["schema"]
+    order = V2.raw["components"]["parameters"]["Order"]["schema"]
     assert (order["enum"], order["default"]) == (["asc", "desc"], "desc")
 
 
 def test_the_table_would_catch_a_missing_limit() -> None:
     """The locator fails loudly on a location the spec does not have, rather than passing vacuously."""
     with pytest.raises(AssertionError, match="nothing at"):
-        _locate("CreateRunRequest", "tools[*].function.no_such_field")
+        V2.locate("CreateRunRequest", "tools[*].function.no_such_field")

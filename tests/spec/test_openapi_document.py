@@ -10,7 +10,6 @@ import pytest
 from tests.spec._document import Document
 
 V2 = Document.load("openapi.yaml")
-SPEC = V2.raw
 SCHEMAS = V2.schemas
 
 OPERATIONS = {
