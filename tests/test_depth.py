@@ -1,4 +1,8 @@
-"""The depth limit inside the fast path: the guarded decoder agrees with the exact scan, and spares it."""
+"""The depth limit inside the fast path: the guarded decoder agrees with the exact scan, and spares it.
+
+The guarded decoder leaves a free-form value held by a struct field undecoded (``msgspec.Raw``) and
+checks its text: the verdict on such bodies must be the reference's, whatever the value holds.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +15,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from threadspec import _compiled, contract_for, is_valid, validate
-from threadspec._decode import _STRING, MAX_DEPTH, _outside_strings, depth_exceeds, openers
-from threadspec._depth import DepthGuard, holds_free, static_depth
+from threadspec import _compiled, _decode, contract_for, is_valid, validate
+from threadspec._compiled import CompiledSchema
+from threadspec._decode import (
+    _STRING,
+    MAX_DEPTH,
+    SHALLOW_BYTES,
+    _outside_strings,
+    decode,
+    depth_exceeds,
+    openers,
+)
+from threadspec._depth import DepthGuard, holds_free, raw_start, static_depth
+from threadspec.errors import MalformedPayloadError
 
 
 def nested(levels: int) -> Any:
@@ -67,7 +81,7 @@ def test_the_verdict_on_bytes_agrees_with_the_exact_scan(
     raw = msgspec.json.encode(place(nested(MAX_DEPTH - below - spare), padding))
     too_deep = depth_exceeds(raw)
     assert too_deep == (spare < 0)
-    assert openers(raw) > MAX_DEPTH or not padding  # padded: the guarded decoder's road
+    assert openers(raw) > MAX_DEPTH or not padding  # padded: more brackets than the limit, yet no scan
     assert is_valid(raw, schema) is not too_deep
     errors = validate(raw, schema).errors
     assert [e.rule for e in errors] == (["input"] if too_deep else [])
@@ -96,7 +110,7 @@ def test_a_schema_without_free_form_values_needs_no_scan(monkeypatch: pytest.Mon
     def counted(raw: bytes) -> int:
         raise AssertionError("the brackets were counted")
 
-    monkeypatch.setattr(_compiled, "openers", counted)
+    monkeypatch.setattr(_decode, "openers", counted)
     assert is_valid(raw, "CreateThreadRequest")
     assert not is_valid(deep, "CreateThreadRequest")
     monkeypatch.undo()
@@ -148,3 +162,106 @@ def test_strings_are_cut_alike_by_both_roads(pieces: list[bytes]) -> None:
     """The quick cut (no backslash, quotes paired) leaves exactly what the regex leaves, on any text."""
     raw = b"".join(pieces)
     assert _outside_strings(raw) == _STRING.sub(b"", raw)
+
+
+def _reference_verdict_of(compiled: CompiledSchema, raw: bytes) -> bool:
+    """The verdict without the fast path: JSON the decoder takes, then jsonschema."""
+    try:
+        value = decode(raw)
+    except MalformedPayloadError:
+        return False
+    return bool(compiled.reference.is_valid(value))
+
+
+def _reference_verdict(raw: bytes, schema: str) -> bool:
+    return _reference_verdict_of(contract_for("v2").compiled(schema), raw)
+
+
+def _raw_tool(parameters: bytes) -> bytes:
+    return (
+        b'{"assistant_id": "a", "tools": [{"type": "function", "function": {"name": "f", "parameters": '
+        + (parameters + b"}}]}")
+    )
+
+
+def _raw_format(schema: bytes) -> bytes:
+    return (
+        b'{"assistant_id": "a", "response_format": {"type": "json_schema", "json_schema": {"name": "s", "schema": '
+        + (schema + b"}}}")
+    )
+
+
+# the text of a free-form object, as sent: kinds, syntax and encodings a skipped value could hide
+FREE_TEXTS = [
+    b"{}", b' {"type": "object"} ', b'{"a": [1, {"b": "\\u00e9\\n"}], "c": null}', '{"é": "ünï"}'.encode(),
+    b"[]", b"[{}]", b'"{}"', b"1", b"null", b"true",
+    b'{"a": "\xff"}', b'{"a": "\xed\xa0\x80"}', b'{"a": "\x01"}', b'{"a": 1,}',
+    b'{"a" 1}', b'{"a": "\\q"}', b'{"a": 01}', b'{"a": [1 2]}', b'{"a": "\\ud800"}',
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", FREE_TEXTS, ids=repr)
+@pytest.mark.parametrize(
+    ("schema", "body"), [("CreateRunRequest", _raw_tool), ("CreateThreadAndRunRequest", _raw_tool),
+                         ("CreateRunRequest", _raw_format)]
+)  # fmt: skip
+def test_an_undecoded_free_form_value_gets_the_reference_verdict(schema: str, body: Any, text: bytes) -> None:
+    raw = body(text)
+    expected = _reference_verdict(raw, schema)
+    assert is_valid(raw, schema) is expected
+    assert validate(raw, schema).valid is expected
+    assert contract_for("v2").compiled(schema).fast_verdict(raw) is expected
+
+
+def test_the_free_form_value_of_the_bytes_verdict_is_left_undecoded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Neither the whole body's brackets are counted nor the parameters decoded into Python objects."""
+    compiled = contract_for("v2").compiled("CreateThreadAndRunRequest")
+    # long enough to be counted on the old road (SHALLOW_BYTES), and with more brackets than the limit
+    value = json.dumps({"type": "object", "properties": {f"p{i}": {"type": "string"} for i in range(600)}})
+    raw = _raw_tool(value.encode())
+    assert len(raw) > SHALLOW_BYTES and openers(raw) > MAX_DEPTH
+    assert compiled.fast_verdict(raw) is True
+    assert compiled.fast_verdict(_raw_tool(b"[]")) is False
+
+    count = _decode.openers
+
+    def counted(text: bytes) -> int:
+        assert text != raw, "the whole body's brackets were counted"
+        return count(text)  # the value's own: a long value with many brackets gets the exact scan
+
+    monkeypatch.setattr(_decode, "openers", counted)
+    assert compiled.fast_verdict(raw) is True
+    decoded = msgspec.json.Decoder(compiled.fast_type).decode(raw)
+    assert compiled._guarded is not None
+    kept = compiled._guarded.decode(raw)
+    assert isinstance(decoded.tools[0].function.parameters, dict)
+    assert isinstance(kept.tools[0].function.parameters, msgspec.Raw)
+
+
+@pytest.mark.parametrize(
+    ("typ", "start"),
+    [
+        (Any, b""),
+        (dict[str, Any], b"{"),
+        (dict[str, int], None),
+        (list[Any], None),
+        (dict[str, Any] | None, None),
+    ],
+)
+def test_which_free_form_values_are_left_as_text(typ: Any, start: bytes | None) -> None:
+    assert raw_start(typ) == start
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [(b"1", True), (b'"x"', True), (b"[[[]]]", True), (b"null", True), (b'"\xff"', False), (b"[1,]", False),
+     (b"[" * 400 + b"]" * 400, True), (b"[" * 600 + b"]" * 600, False)],
+)  # fmt: skip
+def test_a_value_that_may_be_anything_is_checked_as_text(value: bytes, valid: bool) -> None:
+    """A ``{}`` property (no bundled schema has one) takes the same road, any JSON value allowed."""
+    compiled = CompiledSchema("Holder", {"type": "object", "properties": {"v": {}}, "required": ["v"]})
+    raw = b'{"v": ' + value + b"}"
+    assert compiled.fast_verdict(raw) in ((True,) if valid else (False, None))
+    assert compiled._guarded is not None
+    if len(value) < 1000:  # the reference's own recursion cannot take the deepest
+        assert _reference_verdict_of(compiled, raw) is valid

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from threadspec._branches import BranchChooser
-from threadspec._decode import MAX_DEPTH, SHALLOW_BYTES, as_bytes, depth_exceeds, is_raw, openers
+from threadspec._decode import MAX_DEPTH, as_bytes, depth_exceeds, is_raw
 from threadspec._depth import DepthGuard, TooDeep
 from threadspec._fast import FAILURES, Compiler, compile_root
 from threadspec._localize import LocalizedWalk
@@ -33,8 +33,8 @@ class CompiledSchema:
     """A schema and everything compiled from it; ``root`` is the shared JSON, never to be mutated."""
 
     __slots__ = (
-        "_box", "_decoder", "_fast_type", "_guarded", "_reference", "_typed_depth", "_walk", "body", "chooser",
-        "compiler", "name", "resolver", "root", "unsupported",
+        "_box", "_bytes_decoder", "_counts", "_decoder", "_fast_type", "_guarded", "_reference", "_typed_depth",
+        "_walk", "body", "chooser", "compiler", "name", "resolver", "root", "unsupported",
     )  # fmt: skip
 
     def __init__(self, name: str, root: Mapping[str, Any]) -> None:
@@ -51,6 +51,9 @@ class CompiledSchema:
         self._box: Any = None
         self._guarded: msgspec.json.Decoder[Any] | None = None  # the decoder that bounds depth (_depth)
         self._typed_depth = False  # the type alone bounds the depth: no scan, no guard
+        # what judges JSON bytes: the guarded decoder when there is one, else the plain one after a count
+        self._bytes_decoder: msgspec.json.Decoder[Any] | None = None
+        self._counts = True
         self._reference: Validator | None = None
         self._walk: LocalizedWalk | None = None
 
@@ -63,6 +66,7 @@ class CompiledSchema:
         self._decoder = None if typ is None else msgspec.json.Decoder(typ)
         self._fast_type = typ
         self._guarded, self._typed_depth = None, False
+        self._bytes_decoder, self._counts = self._decoder, True
         if typ is not None:
             # for bodies with many brackets: types of their own, which bound the depth as they decode
             guard = DepthGuard(MAX_DEPTH)
@@ -71,6 +75,7 @@ class CompiledSchema:
                 self._guarded = msgspec.json.Decoder(guarded)
                 # no free-form value anywhere: whatever the decoder accepts nests no deeper than the type
                 self._typed_depth = guard.holders == 0
+                self._bytes_decoder, self._counts = self._guarded, False
         if typ is not None and not (isinstance(typ, type) and issubclass(typ, msgspec.Struct)):
             # msgspec caches what it learns about a type on a struct, at C level; a bare Annotated or
             # union type is looked at afresh, in Python, on every convert: box it in a one-field struct
@@ -120,16 +125,15 @@ class CompiledSchema:
     def fast_verdict(self, body: Any) -> bool | None:
         """True when the fast path accepts; False or None (no fast path, or too deep to decode) otherwise."""
         if type(body) is bytes:  # the hot path: no copy, no decode into Python objects
-            decoder = self._decoder if self._decoder is not _UNBUILT else self.decoder
+            if self._decoder is _UNBUILT:
+                self._build_fast()
+            decoder = self._bytes_decoder
             if decoder is None:
                 return None
-            # few brackets settle the depth (one C-level pass); with many, the guarded decoder bounds it
-            # as it reads, at the cost of a check per free-form value (_depth), or the exact scan does
-            if not self._typed_depth and len(body) > SHALLOW_BYTES and openers(body) > MAX_DEPTH:
-                if self._guarded is not None:
-                    decoder = self._guarded
-                elif depth_exceeds(body):
-                    return None
+            # the guarded decoder bounds the depth as it reads (_depth); without one, few brackets settle
+            # it (one C-level pass) or the exact scan does
+            if self._counts and depth_exceeds(body):
+                return None
             try:
                 decoder.decode(body)
             except FAILURES:

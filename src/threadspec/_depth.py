@@ -7,8 +7,14 @@ nest without bound. So the decoder of the fast path is compiled with a :class:`D
 struct holding such a value checks, after msgspec decoded it, that the value cannot reach past the
 limit from the deepest place the struct can sit. A value that might raises :class:`TooDeep`, which
 leaves the verdict to the exact check (``_decode.depth_exceeds`` and the reference route). The
-bound is cheap: a value of depth d encodes to at least 2·d bytes, so the length of its encoding
-settles nearly every value, and counting its brackets the rest.
+bound is cheap: a value of depth d takes at least 2·d bytes, so its length settles nearly every
+value, and counting its brackets (or for a left-undecoded value, the exact scan) the rest.
+
+A free-form value held directly by a struct field is not even decoded: the field is a
+``msgspec.Raw``, the value's own bytes, which msgspec checks for JSON syntax as it skips them (all
+but the UTF-8 of their strings, checked here). Nothing about such a value but its syntax, its kind
+(an object, for ``type: object``) and its depth can make a body invalid, so the verdict needs
+neither its Python objects nor a count of the whole body's brackets.
 
 Schemas whose types recurse, or hold a free-form value outside every struct, have no such bound:
 their bodies keep the bracket count before the decode.
@@ -18,12 +24,15 @@ from __future__ import annotations
 
 import math
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Annotated, Any
 
 import msgspec
 
+from threadspec._decode import depth_exceeds
+
 _encoder = msgspec.json.Encoder()
+_FREE_OBJECT = dict[str, Any]
 
 
 class TooDeep(Exception):  # a private signal, caught in _compiled: never reaches a caller
@@ -45,6 +54,17 @@ def holds_free(typ: Any) -> bool:
     if typ is Any:
         return True
     return not _is_struct(typ) and any(holds_free(arg) for arg in _args(typ))
+
+
+def raw_start(typ: Any) -> bytes | None:
+    """How the JSON text of a free-form value of ``typ`` must begin, when it can be left undecoded.
+
+    ``b"{"`` for a free-form object, ``b""`` for any value; ``None`` for a type that is more than a
+    free-form value (msgspec takes ``Raw`` for a whole field only, never inside a union or container).
+    """
+    if typ is Any:
+        return b""
+    return b"{" if typ == _FREE_OBJECT else None
 
 
 def static_depth(
@@ -87,17 +107,35 @@ class DepthGuard:
         self.budget = self.limit - int(depth)
         return True
 
-    def check(self, attrs: Sequence[str]) -> Callable[[Any], None]:
-        """The struct check for the attributes ``attrs``, whose types hold free-form values."""
+    def check(self, attrs: Sequence[str], raws: Mapping[str, bytes]) -> Callable[[Any], None]:
+        """The struct check for ``attrs``, whose types hold free-form values, and for ``raws``.
+
+        ``raws`` maps the attributes left as ``msgspec.Raw`` to how their text must begin
+        (:func:`raw_start`).
+        """
         self.holders += 1
+        raw_items = tuple(raws.items())
 
         def bounded(obj: Any) -> None:
+            for attr, start in raw_items:
+                value = getattr(obj, attr)
+                if value is not msgspec.UNSET:
+                    self._check_raw(bytes(value), start)
             for attr in attrs:
                 value = getattr(obj, attr)
                 if isinstance(value, dict | list) and self._may_exceed(value):
                     raise TooDeep(attr)
 
         return bounded
+
+    def _check_raw(self, text: bytes, start: bytes) -> None:
+        # msgspec turns a ValueError raised here into its ValidationError: a refusal like any other
+        if not text.startswith(start):
+            raise ValueError(f"expected a JSON value starting with {start!r}")
+        if not text.isascii():
+            text.decode()  # what msgspec checks of the strings it decodes, and skips in a Raw
+        if depth_exceeds(text, self.budget):  # exact, and cheap for all but long values with many brackets
+            raise TooDeep
 
     def _may_exceed(self, value: Any) -> bool:
         try:

@@ -17,7 +17,7 @@ import msgspec
 
 from threadspec import rules
 from threadspec._branches import branch_list, is_union, tag_of
-from threadspec._depth import DepthGuard, holds_free
+from threadspec._depth import DepthGuard, holds_free, raw_start
 from threadspec._patterns import to_python_pattern
 from threadspec._refs import ANNOTATIONS, Resolver, UnresolvableRefError
 
@@ -146,6 +146,7 @@ class Compiler:
         fields: list[tuple[str, Any, Any]] = []
         attrs: dict[str, str] = {}
         free: list[str] = []
+        raws: dict[str, bytes] = {}
         for index, (prop, sub) in enumerate(properties.items()):
             if tag is not None and prop == tag[0]:
                 continue
@@ -153,7 +154,11 @@ class Compiler:
             attrs[prop] = attr
             typ = self.compile(sub, name + prop.title())
             if self.guard is not None and holds_free(typ):
-                free.append(attr)
+                start = raw_start(typ)
+                if start is None:
+                    free.append(attr)
+                else:  # left undecoded: the guard checks its text (_depth)
+                    raws[attr], typ = start, msgspec.Raw
             if prop in required:
                 default: Any = msgspec.field(name=prop) if attr != prop else msgspec.NODEFAULT
                 fields.append((attr, typ, default))
@@ -161,8 +166,8 @@ class Compiler:
                 default = msgspec.field(default=msgspec.UNSET, name=prop if attr != prop else None)
                 fields.append((attr, typ | msgspec.UnsetType, default))
         checks = _object_checks(node, name, attrs)
-        if free and self.guard is not None:
-            checks.append(self.guard.check(free))
+        if (free or raws) and self.guard is not None:
+            checks.append(self.guard.check(free, raws))
         namespace: dict[str, Callable[..., None]] = {}
         if checks:
 
