@@ -95,8 +95,11 @@ def iter_errors(body: Any, schema: Schema, *, contract: Contract | None = None) 
 
 def validate(body: Any, schema: Schema, *, contract: Contract | None = None) -> ValidationResult:
     """Collect every violation of ``schema`` in ``body``."""
-    found, name = schema_target(schema, contract)
-    compiled = found.compiled(name)
+    if type(schema) is str:  # as in is_valid: a component name needs no tracing to a contract
+        name, compiled = schema, resolve_contract(contract).compiled(schema)
+    else:
+        found, name = schema_target(schema, contract)
+        compiled = found.compiled(name)
     verdict = compiled.fast_verdict(body)
     if verdict:  # the common answer, without a generator to drain
         return ValidationResult(name, [])
