@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from threadspec.cli._args import at_least, choice_error, default_of, names, status_code
+from threadspec.cli._args import at_least, choice_error, default_of, names, port, positive_number, status_code
 from threadspec.mock import MockConfig
 from threadspec.proxy import ProxyConfig
 
@@ -22,6 +22,10 @@ from threadspec.proxy import ProxyConfig
         (status_code, "599", "599"),
         (at_least(1), "1", 1),
         (at_least(0), "0", 0),
+        (port, "0", 0),
+        (port, "65535", 65535),
+        (positive_number, "0.5", 0.5),
+        (positive_number, "600", 600.0),
         (names(), " a, b ,,c", ("a", "b", "c")),
         (names(lambda: ("v1", "v2")), "v2,v1", ("v2", "v1")),
     ],
@@ -40,6 +44,14 @@ def test_types_read_what_they_accept(parse: Callable[[str], Any], text: str, val
         (status_code, " 200", "expected an HTTP status code such as 200, not ' 200'"),
         (at_least(1), "0", "must be at least 1, not 0"),
         (at_least(1), "1.5", "expected a whole number, not '1.5'"),
+        (port, "65536", "must be a port from 0 to 65535, not 65536"),
+        (port, "-3", "must be a port from 0 to 65535, not -3"),
+        (port, "http", "expected a whole number, not 'http'"),
+        (positive_number, "0", "must be a number above 0, not 0"),
+        (positive_number, "-1", "must be a number above 0, not -1"),
+        (positive_number, "inf", "must be a number above 0, not inf"),
+        (positive_number, "nan", "must be a number above 0, not nan"),
+        (positive_number, "fast", "expected a number, not 'fast'"),
         (names(), " , ", "expected one or more comma-separated names, not ' , '"),
         (names(lambda: ("positive", "negative"), "check"), "positive,negatve",
          "unknown check 'negatve': did you mean 'negative'? (choose from positive, negative)"),

@@ -56,6 +56,7 @@ def test_without_options_the_config_is_the_library_default() -> None:
          "v1, v2)"),
         (["--operations", "getThred"], "threadspec: unknown operation 'getThred': did you mean 'getThread', "
          "'deleteThread' or 'createThread'? (`threadspec operations` and threadspec.operations() list them)"),
+        (["--time-budget", "0"], "threadspec contract: error: argument --time-budget: must be a number above 0, not 0"),
         (["--operations", "deleteMessage", "--profile", "v1"], "threadspec: unknown operation 'deleteMessage' "
          "(it is an operation of profile v2: add --profile v2, or use contract_for('v2'))"),
     ],

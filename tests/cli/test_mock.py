@@ -150,10 +150,11 @@ def _quiet() -> Any:
         (["--profile", "v1,v1"], "threadspec: profiles must name each of v1, v2 at most once, not ['v1', 'v1']"),
         (["--mode", "statefull"], "threadspec mock: error: argument --mode: unknown choice 'statefull': did you "
          "mean 'stateful' or 'stateless'? (choose from stateful, stateless)"),
-        (["--port", "http"], "threadspec mock: error: argument --port: invalid int value: 'http'"),
+        (["--port", "http"], "threadspec mock: error: argument --port: expected a whole number, not 'http'"),
+        (["--port", "65536"], "threadspec mock: error: argument --port: must be a port from 0 to 65535, not 65536"),
         (["--max-body-bytes", "0"], "threadspec mock: error: argument --max-body-bytes: must be at least 1, not 0"),
         (["--poll-after-ms", "-1"], "threadspec mock: error: argument --poll-after-ms: must be at least 0, not -1"),
-        (["--rate-limit", "-1"], "threadspec: rate_limit_per_second must be a positive number, not -1.0"),
+        (["--rate-limit", "-1"], "threadspec mock: error: argument --rate-limit: must be a number above 0, not -1"),
     ],
 )  # fmt: skip
 def test_bad_flags_exit_2_and_say_why(

@@ -54,3 +54,26 @@ def test_observe_and_enforce_exclude_each_other(capsys: pytest.CaptureFixture[st
     assert last_line(capsys.readouterr().err) == (
         "threadspec proxy: error: argument --enforce: not allowed with argument --observe"
     )
+
+
+@pytest.mark.parametrize(
+    ("flags", "said"),
+    [
+        (
+            ["--timeout", "-1"],
+            "threadspec proxy: error: argument --timeout: must be a number above 0, not -1",
+        ),
+        (
+            ["--port", "-3"],
+            "threadspec proxy: error: argument --port: must be a port from 0 to 65535, not -3",
+        ),
+    ],
+)
+def test_a_bad_flag_is_named_as_typed(
+    flags: list[str], said: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not by the config field behind it: the user typed the flag."""
+    seen = _served(monkeypatch)
+    assert run(["proxy", "--upstream", UPSTREAM, *flags]) == (2, "")
+    assert last_line(capsys.readouterr().err) == said
+    assert seen == []

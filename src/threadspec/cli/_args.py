@@ -96,6 +96,28 @@ def at_least(low: int) -> Callable[[str], int]:
     return parse
 
 
+def port(text: str) -> int:
+    """A TCP port, 0 (any free one) to 65535."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"must be a port from 0 to 65535, not {value}")
+    return value
+
+
+def positive_number(text: str) -> float:
+    """A finite number above 0 (a rate, a time)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, not {text!r}") from None
+    if not 0 < value < float("inf"):  # also refuses nan, which compares false both ways
+        raise argparse.ArgumentTypeError(f"must be a number above 0, not {text}")
+    return value
+
+
 def status_code(text: str) -> str:
     """An HTTP status code, 100 to 599."""
     if not (text.isdigit() and len(text) == 3 and "100" <= text <= "599"):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from threadspec.cli._args import UsageError, add_profile, at_least, default_of, names
+from threadspec.cli._args import UsageError, add_profile, at_least, default_of, names, positive_number
 from threadspec.contract.config import CHECKS, DEFAULT_ASSISTANT, ContractConfig, check_base_url
 from threadspec.contract.findings import Severity
 
@@ -48,7 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="a previous --json report: print what was fixed and what regressed")  # fmt: skip
     parser.add_argument("--workers", type=at_least(1), metavar="N", default=_default("workers"),
                         help="checks run at the same time")  # fmt: skip
-    parser.add_argument("--time-budget", type=float, metavar="SECONDS", default=_default("time_budget_seconds"),
+    parser.add_argument("--time-budget", type=positive_number, metavar="SECONDS", default=_default("time_budget_seconds"),
                         help="stop sending requests after this long")  # fmt: skip
     parser.add_argument("--assistant-id", metavar="ID",
                         help="an existing assistant that runs are created with (default: one made for the run "

@@ -5,7 +5,16 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from threadspec.cli._args import EXIT_OK, UsageError, add_served_profiles, at_least, default_of, served
+from threadspec.cli._args import (
+    EXIT_OK,
+    UsageError,
+    add_served_profiles,
+    at_least,
+    default_of,
+    port,
+    positive_number,
+    served,
+)
 from threadspec.mock.config import MockConfig
 
 
@@ -17,7 +26,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--host", default=_default("host"), help="address to bind; 0.0.0.0 for every interface"
     )
-    parser.add_argument("--port", type=int, default=_default("port"), help="port to bind; 0 for any free one")
+    parser.add_argument(
+        "--port", type=port, default=_default("port"), help="port to bind; 0 for any free one"
+    )
     parser.add_argument("--mode", choices=("stateful", "stateless"), default=_default("mode"),
                         help="keep what is created and follow the API's rules, or answer each request on its own")  # fmt: skip
     parser.add_argument("--db", metavar="PATH", help="SQLite file that keeps everything across restarts (default: memory)")  # fmt: skip
@@ -37,7 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         default=_default("run_expiry_seconds"), help="a run still active this long after it was created expires")  # fmt: skip
     parser.add_argument("--poll-after-ms", type=at_least(0), metavar="MS", default=_default("poll_after_ms"),
                         help="the openai-poll-after-ms header on run responses")  # fmt: skip
-    parser.add_argument("--rate-limit", type=float, metavar="PER_SECOND",
+    parser.add_argument("--rate-limit", type=positive_number, metavar="PER_SECOND",
                         help="requests a second per client address; past it, 429 with Retry-After (default: no limit)")  # fmt: skip
     parser.add_argument("--strict-assistants", action="store_true",
                         help="answer an assistant id nobody created 404, as the API did (default: an implicit assistant)")  # fmt: skip

@@ -12,6 +12,8 @@ from threadspec.cli._args import (
     add_served_profiles,
     at_least,
     default_of,
+    port,
+    positive_number,
     served,
 )
 from threadspec.proxy.config import ProxyConfig
@@ -27,7 +29,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--host", default=_default("host"), help="address to bind; 0.0.0.0 for every interface"
     )
-    parser.add_argument("--port", type=int, default=_default("port"), help="port to bind; 0 for any free one")
+    parser.add_argument(
+        "--port", type=port, default=_default("port"), help="port to bind; 0 for any free one"
+    )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--observe", dest="mode", action="store_const", const="observe",
                       help="forward requests that break the contract and report them")  # fmt: skip
@@ -35,7 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                       help="refuse requests that break the contract in the API's error envelope")  # fmt: skip
     parser.set_defaults(mode=_default("mode"))
     parser.add_argument("--log", metavar="PATH", help="append one JSON line per violation to this file")
-    parser.add_argument("--timeout", type=float, metavar="SECONDS", default=_default("timeout_seconds"),
+    parser.add_argument("--timeout", type=positive_number, metavar="SECONDS", default=_default("timeout_seconds"),
                         help="wait this long for the upstream to connect and for each part of its answer (then 502)")  # fmt: skip
     parser.add_argument("--max-body-bytes", type=at_least(1), metavar="N", default=_default("max_body_bytes"),
                         help="request bodies are checked up to this size")  # fmt: skip
