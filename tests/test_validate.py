@@ -346,3 +346,29 @@ def test_schemas_handed_out_are_copies_so_callers_cannot_corrupt_validation() ->
     mine.setdefault("$defs", {}).clear()
     assert threadspec.is_valid({"metadata": {"k": "v"}}, "ModifyThreadRequest")
     assert threadspec.schema("ModifyThreadRequest") != mine
+
+
+@pytest.mark.parametrize(
+    ("operation", "status", "media", "said"),
+    [
+        ("getThread", 418, "application/json", "Response status 418 with application/json is not in the "
+         "contract; it documents 200, 400, 401, 404, 429, 500 with application/json."),
+        ("createRun", 200, "text/html", "Response status 200 with text/html is not in the contract; it "
+         "documents 200 with application/json or text/event-stream; 400, 401, 404, 413, 429, 500 with "
+         "application/json."),
+        ("getThread", 200, "", "Response status 200 with no content type is not in the contract; it documents "
+         "200, 400, 401, 404, 429, 500 with application/json."),
+    ],
+)  # fmt: skip
+def test_an_undocumented_status_lists_what_the_operation_documents(
+    operation: str, status: int, media: str, said: str
+) -> None:
+    """Read from the contract: each documented status once, grouped by the content types it answers with."""
+    documented = contract_for().operation(operation).responses
+    (error,) = validate_response(operation, status, {}, media).errors
+    assert (error.rule, error.value, error.limit, error.message) == (
+        "status",
+        str(status),
+        sorted(documented),
+        said,
+    )

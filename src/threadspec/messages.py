@@ -9,7 +9,7 @@ API's answers as quoted in public bug reports; ``tests/test_messages.py`` holds 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from threadspec._jsontype import json_type
@@ -194,6 +194,18 @@ def invalid_url(param: str | None) -> tuple[str, str]:
 def undecodable_content(param: str | None, media_type: str, value: str) -> tuple[str, str]:
     """Text that should encode a value (an event's ``data``, by its ``contentMediaType``) but does not."""
     return _limit(param, "undecodable content", f"{media_type} text", preview(value)), "invalid_content"
+
+
+def undocumented_status(status: int | str, media_type: str, documented: Mapping[str, Sequence[str]]) -> str:
+    """A response whose status (or its content type for that status) the operation does not document."""
+    by_types: dict[tuple[str, ...], list[str]] = {}
+    for code, types in documented.items():
+        by_types.setdefault(tuple(types), []).append(str(code))
+    listed = "; ".join(
+        f"{', '.join(codes)} with {' or '.join(types) or 'no content'}" for types, codes in by_types.items()
+    )
+    sent = media_type or "no content type"
+    return f"Response status {status} with {sent} is not in the contract; it documents {listed}."
 
 
 # What a named place is called where it travels: a request sends parameters (the API's word), a response

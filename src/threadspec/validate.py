@@ -334,7 +334,7 @@ def iter_response_errors(
     schema = operation.response_schema(status, media)
     if schema is None:
         documented = {s: sorted(m) for s, m in operation.responses.items()}
-        message = f"Response status {status} with {media or 'no content type'} is not in the contract: {documented}."
+        message = messages.undocumented_status(status, media, documented)
         yield Violation(
             pointer="",
             param=None,
