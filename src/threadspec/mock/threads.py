@@ -6,9 +6,9 @@ from typing import Any
 
 from threadspec.asgi import MatchedRequest
 from threadspec.mock import objects
-from threadspec.mock.events import Events, Reply
+from threadspec.mock.events import Events, JsonReply, Reply
 from threadspec.mock.lifecycle import Lifecycle
-from threadspec.mock.paging import page, stored_page
+from threadspec.mock.paging import page, served_page
 from threadspec.mock.records import Record
 from threadspec.mock.wording import message_during_run, not_found
 
@@ -82,7 +82,7 @@ def list_messages(life: Lifecycle, request: MatchedRequest) -> Reply:
     thread = life.b.thread(request.path_params["thread_id"])
     run_id = request.query_value("run_id")
     if run_id is None:
-        return life.b.reply(stored_page(life.b.store, "message", thread.id, request))
+        return JsonReply(served_page(life.b.store, "message", thread.id, request, life.b.served))
     messages = [m.body for m in life.b.store.children("message", thread.id) if m.body.get("run_id") == run_id]
     return life.b.reply(page(messages, request))
 
