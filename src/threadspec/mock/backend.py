@@ -72,10 +72,11 @@ class Backend:
         """The events of a run, each in this profile's shape (nothing kept for a request that does not stream)."""
         return Events(kept=kept, shape=self.profile.shape)
 
-    def allocate(self, prefix: str) -> tuple[str, int, int]:
-        """A new object's id, sequence number and creation time."""
+    def allocate(self, prefix: str, given: str | None = None) -> tuple[str, int, int]:
+        """A new object's id (``given``, when the request named it: no id is drawn), sequence number and
+        creation time."""
         seq = self.store.next_seq()
-        return self.ids.make(prefix, seq), seq, self.now()
+        return given or self.ids.make(prefix, seq), seq, self.now()
 
     def new_id(self, prefix: str) -> str:
         return self.allocate(prefix)[0]

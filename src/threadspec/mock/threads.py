@@ -28,8 +28,7 @@ def active_run(life: Lifecycle, thread_id: str) -> Record | None:
 def add_message(
     life: Lifecycle, thread_id: str, request: dict[str, Any], message_id: str | None = None
 ) -> Record:
-    new_id, seq, now = life.b.allocate("msg")
-    message_id = message_id or new_id
+    message_id, seq, now = life.b.allocate("msg", message_id)
     body = objects.user_message(message_id, thread_id, now, request)
     record = life.b.new("message", message_id, thread_id, None, now, seq, body)
     life.b.store.put(record)
@@ -40,8 +39,7 @@ def new_thread(
     life: Lifecycle, request: dict[str, Any], events: Events | None = None, thread_id: str | None = None
 ) -> Record:
     """A thread with the messages the request starts it with (``thread.created`` when streaming)."""
-    new_id, seq, now = life.b.allocate("thread")
-    thread_id = thread_id or new_id
+    thread_id, seq, now = life.b.allocate("thread", thread_id)
     resources = objects.thread_tool_resources(request.get("tool_resources"), life.b.new_id)
     body = objects.thread_object(thread_id, now, resources, request.get("metadata"))
     thread = life.b.new("thread", thread_id, thread_id, None, now, seq, body)
