@@ -40,9 +40,9 @@ _WORDING_THREADS: RunVar[anyio.CapacityLimiter] = RunVar("threadspec_wording_thr
 # than that stalls the loop as long on either road, and the hop only adds two hand-offs between the
 # threads (under load, most of a small refusal's cost). Measured in process (bench/README.md, issue
 # 16): a typical refused body of 1.9 KB is worded in 0.1 ms, and the slowest bodies found up to 4 KiB
-# (hundreds of content parts, free-form parameters nested 500 deep, one bad item at the end) in
-# 1.3-1.8 ms, under half the interval; wording costs up to ~0.45 µs a byte, so larger bodies go on
-# being worded on the thread.
+# (a hundred content parts or fifty messages with one bad item at the end, free-form parameters
+# nested 500 deep) in 0.3-1.3 ms, well under the interval; wording costs up to ~0.45 µs a byte (a
+# 4.3 KB body nested past the limit 1.8 ms), so larger bodies go on being worded on the thread.
 _INLINE_REFUSAL_BYTES = 4 * 1024
 
 UnknownRoutes = Literal["refuse", "pass"]
