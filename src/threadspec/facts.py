@@ -9,6 +9,7 @@ lists features) is written here and nowhere else.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -129,6 +130,9 @@ def parse_beta(value: str | None) -> dict[str, str]:
     return features
 
 
+# asked two or three times a request (which contract, the header check, the version the contract
+# requires), of a handful of distinct values: remembered rather than parsed again
+@lru_cache(maxsize=256)
 def beta_version(value: str | None) -> str | None:
     """The Assistants API version an ``OpenAI-Beta`` header asks for (``"v2"``), or ``None``."""
     return parse_beta(value).get(BETA_FEATURE) or None

@@ -141,8 +141,15 @@ async def test_other_scopes_pass_through() -> None:
     assert seen == ["lifespan"]
 
 
+def _long(body: dict[str, Any]) -> dict[str, Any]:
+    """``body`` with a thread message long enough that a refusal of it is worded off the event loop."""
+    padded = {**body, "messages": [{"role": "user", "content": "x" * middleware._INLINE_REFUSAL_BYTES}]}
+    assert len(msgspec.json.encode(padded)) > middleware._INLINE_REFUSAL_BYTES
+    return padded
+
+
 async def test_a_slow_refusal_does_not_hold_up_other_requests(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Wording a broken body can take long; it happens off the event loop, so others keep being served."""
+    """Wording a large broken body can take long; it happens off the event loop, so others keep being served."""
     others_done = threading.Event()
     original = middleware.request_errors
 
@@ -160,12 +167,38 @@ async def test_a_slow_refusal_does_not_hold_up_other_requests(monkeypatch: pytes
         finished.append(f"{name} {response.status_code}")
 
     async with client(ValidationMiddleware(echo)) as http, anyio.create_task_group() as group:
-        group.start_soon(request, http, "slow", {"metadata": {"slow": 1}})
+        group.start_soon(request, http, "slow", _long({"metadata": {"slow": 1}}))
         await anyio.sleep(0)  # the slow request is under way first
         for i in range(5):
             await request(http, f"quick{i}", {"metadata": {"n": str(i)}})
         others_done.set()
     assert finished == [*(f"quick{i} 200" for i in range(5)), "slow 400"]
+
+
+async def test_small_refusals_are_worded_on_the_event_loop_large_ones_off_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Up to the threshold a refusal is worded inline, past it on the wording thread; the answer is the same."""
+    raw = msgspec.json.encode({"metadata": {"k": "v"}, "messages": [{"role": "robot", "content": "Hi"}]})
+    original = middleware.request_errors
+    roads: list[bool] = []
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        roads.append(threading.get_ident() == loop_thread)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(middleware, "request_errors", watched)
+    loop_thread = threading.get_ident()
+    answers = []
+    for threshold in (len(raw), len(raw) - 1):  # the body at the threshold, then one byte past it
+        monkeypatch.setattr(middleware, "_INLINE_REFUSAL_BYTES", threshold)
+        async with client(ValidationMiddleware(echo)) as http:
+            response = await http.post("/v1/threads", content=raw)
+        assert response.status_code == 400
+        answers.append((response.json(), response.headers["content-type"]))
+    assert roads == [True, False]
+    assert answers[0] == answers[1]
+    assert answers[0][0]["error"]["message"].startswith("Invalid value: 'robot'.")
 
 
 @pytest.mark.parametrize(

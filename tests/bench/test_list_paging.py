@@ -7,13 +7,14 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from threadspec import spec
 from threadspec.asgi import MatchedRequest
 from threadspec.mock.memory_store import MemoryStore
-from threadspec.mock.paging import page, stored_page
-from threadspec.mock.records import Record, Store
+from threadspec.mock.paging import page, served_page, stored_page
+from threadspec.mock.records import Record, Store, to_json
 from threadspec.mock.sqlite_store import SqliteStore
 
 THREAD = "thread_1"
@@ -73,9 +74,11 @@ def test_store_pages_equal_the_cut_of_the_whole_list(store: Store) -> None:
                         {k: v for k, v in (("order", order), ("after", after), ("before", before)) if v}
                     )
                     request = _request(query)
-                    assert stored_page(store, "message", THREAD, request) == page(
-                        [r.body for r in whole], request
-                    ), query
+                    expected = page([r.body for r in whole], request)
+                    assert stored_page(store, "message", THREAD, request) == expected, query
+                    assert served_page(store, "message", THREAD, request, _as_stored) == to_json(expected), (
+                        query
+                    )
                     checked += 1
     assert checked == 3 * len(cursors) ** 2 * 4
 
@@ -93,3 +96,45 @@ def test_appends_after_a_page_keep_the_order(store: Store) -> None:
     assert stored_page(store, "message", THREAD, request) == page(
         [r.body for r in store.children("message", THREAD)], request
     )
+
+
+def _as_stored(record: Record) -> bytes:
+    return to_json(record.body)
+
+
+def _served(record: Record) -> bytes:
+    """Each object as a server might serve it: not the stored JSON, so nothing stored passes for it."""
+    return to_json({**record.body, "served": True})
+
+
+def test_a_served_page_follows_every_write(store: Store) -> None:
+    """What a store keeps of a served page goes with the next write of an object, rolled back or not."""
+    ids = _fill(store, 6, random.Random(2))
+    request = _request({"order": "asc"})
+
+    def listed() -> list[dict[str, object]]:
+        served = msgspec.json.decode(served_page(store, "message", THREAD, request, _served))
+        whole = [{**r.body, "served": True} for r in store.children("message", THREAD)]
+        assert served == page(whole, request)
+        data: list[dict[str, object]] = served["data"]
+        return data
+
+    assert [m["id"] for m in listed()] == ids
+    changed = store.get("message", ids[2])
+    assert changed is not None
+    changed.body["text"] = "changed"
+
+    def change_then_fail() -> None:
+        with store.transaction():
+            store.put(changed)
+            assert listed()[2]["text"] == "changed"  # inside the transaction that wrote it
+            raise RuntimeError("rolled back")
+
+    with pytest.raises(RuntimeError):
+        change_then_fail()
+    assert "text" not in listed()[2]
+    with store.transaction():
+        store.put(changed)
+        store.delete("message", ids[0])
+    assert [m["id"] for m in listed()] == ids[1:]
+    assert listed()[1]["text"] == "changed"

@@ -8,7 +8,12 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.mock.conftest import BETA, BETA_V1, CONTRACTS
+from threadspec.asgi import MatchedRequest
 from threadspec.mock import MockConfig
+from threadspec.mock.paging import page
+from threadspec.mock.profile import Profile
+from threadspec.mock.records import Kind, to_json, top_level
 
 pytestmark = pytest.mark.anyio
 
@@ -224,3 +229,79 @@ async def test_no_message_while_a_run_is_active(client: httpx.AsyncClient) -> No
     assert response.json() == envelope(
         f"Can't add messages to {thread['id']} while a run {run['id']} is active."
     )
+
+
+def _decoded_page(
+    client: httpx.AsyncClient, beta: dict[str, str], kind: Kind, owner: str, query: dict[str, str]
+) -> bytes:
+    """A list page built the way it was before pages were spliced from the stored JSON: every stored
+    object decoded, the page cut by ``paging.page``, shaped by the request's profile and encoded whole."""
+    service = client.app.state.service  # type: ignore[attr-defined]
+    contract = CONTRACTS.select(beta["OpenAI-Beta"])
+    operation = contract.operations()["listMessages" if kind == "message" else "listAssistants"]
+    request = MatchedRequest(
+        operation, {"thread_id": owner}, {k: [v] for k, v in query.items()}, contract=contract
+    )
+    bodies = [record.body for record in service.store.children(kind, owner)]
+    return to_json(Profile.of(contract).shape(page(bodies, request)))
+
+
+_QUERIES: list[dict[str, str]] = [{}, {"order": "asc"}, {"limit": "2"}, {"limit": "100", "order": "desc"}]
+
+
+async def _pages_hold(
+    client: httpx.AsyncClient, beta: dict[str, str], path: str, kind: Kind, owner: str
+) -> None:
+    ids = [
+        item["id"] for item in (await client.get(path, params={"order": "asc"}, headers=beta)).json()["data"]
+    ]
+    queries = [
+        *_QUERIES,
+        {"after": ids[1], "limit": "2"},
+        {"before": ids[-1], "order": "asc"},
+        {"after": "msg_x"},
+    ]
+    for query in queries:
+        for _ in range(2):  # listed afresh, then again from what the store kept
+            response = await client.get(path, params=query, headers=beta)
+            assert response.content == _decoded_page(client, beta, kind, owner, query), query
+
+
+@pytest.mark.parametrize("beta", [BETA, BETA_V1], ids=["v2", "v1"])
+async def test_a_listed_page_is_byte_for_byte_the_page_of_the_decoded_objects(
+    client: httpx.AsyncClient, beta: dict[str, str]
+) -> None:
+    """Message pages are spliced from each object's served JSON, which a store may keep between requests;
+    the page is the one built by decoding every object, before and after the objects change."""
+    said = [{"role": "user", "content": f"Message {i}", "metadata": {"n": str(i)}} for i in range(5)]
+    thread = (await client.post("/threads", json={"messages": said}, headers=beta)).json()
+    path = f"/threads/{thread['id']}/messages"
+    await _pages_hold(client, beta, path, "message", thread["id"])
+    listed = (await client.get(path, params={"order": "asc"}, headers=beta)).json()["data"]
+    changed = await client.post(
+        f"{path}/{listed[2]['id']}", json={"metadata": {"n": "changed"}}, headers=beta
+    )
+    assert changed.status_code == 200
+    added = await client.post(path, json={"role": "user", "content": "One more"}, headers=beta)
+    assert added.status_code == 200
+    if beta is BETA:  # v1 deleted no messages
+        assert (await client.delete(f"{path}/{listed[0]['id']}", headers=beta)).status_code == 200
+    await _pages_hold(client, beta, path, "message", thread["id"])
+    page_now = (await client.get(path, params={"order": "asc"}, headers=beta)).json()["data"]
+    assert [m["metadata"] for m in page_now if m["id"] == listed[2]["id"]] == [{"n": "changed"}]
+
+
+@pytest.mark.parametrize("beta", [BETA, BETA_V1], ids=["v2", "v1"])
+async def test_a_listed_page_of_assistants_is_the_page_of_the_decoded_objects(
+    client: httpx.AsyncClient, beta: dict[str, str]
+) -> None:
+    for i in range(4):
+        made = await client.post("/assistants", json={"model": "gpt-4o", "name": f"A{i}"}, headers=beta)
+        assert made.status_code == 200
+    owner = top_level(CONTRACTS.select(beta["OpenAI-Beta"]).profile or "")
+    await _pages_hold(client, beta, "/assistants", "assistant", owner)
+    first = (await client.get("/assistants", params={"limit": "1"}, headers=beta)).json()["data"][0]
+    assert (
+        await client.post(f"/assistants/{first['id']}", json={"name": "Renamed"}, headers=beta)
+    ).status_code == 200
+    await _pages_hold(client, beta, "/assistants", "assistant", owner)

@@ -15,9 +15,9 @@ from typing import Any
 
 from threadspec.asgi import MatchedRequest
 from threadspec.mock import objects
-from threadspec.mock.events import Reply
+from threadspec.mock.events import JsonReply, Reply
 from threadspec.mock.lifecycle import Lifecycle
-from threadspec.mock.paging import page, stored_page
+from threadspec.mock.paging import page, served_page
 from threadspec.mock.records import Record
 from threadspec.mock.threads import body_of
 from threadspec.mock.wording import not_found, too_many_files
@@ -41,7 +41,7 @@ def create_assistant(life: Lifecycle, request: MatchedRequest) -> Reply:
 
 
 def list_assistants(life: Lifecycle, request: MatchedRequest) -> Reply:
-    return life.b.reply(stored_page(life.b.store, "assistant", life.b.top_level, request))
+    return JsonReply(served_page(life.b.store, "assistant", life.b.top_level, request, life.b.served))
 
 
 def get_assistant(life: Lifecycle, request: MatchedRequest) -> Reply:

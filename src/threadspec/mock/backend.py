@@ -15,7 +15,7 @@ from threadspec.mock.config import MockConfig
 from threadspec.mock.events import Events, JsonReply
 from threadspec.mock.ids import IdMaker, make_clock
 from threadspec.mock.profile import Profile
-from threadspec.mock.records import Kind, Record, Store, top_level
+from threadspec.mock.records import Kind, Record, Store, to_json, top_level
 from threadspec.mock.script import Script
 from threadspec.mock.wording import not_found
 
@@ -60,14 +60,23 @@ class Backend:
         """A 200 answer with ``value`` in this profile's shape."""
         return JsonReply.of(self.profile.shape(value), *headers)
 
+    def served(self, record: Record) -> bytes:
+        """The JSON of ``record``'s object as this profile serves it (what :meth:`reply` would send of it).
+
+        A record is only ever served in the profile it was created under (:meth:`mine`), so this is a
+        function of the record alone: a store may keep it until the record is written again.
+        """
+        return to_json(self.profile.shape(record.body))
+
     def events(self, kept: bool = True) -> Events:
         """The events of a run, each in this profile's shape (nothing kept for a request that does not stream)."""
         return Events(kept=kept, shape=self.profile.shape)
 
-    def allocate(self, prefix: str) -> tuple[str, int, int]:
-        """A new object's id, sequence number and creation time."""
+    def allocate(self, prefix: str, given: str | None = None) -> tuple[str, int, int]:
+        """A new object's id (``given``, when the request named it: no id is drawn), sequence number and
+        creation time."""
         seq = self.store.next_seq()
-        return self.ids.make(prefix, seq), seq, self.now()
+        return given or self.ids.make(prefix, seq), seq, self.now()
 
     def new_id(self, prefix: str) -> str:
         return self.allocate(prefix)[0]

@@ -47,8 +47,7 @@ class Lifecycle:
         run_id: str | None = None,
     ) -> Record:
         """A new queued run of ``assistant`` (``thread.run.created``, ``thread.run.queued``)."""
-        new_id, seq, now = self.b.allocate("run")
-        run_id = run_id or new_id
+        run_id, seq, now = self.b.allocate("run", run_id)
         expires = now + self.b.config.run_expiry_seconds
         body = objects.run_object(run_id, thread_id, now, expires, request, assistant)
         state = {"outputs": None, "step_id": None, "prompt_tokens": 0, "completion_tokens": 0}

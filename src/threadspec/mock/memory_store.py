@@ -6,7 +6,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from threadspec.mock.records import Kind, Record, Row, from_row, to_row
+from threadspec.mock.records import Kind, Record, Row, Serve, from_row, to_row
 
 _Key = tuple[Kind, str]
 _Place = tuple[int, int, str]  # (created_at, seq, id): where an object sorts among its siblings
@@ -23,6 +23,9 @@ class MemoryStore:
         # per thread and kind, the objects' places in order; built when a page needs it, kept up to
         # date by appends, dropped by any other change (and rebuilt when next needed)
         self._orders: dict[tuple[str, Kind], list[_Place]] = {}
+        # what served_page's serve gave for a row, until the row is written again: a page listed again
+        # is the stored JSON joined, with no decoding, shaping or encoding of its objects
+        self._served: dict[_Key, bytes] = {}
 
     def next_seq(self) -> int:
         self._seq += 1
@@ -37,6 +40,7 @@ class MemoryStore:
 
     def _write(self, key: _Key, row: Row | None) -> None:
         old = self._rows.get(key)
+        self._served.pop(key, None)
         if self._journal is not None:
             self._journal.append((key, old))
         if row is None:
@@ -96,6 +100,34 @@ class MemoryStore:
         before: str | None,
         limit: int,
     ) -> tuple[list[Record], bool]:
+        places, more = self._page(kind, thread_id, ascending, after, before, limit)
+        return [from_row(self._rows[(kind, place[2])]) for place in places], more
+
+    def served_page(
+        self,
+        kind: Kind,
+        thread_id: str,
+        *,
+        ascending: bool,
+        after: str | None,
+        before: str | None,
+        limit: int,
+        serve: Serve,
+    ) -> tuple[list[tuple[str, bytes]], bool]:
+        places, more = self._page(kind, thread_id, ascending, after, before, limit)
+        out = []
+        for _, _, object_id in places:
+            key = (kind, object_id)
+            served = self._served.get(key)
+            if served is None:
+                served = self._served[key] = serve(from_row(self._rows[key]))
+            out.append((object_id, served))
+        return out, more
+
+    def _page(
+        self, kind: Kind, thread_id: str, ascending: bool, after: str | None, before: str | None, limit: int
+    ) -> tuple[list[_Place], bool]:
+        """The places of :meth:`page`'s objects, in the order served, and whether more lie beyond."""
         order = self._order(thread_id, kind)
         low, high = 0, len(order)  # the window, as positions in ascending order
         for cursor, is_after in ((after, True), (before, False)):
@@ -118,7 +150,7 @@ class MemoryStore:
             places = order[high - take : high] if take else []
         if not ascending:
             places.reverse()
-        return [from_row(self._rows[(kind, place[2])]) for place in places], size > limit
+        return places, size > limit
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -138,3 +170,4 @@ class MemoryStore:
         self._rows.clear()
         self._by_thread.clear()
         self._orders.clear()
+        self._served.clear()

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import msgspec
+
 from threadspec.asgi import MatchedRequest
-from threadspec.mock.records import Kind, Store
+from threadspec.mock.records import Kind, Serve, Store, to_json
 
 DEFAULT_LIMIT = 20
 
@@ -40,22 +42,36 @@ def stored_page(store: Store, kind: Kind, thread_id: str, request: MatchedReques
 
     A thread of 100,000 messages costs what a thread of 20 does: the store seeks to the page.
     """
-    chosen, has_more = store.page(
-        kind,
-        thread_id,
-        ascending=request.query_value("order") == "asc",
-        after=request.query_value("after"),
-        before=request.query_value("before"),
-        limit=int(request.query_value("limit") or DEFAULT_LIMIT),
-    )
+    chosen, has_more = store.page(kind, thread_id, **_cut(request))
     return _list([r.body for r in chosen], has_more)
 
 
-def _list(data: list[Any], has_more: bool) -> dict[str, Any]:
+def served_page(store: Store, kind: Kind, thread_id: str, request: MatchedRequest, serve: Serve) -> bytes:
+    """The JSON of :func:`stored_page`'s list with each object as ``serve`` encodes it.
+
+    The objects' JSON goes into the list as it is (``msgspec.Raw``), so the bytes are those of the list
+    of the served objects encoded whole, and a store that keeps what ``serve`` gave lists a page again
+    without decoding, shaping or encoding any object.
+    """
+    chosen, has_more = store.served_page(kind, thread_id, **_cut(request), serve=serve)
+    data = [msgspec.Raw(served) for _, served in chosen]
+    first, last = (chosen[0][0], chosen[-1][0]) if chosen else (None, None)
+    return to_json(_envelope(data, first, last, has_more))
+
+
+def _cut(request: MatchedRequest) -> dict[str, Any]:
+    """Where a store's page starts and ends, from the request's query."""
     return {
-        "object": "list",
-        "data": data,
-        "first_id": data[0]["id"] if data else None,
-        "last_id": data[-1]["id"] if data else None,
-        "has_more": has_more,
+        "ascending": request.query_value("order") == "asc",
+        "after": request.query_value("after"),
+        "before": request.query_value("before"),
+        "limit": int(request.query_value("limit") or DEFAULT_LIMIT),
     }
+
+
+def _list(data: list[Any], has_more: bool) -> dict[str, Any]:
+    return _envelope(data, data[0]["id"] if data else None, data[-1]["id"] if data else None, has_more)
+
+
+def _envelope(data: list[Any], first_id: str | None, last_id: str | None, has_more: bool) -> dict[str, Any]:
+    return {"object": "list", "data": data, "first_id": first_id, "last_id": last_id, "has_more": has_more}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
@@ -12,6 +13,9 @@ import msgspec
 Kind = Literal["assistant", "tombstone", "thread", "message", "run", "step"]
 # The profile a record was created under when nothing says otherwise: every record before profiles was v2.
 DEFAULT_PROFILE = "v2"
+
+# how one object goes out: the JSON of its body as its profile serves it (a function of the record alone)
+Serve = Callable[["Record"], bytes]
 
 # Objects are kept as JSON text: no aliasing between what was stored and what is served, and
 # msgspec handles the 512 levels free-form fields may nest (the stdlib's copy.deepcopy would not).
@@ -129,6 +133,25 @@ class Store(Protocol):
         The objects strictly after ``after`` and strictly before ``before`` in the requested order;
         the ``limit`` nearest ``before`` when only ``before`` is given, else the first ``limit``; and
         whether more lie beyond the page. A cursor naming no such object gives an empty page.
+        """
+        ...
+
+    def served_page(
+        self,
+        kind: Kind,
+        thread_id: str,
+        *,
+        ascending: bool,
+        after: str | None,
+        before: str | None,
+        limit: int,
+        serve: Serve,
+    ) -> tuple[list[tuple[str, bytes]], bool]:
+        """:meth:`page` with each object as its id and ``serve(record)``, the JSON it goes out as.
+
+        A store may keep what ``serve`` gave for a record until the record is written again (so
+        ``serve`` must depend on the record alone): listing a page again then costs no decoding,
+        shaping or encoding of its objects.
         """
         ...
 

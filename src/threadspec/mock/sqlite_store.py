@@ -14,7 +14,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from threadspec.mock.records import COLUMNS, DEFAULT_PROFILE, Kind, Record, from_row, to_row, top_level
+from threadspec.mock.records import (
+    COLUMNS,
+    DEFAULT_PROFILE,
+    Kind,
+    Record,
+    Serve,
+    from_row,
+    to_row,
+    top_level,
+)
 
 # 2: each object records the profile it was created under, and assistants are filed per profile
 SCHEMA_VERSION = 2
@@ -136,6 +145,23 @@ class SqliteStore:
         ).fetchall()
         chosen = rows[:limit][::-1] if nearest_before else rows[:limit]
         return [from_row(row) for row in chosen], len(rows) > limit
+
+    def served_page(
+        self,
+        kind: Kind,
+        thread_id: str,
+        *,
+        ascending: bool,
+        after: str | None,
+        before: str | None,
+        limit: int,
+        serve: Serve,
+    ) -> tuple[list[tuple[str, bytes]], bool]:
+        # nothing kept between requests: each page is served from the rows it reads
+        chosen, more = self.page(
+            kind, thread_id, ascending=ascending, after=after, before=before, limit=limit
+        )
+        return [(record.id, serve(record)) for record in chosen], more
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

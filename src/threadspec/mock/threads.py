@@ -6,9 +6,9 @@ from typing import Any
 
 from threadspec.asgi import MatchedRequest
 from threadspec.mock import objects
-from threadspec.mock.events import Events, Reply
+from threadspec.mock.events import Events, JsonReply, Reply
 from threadspec.mock.lifecycle import Lifecycle
-from threadspec.mock.paging import page, stored_page
+from threadspec.mock.paging import page, served_page
 from threadspec.mock.records import Record
 from threadspec.mock.wording import message_during_run, not_found
 
@@ -28,8 +28,7 @@ def active_run(life: Lifecycle, thread_id: str) -> Record | None:
 def add_message(
     life: Lifecycle, thread_id: str, request: dict[str, Any], message_id: str | None = None
 ) -> Record:
-    new_id, seq, now = life.b.allocate("msg")
-    message_id = message_id or new_id
+    message_id, seq, now = life.b.allocate("msg", message_id)
     body = objects.user_message(message_id, thread_id, now, request)
     record = life.b.new("message", message_id, thread_id, None, now, seq, body)
     life.b.store.put(record)
@@ -40,8 +39,7 @@ def new_thread(
     life: Lifecycle, request: dict[str, Any], events: Events | None = None, thread_id: str | None = None
 ) -> Record:
     """A thread with the messages the request starts it with (``thread.created`` when streaming)."""
-    new_id, seq, now = life.b.allocate("thread")
-    thread_id = thread_id or new_id
+    thread_id, seq, now = life.b.allocate("thread", thread_id)
     resources = objects.thread_tool_resources(request.get("tool_resources"), life.b.new_id)
     body = objects.thread_object(thread_id, now, resources, request.get("metadata"))
     thread = life.b.new("thread", thread_id, thread_id, None, now, seq, body)
@@ -82,7 +80,7 @@ def list_messages(life: Lifecycle, request: MatchedRequest) -> Reply:
     thread = life.b.thread(request.path_params["thread_id"])
     run_id = request.query_value("run_id")
     if run_id is None:
-        return life.b.reply(stored_page(life.b.store, "message", thread.id, request))
+        return JsonReply(served_page(life.b.store, "message", thread.id, request, life.b.served))
     messages = [m.body for m in life.b.store.children("message", thread.id) if m.body.get("run_id") == run_id]
     return life.b.reply(page(messages, request))
 
