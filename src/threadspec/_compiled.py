@@ -8,7 +8,7 @@ built on first use.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import msgspec
@@ -16,7 +16,7 @@ import msgspec
 from threadspec._branches import BranchChooser
 from threadspec._decode import MAX_DEPTH, as_bytes, depth_exceeds, is_raw
 from threadspec._depth import DepthGuard, TooDeep
-from threadspec._fast import FAILURES, Compiler, compile_root
+from threadspec._fast import FAILURES, Compiler, compile_root, scalar_check
 from threadspec._localize import LocalizedWalk
 from threadspec._reference import reference_validator
 from threadspec._refs import Resolver
@@ -33,8 +33,23 @@ class CompiledSchema:
     """A schema and everything compiled from it; ``root`` is the shared JSON, never to be mutated."""
 
     __slots__ = (
-        "_box", "_bytes_decoder", "_counts", "_decoder", "_fast_type", "_guarded", "_reference", "_typed_depth",
-        "_walk", "body", "chooser", "compiler", "name", "resolver", "root", "unsupported",
+        "_box",
+        "_bytes_decoder",
+        "_counts",
+        "_decoder",
+        "_fast_type",
+        "_guarded",
+        "_reference",
+        "_scalar",
+        "_typed_depth",
+        "_walk",
+        "body",
+        "chooser",
+        "compiler",
+        "name",
+        "resolver",
+        "root",
+        "unsupported",
     )  # fmt: skip
 
     def __init__(self, name: str, root: Mapping[str, Any]) -> None:
@@ -49,6 +64,7 @@ class CompiledSchema:
         self._fast_type: Any = _UNBUILT
         self._decoder: Any = _UNBUILT
         self._box: Any = None
+        self._scalar: Callable[[Any], bool] | None = None  # a string's or integer's checks, without msgspec
         self._guarded: msgspec.json.Decoder[Any] | None = None  # the decoder that bounds depth (_depth)
         self._typed_depth = False  # the type alone bounds the depth: no scan, no guard
         # what judges JSON bytes: the guarded decoder when there is one, else the plain one after a count
@@ -76,6 +92,7 @@ class CompiledSchema:
                 # no free-form value anywhere: whatever the decoder accepts nests no deeper than the type
                 self._typed_depth = guard.holders == 0
                 self._bytes_decoder, self._counts = self._guarded, False
+        self._scalar = None if typ is None else scalar_check(typ)
         if typ is not None and not (isinstance(typ, type) and issubclass(typ, msgspec.Struct)):
             # msgspec caches what it learns about a type on a struct, at C level; a bare Annotated or
             # union type is looked at afresh, in Python, on every convert: box it in a one-field struct
@@ -113,6 +130,8 @@ class CompiledSchema:
         typ = self.fast_type
         if typ is None:
             return None
+        if self._scalar is not None:
+            return self._scalar(value)
         try:
             if self._box is None:
                 msgspec.convert(value, typ, strict=True)

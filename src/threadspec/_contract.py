@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from threadspec import _bundle, facts, rules
 from threadspec._compiled import CompiledSchema
-from threadspec._operation import Operation
+from threadspec._operation import Operation, Parameter
 from threadspec._specfile import load_document
 from threadspec.errors import (
     ForeignModelError,
@@ -232,6 +232,19 @@ class Contract:
             return CompiledSchema(f"{operation_id}.{location}.{name}", param.schema)
 
         return self.memo(key, build)
+
+    def parameter_schemas(
+        self, operation_id: str, location: str
+    ) -> tuple[tuple[Parameter, CompiledSchema], ...]:
+        """Each parameter of an operation in one location with its compiled schema: what a request's
+        parameters are checked against, looked up once per operation, not once per parameter and request."""
+        key = ("parameter_schemas", operation_id, location)
+        found: tuple[tuple[Parameter, CompiledSchema], ...] | None = self._memo.get(key)
+        if found is None:
+            params = self.operation(operation_id).parameters_in(location)
+            pairs = tuple((p, self.compiled_parameter(operation_id, location, p.name)) for p in params)
+            found = self.memo(key, lambda: pairs)
+        return found
 
     @property
     def has_models(self) -> bool:

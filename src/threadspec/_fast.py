@@ -10,6 +10,8 @@ the reference validator over the same inputs and requires the same verdict.
 from __future__ import annotations
 
 import keyword
+import re
+import typing
 from collections.abc import Callable, Mapping
 from typing import Annotated, Any, Literal
 
@@ -314,6 +316,58 @@ def _object_checks(node: Mapping[str, Any], name: str, attrs: dict[str, str]) ->
 
         checks.append(exactly_one)
     return checks
+
+
+def _search(pattern: str) -> Callable[[Any], bool]:
+    search = re.compile(pattern).search  # msgspec searches, as JSON Schema does: anchors are the pattern's
+    return lambda v: search(v) is not None
+
+
+# A scalar's constraints as plain tests, for values that arrive one at a time (path ids, query values):
+# msgspec.convert reads a bare scalar type afresh on every call, which costs more than the tests. Only
+# constraints whose Python reading is msgspec's own are listed; a type with any other gets no predicate.
+_SCALAR_TESTS: dict[str, Callable[[Any], Callable[[Any], bool]]] = {
+    "min_length": lambda n: lambda v: len(v) >= n,  # code points, as msgspec counts them
+    "max_length": lambda n: lambda v: len(v) <= n,
+    "pattern": _search,
+    "ge": lambda n: lambda v: v >= n,
+    "le": lambda n: lambda v: v <= n,
+    "gt": lambda n: lambda v: v > n,
+    "lt": lambda n: lambda v: v < n,
+}
+_SCALAR_BASES: dict[type, frozenset[str]] = {
+    str: frozenset({"min_length", "max_length", "pattern"}),
+    int: frozenset({"ge", "le", "gt", "lt"}),
+}
+_META_FIELDS = ("gt", "ge", "lt", "le", "multiple_of", "pattern", "min_length", "max_length", "tz")
+
+
+def scalar_check(typ: Any) -> Callable[[Any], bool] | None:
+    """The verdict of ``typ`` on one decoded value as a plain function, for a string or integer type."""
+    metas: list[Any]
+    base, metas = typ, []
+    if typing.get_origin(typ) is Annotated:
+        base, *metas = typing.get_args(typ)
+    if (
+        not isinstance(base, type)
+        or base not in _SCALAR_BASES
+        or not all(isinstance(m, msgspec.Meta) for m in metas)
+    ):
+        return None
+    given = [(k, getattr(m, k)) for m in metas for k in _META_FIELDS if getattr(m, k) is not None]
+    if any(k not in _SCALAR_BASES[base] for k, _ in given):
+        return None
+    tests = tuple(_SCALAR_TESTS[k](arg) for k, arg in given)
+
+    def check(value: Any) -> bool:
+        if type(value) is not base:  # exact: msgspec's strict conversion takes no bool for an int
+            return False
+        for test in tests:  # noqa: SIM110 -- a loop, not all() over a generator: this runs per request
+            if not test(value):
+                return False
+        return True
+
+    return check
 
 
 def compile_root(compiler: Compiler, body: Mapping[str, Any], name: str) -> tuple[Any | None, str | None]:

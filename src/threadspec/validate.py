@@ -195,8 +195,8 @@ def _missing(name: str, location: str) -> Violation:
 def _parameter_errors(
     contract: Contract, operation: Operation, location: str, supplied: Mapping[str, Any] | None
 ) -> Iterator[Violation]:
-    given = dict(supplied or {})
-    for param in operation.parameters_in(location):
+    given = supplied or {}
+    for param, compiled in contract.parameter_schemas(operation.operation_id, location):
         if param.name not in given:
             if param.required:
                 yield _missing(param.name, location)
@@ -217,7 +217,6 @@ def _parameter_errors(
                 location=location,
             )
             continue
-        compiled = contract.compiled_parameter(operation.operation_id, param.location, param.name)
         if compiled.is_valid_value(value) is not True:  # the fast verdict settles a good value
             yield from compiled.reference_errors(value, location, prefix=[param.name])
 
