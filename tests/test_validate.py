@@ -6,6 +6,8 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import threadspec
 from tests.limits import too_many_metadata
@@ -372,3 +374,27 @@ def test_an_undocumented_status_lists_what_the_operation_documents(
         sorted(documented),
         said,
     )
+
+
+def _pairs_pool() -> list[str]:
+    """Members of a CreateThreadRequest, each valid or not, to be repeated in any order."""
+    too_many = json.dumps(too_many_metadata())
+    return [
+        '"metadata": {}', f'"metadata": {too_many}', '"metadata": "x"', '"messages": []',
+        '"messages": [{"role": "user", "content": "hi"}]', '"messages": [{"role": "robot", "content": "hi"}]',
+        '"tool_resources": null', '"tool_resources": 5',
+    ]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_pairs_pool()), max_size=5))
+def test_the_verdict_and_the_report_agree_on_repeated_keys(members: list[str]) -> None:
+    """The verdict on text reads every occurrence of a repeated key, the report the last one decoded: when
+    only an earlier occurrence breaks the contract, the report names the repeat."""
+    raw = ("{" + ", ".join(members) + "}").encode()
+    verdict = is_valid(raw, "CreateThreadRequest")
+    report = validate(raw, "CreateThreadRequest")
+    assert report.valid is verdict
+    last = {m.split(":", 1)[0]: m for m in members}
+    if not verdict and is_valid(("{" + ", ".join(last.values()) + "}").encode(), "CreateThreadRequest"):
+        (error,) = report.errors
+        assert error.rule == "input" and "It repeats the key" in error.message

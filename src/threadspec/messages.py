@@ -12,6 +12,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from threadspec._decode import JSON_BODY_ERROR
 from threadspec._jsontype import json_type
 from threadspec.result import Violation
 
@@ -194,6 +195,12 @@ def invalid_url(param: str | None) -> tuple[str, str]:
 def undecodable_content(param: str | None, media_type: str, value: str) -> tuple[str, str]:
     """Text that should encode a value (an event's ``data``, by its ``contentMediaType``) but does not."""
     return _limit(param, "undecodable content", f"{media_type} text", preview(value)), "invalid_content"
+
+
+def repeated_key(key: str | None) -> str:
+    """JSON text that repeats a key within one object: its meaning depends on the parser reading it."""
+    which = "a key" if key is None else f"the key {preview(key)}"
+    return f"{JSON_BODY_ERROR} It repeats {which} within one object; each key may appear only once."
 
 
 def undocumented_status(status: int | str, media_type: str, documented: Mapping[str, Sequence[str]]) -> str:

@@ -20,6 +20,7 @@ from threadspec import facts, messages
 from threadspec._compiled import CompiledSchema
 from threadspec._contract import Contract, resolve_contract, schema_target
 from threadspec._decode import as_bytes, decode, is_raw, malformed
+from threadspec._duplicates import first_repeated_key
 from threadspec._operation import Operation
 from threadspec.errors import InvalidPayloadError, MalformedPayloadError
 from threadspec.facts import EVENT_DATA_MEDIA_TYPE
@@ -81,10 +82,20 @@ def body_errors(
         verdict = compiled.fast_verdict(body)
     if verdict:
         return
+    found = False
     try:
-        yield from _slow_errors(compiled, body, location)
+        for violation in _slow_errors(compiled, body, location):
+            found = True
+            yield violation
     except MalformedPayloadError as exc:
         yield from exc.errors
+        return
+    if verdict is False and not found and is_raw(body):
+        # the fast verdict reads every occurrence of a repeated key, the decoded value keeps the last:
+        # an earlier one broke the contract, so the text is refused as the middleware refuses it
+        key = first_repeated_key(as_bytes(body))
+        if key is not None:
+            yield malformed(messages.repeated_key(key), value=messages.preview(key)).errors[0]
 
 
 def iter_errors(body: Any, schema: Schema, *, contract: Contract | None = None) -> Iterator[Violation]:

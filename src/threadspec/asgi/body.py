@@ -6,10 +6,10 @@ from typing import Any
 
 from threadspec import messages, spec
 from threadspec._decode import JSON_BODY_ERROR, MAX_DEPTH, decode
-from threadspec.asgi.duplicates import first_repeated_key, repeats_a_key
+from threadspec._duplicates import first_repeated_key, repeats_a_key
 from threadspec.asgi.refusal import Refusal
 from threadspec.asgi.types import Message, Receive
-from threadspec.asgi.wording import repeated_key, too_large, wrong_content_type
+from threadspec.asgi.wording import too_large, wrong_content_type
 from threadspec.errors import MalformedPayloadError
 
 DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024
@@ -72,7 +72,7 @@ def decode_body(
     except MalformedPayloadError:
         raise Refusal(400, messages.error_body(JSON_BODY_ERROR)) from None
     if repeats_a_key(raw, value):
-        raise Refusal(400, messages.error_body(repeated_key(first_repeated_key(raw))))
+        raise Refusal(400, messages.error_body(messages.repeated_key(first_repeated_key(raw))))
     return value
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from threadspec import messages
-from threadspec._decode import JSON_BODY_ERROR
 from threadspec.facts import SERVER_ERROR as SERVER_ERROR
 from threadspec.result import Violation
 
@@ -39,11 +37,6 @@ def too_large(limit: int) -> str:
 
 def wrong_content_type(content_type: str) -> str:
     return f"Invalid Content-Type header ({content_type[:_PREVIEW]}); expected application/json."
-
-
-def repeated_key(key: str | None) -> str:
-    which = "a key" if key is None else f"the key {messages.preview(key)}"
-    return f"{JSON_BODY_ERROR} It repeats {which} within one object; each key may appear only once."
 
 
 def too_many_headers(fields: int, size: int) -> str:

@@ -1,4 +1,4 @@
-"""Refusing JSON objects that repeat a key.
+"""JSON objects that repeat a key: found cheaply, for the middleware to refuse and the report to name.
 
 JSON leaves the meaning of ``{"role": "user", "role": "assistant"}`` open: our decoder keeps the
 last value, others keep the first. The middleware replays the raw body to the app, so an app

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from tests.asgi.helpers import client, echo, envelope
 from threadspec._decode import JSON_BODY_ERROR
+from threadspec._duplicates import first_repeated_key, repeats_a_key
 from threadspec.asgi import ValidationMiddleware
-from threadspec.asgi.duplicates import first_repeated_key, repeats_a_key
 
 pytestmark = pytest.mark.anyio
 
