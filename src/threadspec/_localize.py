@@ -74,12 +74,20 @@ class LocalizedWalk:
         self._relaxed: dict[int, Mapping[str, Any]] = {}
         self._validators: dict[tuple[int, str], Any] = {}
         self._resolved: dict[int, tuple[Any, Any]] = {}
+        self._keywords: dict[int, tuple[Mapping[str, Any], tuple[str, ...]]] = {}
 
     def violations(self, value: Any, node: Any, location: str, path: Path = ()) -> Iterator[Violation]:
         """Every violation the reference validator finds in ``value`` under ``node``, visiting only failing subtrees."""
         return _Walk(self, location).walk(value, node, list(path))
 
     # -- what the walk keeps per node -------------------------------------------------------
+    def keywords(self, node: Mapping[str, Any]) -> tuple[str, ...]:
+        """The node's keywords the walk reads (annotations left out), in the node's order."""
+        found = self._keywords.get(id(node))
+        if found is None or found[0] is not node:
+            found = self._keywords[id(node)] = (node, tuple(k for k in node if k not in _SKIPPED))
+        return found[1]
+
     def resolve(self, node: Any) -> Any:
         """``resolver.resolve``, remembered per node (the node is kept, so its id is never reused)."""
         found = self._resolved.get(id(node))
@@ -203,14 +211,17 @@ class _Walk:
             if reason is None:
                 return
         known = self.known(value, node, reason)
-        relaxed = self.s.relaxed(node)
+        # a failure inside a member: msgspec got past the node's type into its members
+        in_member = known.member is not None
         # when the node passes without its own limits, no child can fail: skip the walk into them.
         # When msgspec named a member it failed in, a child fails: no need to convert the whole again
         children_ok = (isinstance(value, dict) and len(known.verified) == len(value)) or (
-            relaxed is not node and known.member is None and self.s.accepts(relaxed, value)
+            not in_member and self.s.relaxed(node) is not node and self.s.accepts(self.s.relaxed(node), value)
         )
-        for keyword in node:
-            if keyword in _SKIPPED or (children_ok and keyword in _CHILDREN and node[keyword] is not False):
+        for keyword in self.s.keywords(node):
+            if (children_ok and keyword in _CHILDREN and node[keyword] is not False) or (
+                in_member and keyword == "type"
+            ):
                 continue
             if keyword in ("oneOf", "anyOf"):
                 branch = self.branch_for(value, node[keyword])
