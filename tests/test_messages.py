@@ -161,6 +161,9 @@ def test_a_preview_shows_exactly_the_start_of_the_whole_value(value: Any) -> Non
     "value",
     [
         {f"k{i}": "v" for i in range(17)},  # the corpus's 17 metadata keys
+        {"ke\ny": 'v"\\é', **{f"k{i}": "\x00\u2028" for i in range(15)}},  # strings needing escapes
+        {"k": "v", "n": 1},  # not only strings
+        {},
         {"": 0, **{str(i): 0 for i in range(12)}},  # the shortest members there are
         {str(i): i for i in range(11)},  # a member fewer than cut
         [0] * 28,  # the shortest items there are

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from itertools import islice
+from json.encoder import encode_basestring
 from typing import Any
 
 from threadspec._jsontype import json_type
@@ -38,12 +39,25 @@ def _head(value: Any) -> Any:
     return value
 
 
+def _strings(value: dict[Any, Any]) -> str | None:
+    """The encoder's text for an object of strings (metadata, most often), framed here: the encoder
+    builds its machinery on every call, which costs more than the members; None for other objects."""
+    members = []
+    for key, item in islice(value.items(), _SHOWN_MEMBERS):
+        if type(key) is not str or type(item) is not str:
+            return None
+        members.append(f"{encode_basestring(key)}: {encode_basestring(item)}")
+    return "{" + ", ".join(members) + "}"
+
+
 def preview(value: Any) -> str:
     """A short, single-line rendering of an offending value."""
-    try:
-        text = _ENCODER.encode(_head(value))
-    except (ValueError, RecursionError):
-        text = repr(value)
+    text = _strings(value) if type(value) is dict else None
+    if text is None:
+        try:
+            text = _ENCODER.encode(_head(value))
+        except (ValueError, RecursionError):
+            text = repr(value)
     return text if len(text) <= _PREVIEW else text[: _PREVIEW - 1] + "…"
 
 
