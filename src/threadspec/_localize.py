@@ -1,7 +1,10 @@
 """Full error reports at a fraction of jsonschema's cost, with exactly its findings.
 
 The reference validator walks the whole payload. Here the walk descends only where it must: a
-subtree whose compiled msgspec type accepts it has no violations and is skipped. At a failing node
+subtree whose compiled msgspec type accepts it has no violations and is skipped. msgspec stops at the
+first failure and names its path, so one conversion at a node also tells which members before that
+one passed, and what the failing member's own conversion would say: the walk hands it that failure
+instead of converting it again, and checks the members after it together. At a failing node
 the structural keywords (``type``, ``properties``, ``required``, ``additionalProperties``, ``items``,
 ``propertyNames``) are applied by hand, in the order jsonschema applies them, and every other keyword
 runs through a one-keyword jsonschema validator, so wording and union handling stay the reference's.
@@ -19,7 +22,7 @@ import msgspec
 from threadspec import messages, rules
 from threadspec._branches import BranchChooser
 from threadspec._fast import FAILURES, Compiler, Unsupported
-from threadspec._jsontype import is_type
+from threadspec._jsontype import json_type
 from threadspec._reference import reference_validator
 from threadspec._refs import ANNOTATIONS, Resolver
 from threadspec._violations import (
@@ -41,7 +44,13 @@ _NODE_LIMITS = frozenset(
     {"maxProperties", "minProperties", "maxItems", "minItems", "required", "oneOf", rules.RULES_KEYWORD}
 )
 _NO_FAST_TYPE = object()
-_FIELD_AT = re.compile(r" - at `\$\.v\.([A-Za-z0-9_]+)")
+_UNTRIED: Any = object()  # no reason given: the walk converts the node to learn it
+# where msgspec's failure lies: its path (after the one-field box `v`) ends the message, behind a
+# "`key` in" when the failure is in an object's key
+_AT = " - at `"
+_PATH = re.compile(r"(?:key` in `)?\$\.v")
+# the first step of that path: a member name or an array index, then the rest of the path
+_STEP = re.compile(r"\.([A-Za-z0-9_]+)(?=[.\[`])|\[([0-9]+)\]")
 _UNKNOWN = re.compile(r"^Object contains unknown field `(.*)` - at `\$\.v`$", re.DOTALL)
 # failures msgspec reports only after every field passed: a missing field, and the struct checks of
 # _fast (oneOf groups, x-threadspec-rules). Any other message proves nothing about the fields.
@@ -64,12 +73,28 @@ class LocalizedWalk:
         self._types: dict[int, Any] = {}
         self._relaxed: dict[int, Mapping[str, Any]] = {}
         self._validators: dict[tuple[int, str], Any] = {}
+        self._resolved: dict[int, tuple[Any, Any]] = {}
+        self._keywords: dict[int, tuple[Mapping[str, Any], tuple[str, ...]]] = {}
 
     def violations(self, value: Any, node: Any, location: str, path: Path = ()) -> Iterator[Violation]:
         """Every violation the reference validator finds in ``value`` under ``node``, visiting only failing subtrees."""
         return _Walk(self, location).walk(value, node, list(path))
 
     # -- what the walk keeps per node -------------------------------------------------------
+    def keywords(self, node: Mapping[str, Any]) -> tuple[str, ...]:
+        """The node's keywords the walk reads (annotations left out), in the node's order."""
+        found = self._keywords.get(id(node))
+        if found is None or found[0] is not node:
+            found = self._keywords[id(node)] = (node, tuple(k for k in node if k not in _SKIPPED))
+        return found[1]
+
+    def resolve(self, node: Any) -> Any:
+        """``resolver.resolve``, remembered per node (the node is kept, so its id is never reused)."""
+        found = self._resolved.get(id(node))
+        if found is None or found[0] is not node:
+            found = self._resolved[id(node)] = (node, self.resolver.resolve(node))
+        return found[1]
+
     def rejection(self, node: Mapping[str, Any], value: Any) -> str | None:
         """None when this node's compiled type accepts ``value``; else msgspec's reason ("" without a type)."""
         box = self._types.get(id(node))
@@ -122,20 +147,49 @@ class LocalizedWalk:
         return validator
 
 
+def member_failure(reason: str) -> tuple[str | int, str] | None:
+    """The member (name or index) msgspec's failure lies in, and that failure as the member's own
+    conversion words it; None when the failure is at the node itself or names no member.
+
+    msgspec appends the path last, so the last ``" - at `"`` starts it, whatever the message holds.
+    """
+    head, at, path = reason.rpartition(_AT)
+    start = _PATH.match(path) if at else None
+    step = _STEP.match(path, start.end()) if start else None
+    if start is None or step is None:
+        return None
+    name, index = step.groups()
+    return (name if name is not None else int(index)), f"{head}{_AT}{path[: start.end()]}{path[step.end() :]}"
+
+
 def _verified(reason: str, value: dict[str, Any]) -> frozenset[str]:
-    """Keys of ``value`` msgspec already found valid before it stopped.
+    """Keys of ``value`` msgspec already found valid before it stopped at the object itself.
 
     msgspec converts an object's fields in input order and stops at the first failure, so every key
-    before the one it names passed; a failure at the object itself (a missing field, a rule checked
+    before an unknown one passed; a failure at the object itself (a missing field, a rule checked
     after the fields) comes after all of them passed.
     """
-    keys = list(value)
-    field = _FIELD_AT.search(reason)
     unknown = _UNKNOWN.match(reason)
-    stop = field.group(1) if field else unknown.group(1) if unknown else None
-    if stop is not None:
+    if unknown is not None:
+        keys = list(value)
+        stop = unknown.group(1)
         return frozenset(keys[: keys.index(stop)]) if stop in value else frozenset()
-    return frozenset(keys) if _AFTER_FIELDS.match(reason) else frozenset()
+    return frozenset(value) if _AFTER_FIELDS.match(reason) else frozenset()
+
+
+class _Known:
+    """What a node's failure already tells about its members."""
+
+    __slots__ = ("member", "only", "reason", "verified")
+
+    def __init__(self, verified: frozenset[str], member: str | int | None, reason: Any, only: bool) -> None:
+        self.verified = verified  # object keys that passed
+        self.member = member  # the member msgspec failed in (a key or an index), when it named one
+        self.reason = reason  # that member's own failure, or _UNTRIED
+        self.only = only  # every other member passed: the failing one is the only one to walk into
+
+
+_NOTHING_KNOWN = _Known(frozenset(), None, _UNTRIED, False)
 
 
 class _Walk:
@@ -143,38 +197,31 @@ class _Walk:
         self.s = schema
         self.location = location
 
-    def walk(self, value: Any, node: Any, path: Path) -> Iterator[Violation]:
-        node = self.s.resolver.resolve(node)
+    def walk(self, value: Any, node: Any, path: Path, reason: Any = _UNTRIED) -> Iterator[Violation]:
+        """The violations under ``node``; ``reason`` is msgspec's failure of this node, when already known
+        (its parent's failure, cut down to this member: a conversion of its own would stop at the same place)."""
+        node = self.s.resolve(node)
         if node is True or node == {}:
             return
         if node is False:
             yield from self.keyword(value, {"not": {}}, "not", path)
             return
-        reason = self.s.rejection(node, value)
-        if reason is None:
-            return
-        verified = (
-            _verified(reason, value)
-            if reason and isinstance(value, dict) and "properties" in node
-            else frozenset()
-        )
+        if reason is _UNTRIED:
+            reason = self.s.rejection(node, value)
+            if reason is None:
+                return
+        known = self.known(value, node, reason)
+        # a failure inside a member: msgspec got past the node's type into its members
+        in_member = known.member is not None
         # when the node passes without its own limits, no child can fail: skip the walk into them.
         # When msgspec named a member it failed in, a child fails: no need to convert the whole again
-        relaxed = self.s.relaxed(node)
-        stop = _FIELD_AT.search(reason) if reason else None
-        failing_member = stop is not None and isinstance(value, dict) and stop.group(1) in value
-        children_ok = (isinstance(value, dict) and len(verified) == len(value)) or (
-            relaxed is not node and not failing_member and self.s.accepts(relaxed, value)
+        children_ok = (isinstance(value, dict) and len(known.verified) == len(value)) or (
+            not in_member and self.s.relaxed(node) is not node and self.s.accepts(self.s.relaxed(node), value)
         )
-        if verified and not children_ok and relaxed is not node:
-            # the keys after the first failure, checked together: one convert instead of one each
-            rest = {
-                k: v for k, v in value.items() if k not in verified and (stop is None or k != stop.group(1))
-            }
-            if rest and self.s.accepts(relaxed, rest):
-                verified = verified | frozenset(rest)
-        for keyword in node:
-            if keyword in _SKIPPED or (children_ok and keyword in _CHILDREN and node[keyword] is not False):
+        for keyword in self.s.keywords(node):
+            if (children_ok and keyword in _CHILDREN and node[keyword] is not False) or (
+                in_member and keyword == "type"
+            ):
                 continue
             if keyword in ("oneOf", "anyOf"):
                 branch = self.branch_for(value, node[keyword])
@@ -183,9 +230,34 @@ class _Walk:
                     continue
             structural = _STRUCTURAL.get(keyword)
             if structural is not None:
-                yield from structural(self, value, node, path, verified)
+                yield from structural(self, value, node, path, known)
             else:
                 yield from self.keyword(value, node, keyword, path)
+
+    def known(self, value: Any, node: Mapping[str, Any], reason: str) -> _Known:
+        step = member_failure(reason) if reason else None
+        if step is None:
+            if reason and isinstance(value, dict) and "properties" in node:
+                return _Known(_verified(reason, value), None, _UNTRIED, False)
+            return _NOTHING_KNOWN
+        member, member_reason = step
+        # members before the failing one passed (msgspec converts in order); the ones after it are
+        # checked together against the node without its own limits, which keeps every member's schema:
+        # one convert instead of one each
+        if type(member) is str and isinstance(value, dict) and member in value:
+            if "properties" not in node:
+                return _Known(frozenset(), member, member_reason, False)
+            keys = list(value)
+            at = keys.index(member)
+            rest = keys[at + 1 :]
+            if not rest or self.s.accepts(self.s.relaxed(node), {k: value[k] for k in rest}):
+                return _Known(frozenset(), member, member_reason, True)
+            return _Known(frozenset(keys[:at]), member, member_reason, False)
+        if type(member) is int and isinstance(value, list) and member < len(value):
+            tail = value[member + 1 :]
+            only = "items" in node and (not tail or self.s.accepts(self.s.relaxed(node), tail))
+            return _Known(frozenset(), member, member_reason, only)
+        return _NOTHING_KNOWN
 
     def branch_for(self, value: Any, branches: list[Any]) -> Any:
         """The one branch the translator would report from, when the chooser singles it out; else None."""
@@ -207,26 +279,29 @@ class _Walk:
         yield from violations(errors, self.s.chooser, self.location, prefix=path)
 
     # -- the structural keywords, applied by hand ---------------------------------------------
-    def type(
-        self, value: Any, node: Mapping[str, Any], path: Path, verified: frozenset[str]
-    ) -> Iterator[Violation]:
+    def type(self, value: Any, node: Mapping[str, Any], path: Path, known: _Known) -> Iterator[Violation]:
         spec_value = node["type"]
         kinds = [spec_value] if isinstance(spec_value, str) else list(spec_value)
-        if not any(is_type(value, k) for k in kinds):
+        found = json_type(value)  # as is_type: an integer is a number too
+        if found not in kinds and not (found == "integer" and "number" in kinds):
             worded = messages.wrong_type(param_of(path), kinds, value)
             yield violation(path, "type", spec_value, value, worded, self.location)
 
     def properties(
-        self, value: Any, node: Mapping[str, Any], path: Path, verified: frozenset[str]
+        self, value: Any, node: Mapping[str, Any], path: Path, known: _Known
     ) -> Iterator[Violation]:
         if isinstance(value, dict):
-            for prop, sub in node["properties"].items():
+            verified, member, props = known.verified, known.member, node["properties"]
+            if known.only:
+                if isinstance(member, str) and member in props:
+                    yield from self.walk(value[member], props[member], [*path, member], known.reason)
+                return
+            for prop, sub in props.items():
                 if prop in value and prop not in verified:
-                    yield from self.walk(value[prop], sub, [*path, prop])
+                    reason = known.reason if prop == member else _UNTRIED
+                    yield from self.walk(value[prop], sub, [*path, prop], reason)
 
-    def required(
-        self, value: Any, node: Mapping[str, Any], path: Path, verified: frozenset[str]
-    ) -> Iterator[Violation]:
+    def required(self, value: Any, node: Mapping[str, Any], path: Path, known: _Known) -> Iterator[Violation]:
         if isinstance(value, dict):
             for prop in node["required"]:
                 if prop not in value:
@@ -235,13 +310,13 @@ class _Walk:
                     yield violation(missing, "required", prop, ABSENT, worded, self.location)
 
     def additional(
-        self, value: Any, node: Mapping[str, Any], path: Path, verified: frozenset[str]
+        self, value: Any, node: Mapping[str, Any], path: Path, known: _Known
     ) -> Iterator[Violation]:
         if not isinstance(value, dict):
             return
-        spec_value, known = node["additionalProperties"], node.get("properties", {})
+        spec_value, props = node["additionalProperties"], node.get("properties", {})
         for key, item in value.items():
-            if key in known:
+            if key in props:
                 continue
             if spec_value is False:
                 unknown = [*path, key]
@@ -250,24 +325,29 @@ class _Walk:
             else:
                 yield from self.walk(item, spec_value, [*path, key])
 
-    def names(
-        self, value: Any, node: Mapping[str, Any], path: Path, verified: frozenset[str]
-    ) -> Iterator[Violation]:
+    def names(self, value: Any, node: Mapping[str, Any], path: Path, known: _Known) -> Iterator[Violation]:
         if isinstance(value, dict):
             # only the keys the compiled type rejects go through jsonschema, which words them
             failing = {key: None for key in value if not self.s.accepts(node["propertyNames"], key)}
             if failing:
                 yield from self.keyword(failing, node, "propertyNames", path)
 
-    def items(
-        self, value: Any, node: Mapping[str, Any], path: Path, verified: frozenset[str]
-    ) -> Iterator[Violation]:
-        if isinstance(value, list):
+    def items(self, value: Any, node: Mapping[str, Any], path: Path, known: _Known) -> Iterator[Violation]:
+        if not isinstance(value, list):
+            return
+        member = known.member
+        if type(member) is not int:
             for index, item in enumerate(value):
                 yield from self.walk(item, node["items"], [*path, index])
+            return
+        # msgspec converts items in order: the ones before the failing item passed
+        yield from self.walk(value[member], node["items"], [*path, member], known.reason)
+        if not known.only:
+            for index in range(member + 1, len(value)):
+                yield from self.walk(value[index], node["items"], [*path, index])
 
 
-_Structural = Callable[[_Walk, Any, Mapping[str, Any], Path, frozenset[str]], Iterator[Violation]]
+_Structural = Callable[[_Walk, Any, Mapping[str, Any], Path, _Known], Iterator[Violation]]
 _STRUCTURAL: dict[str, _Structural] = {
     "type": _Walk.type,
     "properties": _Walk.properties,

@@ -14,19 +14,10 @@ from typing import Any
 
 from threadspec._decode import JSON_BODY_ERROR
 from threadspec._jsontype import json_type
+from threadspec._preview import preview as preview  # re-exported: the wording modules read messages.preview
 from threadspec.result import Violation
 
 INVALID_REQUEST = "invalid_request_error"
-_PREVIEW = 80
-
-
-def preview(value: Any) -> str:
-    """A short, single-line rendering of an offending value."""
-    try:
-        text = json.dumps(value, ensure_ascii=False, default=repr)
-    except (ValueError, RecursionError):
-        text = repr(value)
-    return text if len(text) <= _PREVIEW else text[: _PREVIEW - 1] + "…"
 
 
 def where(param: str | None) -> str:
