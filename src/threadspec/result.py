@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,12 +41,18 @@ class Violation:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class ValidationResult:
     """The verdict on one payload; ``errors`` is empty exactly when ``valid`` is true."""
 
     schema: str
     errors: list[Violation] = field(default_factory=list)
+
+    def __init__(self, schema: str, errors: list[Violation] | None = None) -> None:
+        # one is made per validate() call: the slots are filled directly, a third of the time the
+        # generated frozen __init__ takes through object.__setattr__
+        _set_schema(self, schema)
+        _set_errors(self, [] if errors is None else errors)
 
     @property
     def valid(self) -> bool:
@@ -56,3 +63,8 @@ class ValidationResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {"valid": self.valid, "errors": [e.to_dict() for e in self.errors]}
+
+
+# the slots' own descriptors, which a frozen dataclass's __setattr__ does not guard
+_set_schema: Callable[[ValidationResult, str], None] = vars(ValidationResult)["schema"].__set__
+_set_errors: Callable[[ValidationResult, list[Violation]], None] = vars(ValidationResult)["errors"].__set__
