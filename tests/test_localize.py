@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import threadspec
 from tests.codegen.test_models_vs_schemas import CASES
+from tests.limits import limit, too_many_metadata
 from tests.test_messages import WORDING
 from threadspec import Contract, _localize, contract_for, profiles, strategies
 
@@ -35,6 +36,8 @@ INPUTS: list[tuple[str, str, Any]] = [
         "tool_choice": {"type": "function", "function": {}}, "response_format": {"type": "json_schema"},
     }),
 ]  # fmt: skip
+
+VALUE = limit("Metadata", "*", "maxLength")  # a metadata value's longest
 
 
 def _key(error: Any) -> tuple[str, str, str, str | None]:
@@ -110,17 +113,17 @@ SEVERAL = [
     }),
     ("failing items before, at and after a valid one", "CreateThreadAndRunRequest", {
         "assistant_id": "asst_1", "thread": {"messages": [
-            {"role": "user", "content": "x", "metadata": {"k": "v" * 513}}, {"role": "user", "content": "ok"},
+            {"role": "user", "content": "x", "metadata": {"k": "v" * (VALUE + 1)}}, {"role": "user", "content": "ok"},
             {"role": "user", "content": "x", "metadata": {"k" * 70: "v"}},
             {"role": "user", "content": [{"type": "image_url", "image_url": {"url": "not a url"}}]},
             {"role": "system", "content": "x"}]},
     }),
     ("the members after the failing one fail too", "CreateThreadAndRunRequest", {
-        "assistant_id": "asst_1", "metadata": {f"k{i}": "v" for i in range(17)}, "temperature": 9,
+        "assistant_id": "asst_1", "metadata": too_many_metadata(), "temperature": 9,
         "top_p": -1, "bogus": 1, "truncation_strategy": {"type": "last_messages", "last_messages": 0},
     }),
     ("the failing member is the last", "CreateThreadAndRunRequest", {
-        "assistant_id": "asst_1", "model": "gpt-4o", "metadata": {f"k{i}": "v" * 513 for i in range(17)},
+        "assistant_id": "asst_1", "model": "gpt-4o", "metadata": dict.fromkeys(too_many_metadata(), "v" * (VALUE + 1)),
     }),
 ]  # fmt: skip
 
@@ -185,7 +188,7 @@ def test_a_failure_cut_down_to_a_member_is_what_converting_the_member_says(
 
 def test_repeated_keys_in_bytes_are_judged_as_decoded() -> None:
     """The last of a repeated key wins, as in the decoded value: the report is the reference's on it."""
-    keys = ", ".join(f'"k{i}": "v"' for i in range(17))
+    keys = ", ".join(f'"{k}": "v"' for k in too_many_metadata())
     raw = ('{"assistant_id": 1, "metadata": {' + keys + '}, "assistant_id": "asst_1", "temperature": 9,'
            ' "metadata": {"a": "b"}, "top_p": 5, "top_p": 0.5}').encode()  # fmt: skip
     decoded = json.loads(raw)

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.limits import too_many_metadata
 from threadspec._preview import preview
 
 
@@ -37,7 +38,7 @@ def test_a_preview_shows_exactly_the_start_of_the_whole_value(value: Any) -> Non
 @pytest.mark.parametrize(
     "value",
     [
-        {f"k{i}": "v" for i in range(17)},  # the corpus's 17 metadata keys
+        too_many_metadata(),  # the corpus's invalid metadata, one key past the limit
         {"ke\ny": 'v"\\é', **{f"k{i}": "\x00\u2028" for i in range(15)}},  # strings needing escapes
         {"k": "v", "n": 1},  # not only strings
         {},
