@@ -103,7 +103,7 @@ def test_many_brackets_no_deeper_than_the_limit_skip_the_scan(monkeypatch: pytes
 def test_a_schema_without_free_form_values_needs_no_scan(monkeypatch: pytest.MonkeyPatch) -> None:
     """Its type bounds the depth: no bracket count, and a body nested past the limit still fails."""
     compiled = contract_for("v2").compiled("CreateThreadRequest")
-    assert compiled.decoder is not None and compiled._typed_depth
+    assert compiled.decoder is not None and not compiled._counts
     raw = json.dumps({"messages": _messages(300)}).encode()
     deep = b'{"messages": [{"role": "user", "content": ' + b"[" * 600 + b"]" * 600 + b"}]}"
 

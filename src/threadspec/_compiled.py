@@ -41,7 +41,6 @@ class CompiledSchema:
         "_guarded",
         "_reference",
         "_scalar",
-        "_typed_depth",
         "_walk",
         "body",
         "chooser",
@@ -66,7 +65,6 @@ class CompiledSchema:
         self._box: Any = None
         self._scalar: Callable[[Any], bool] | None = None  # a string's or integer's checks, without msgspec
         self._guarded: msgspec.json.Decoder[Any] | None = None  # the decoder that bounds depth (_depth)
-        self._typed_depth = False  # the type alone bounds the depth: no scan, no guard
         # what judges JSON bytes: the guarded decoder when there is one, else the plain one after a count
         self._bytes_decoder: msgspec.json.Decoder[Any] | None = None
         self._counts = True
@@ -81,16 +79,15 @@ class CompiledSchema:
         typ, self.unsupported = compile_root(self.compiler, self.body, self.name)
         self._decoder = None if typ is None else msgspec.json.Decoder(typ)
         self._fast_type = typ
-        self._guarded, self._typed_depth = None, False
+        self._guarded = None
         self._bytes_decoder, self._counts = self._decoder, True
         if typ is not None:
-            # for bodies with many brackets: types of their own, which bound the depth as they decode
+            # for JSON text: types of their own, which bound the depth as they decode (_depth)
             guard = DepthGuard(MAX_DEPTH)
             guarded, _ = compile_root(Compiler(self.resolver, guard), self.body, self.name)
             if guarded is not None and guard.settle(guarded):
                 self._guarded = msgspec.json.Decoder(guarded)
-                # no free-form value anywhere: whatever the decoder accepts nests no deeper than the type
-                self._typed_depth = guard.holders == 0
+                # it bounds the depth: by its type alone where no free-form value sits, else by the checks
                 self._bytes_decoder, self._counts = self._guarded, False
         self._scalar = None if typ is None else scalar_check(typ)
         if typ is not None and not (isinstance(typ, type) and issubclass(typ, msgspec.Struct)):

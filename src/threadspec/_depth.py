@@ -95,7 +95,6 @@ class DepthGuard:
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self.budget = -1
-        self.holders = 0  # structs given a check: none means the type alone bounds the depth
 
     def settle(self, root: Any) -> bool:
         """Fix the budget from the finished type; False when no guard can bound it (recursion, loose values)."""
@@ -113,7 +112,6 @@ class DepthGuard:
         ``raws`` maps the attributes left as ``msgspec.Raw`` to how their text must begin
         (:func:`raw_start`).
         """
-        self.holders += 1
         raw_items = tuple(raws.items())
 
         def bounded(obj: Any) -> None:
