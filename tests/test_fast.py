@@ -47,6 +47,7 @@ values = st.one_of(
     st.text(max_size=80),
     st.from_regex(r"\A(thread|msg|run|step|asst|file|vs)_[A-Za-z0-9]{0,70}\Z"),
     st.integers(min_value=-5, max_value=200),
+    st.integers(),  # past int64 too: msgspec takes any int, then bounds it
     st.booleans(),
     st.floats(allow_nan=False, allow_infinity=False, min_value=-10, max_value=200),
     st.none(),
