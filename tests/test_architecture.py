@@ -120,7 +120,12 @@ def _imported(tree: ast.AST) -> dict[str, Any]:
         if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("threadspec"):
             module = importlib.import_module(node.module or "")
             for alias in node.names:
-                found[alias.asname or alias.name] = getattr(module, alias.name)
+                # `from package import submodule` finds the submodule only once something imported it
+                found[alias.asname or alias.name] = (
+                    getattr(module, alias.name)
+                    if hasattr(module, alias.name)
+                    else importlib.import_module(f"{node.module}.{alias.name}")
+                )
     return found
 
 

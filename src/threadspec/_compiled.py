@@ -17,6 +17,7 @@ from threadspec._branches import BranchChooser
 from threadspec._decode import MAX_DEPTH, as_bytes, depth_exceeds, is_raw
 from threadspec._depth import DepthGuard, TooDeep
 from threadspec._fast import FAILURES, Compiler, compile_root, scalar_check
+from threadspec._focus import Focus
 from threadspec._localize import LocalizedWalk
 from threadspec._reference import reference_validator
 from threadspec._refs import Resolver
@@ -38,6 +39,7 @@ class CompiledSchema:
         "_counts",
         "_decoder",
         "_fast_type",
+        "_focus",
         "_guarded",
         "_reference",
         "_scalar",
@@ -68,6 +70,7 @@ class CompiledSchema:
         # what judges JSON bytes: the guarded decoder when there is one, else the plain one after a count
         self._bytes_decoder: msgspec.json.Decoder[Any] | None = None
         self._counts = True
+        self._focus: Focus | None = None  # the one-member report roads, when the guarded decoder exists
         self._reference: Validator | None = None
         self._walk: LocalizedWalk | None = None
 
@@ -84,9 +87,11 @@ class CompiledSchema:
         if typ is not None:
             # for JSON text: types of their own, which bound the depth as they decode (_depth)
             guard = DepthGuard(MAX_DEPTH)
-            guarded, _ = compile_root(Compiler(self.resolver, guard), self.body, self.name)
+            compiler = Compiler(self.resolver, guard)
+            guarded, _ = compile_root(compiler, self.body, self.name)
             if guarded is not None and guard.settle(guarded):
                 self._guarded = msgspec.json.Decoder(guarded)
+                self._focus = Focus(self, compiler.structs)
                 # it bounds the depth: by its type alone where no free-form value sits, else by the checks
                 self._bytes_decoder, self._counts = self._guarded, False
         self._scalar = None if typ is None else scalar_check(typ)
@@ -161,6 +166,29 @@ class CompiledSchema:
             raw = as_bytes(body)
             return None if depth_exceeds(raw) else self.is_valid_json(raw)
         return self.is_valid_value(body)
+
+    def fast_failure(self, body: Any) -> tuple[bool | None, str]:
+        """:meth:`fast_verdict`, with msgspec's reason when the guarded decoder refused JSON bytes ("" else).
+
+        The reason names where the text failed, which lets a report start there (:meth:`focused`).
+        """
+        if type(body) is bytes:
+            if self._decoder is _UNBUILT:
+                self._build_fast()
+            if self._guarded is not None:
+                try:
+                    self._guarded.decode(body)
+                except FAILURES as exc:
+                    return False, str(exc)
+                except TooDeep:
+                    return None, ""
+                return True, ""
+        return self.fast_verdict(body), ""
+
+    def focused(self, reason: str, text: bytes, location: str = "body") -> list[Violation] | None:
+        """Every violation in ``text``, refused by the fast verdict for ``reason``, when it breaks the
+        contract in one member only; None when it takes the full road (:mod:`threadspec._focus`)."""
+        return None if self._focus is None else self._focus.report(reason, text, location)
 
     # -- the reference and the error walk -------------------------------------------------------
     @property

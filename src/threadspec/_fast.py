@@ -58,6 +58,11 @@ def _check_keys(node: Mapping[str, Any], allowed: frozenset[str]) -> None:
         raise Unsupported(f"keywords {sorted(extra)}")
 
 
+def attribute(prop: str, index: int) -> str:
+    """The struct attribute of the ``index``-th property: its name, unless Python cannot spell it."""
+    return prop if prop.isidentifier() and not keyword.iskeyword(prop) else f"field_{index}"
+
+
 class Compiler:
     """Compiles the nodes of one bundled schema; structs are built once per definition."""
 
@@ -152,7 +157,7 @@ class Compiler:
         for index, (prop, sub) in enumerate(properties.items()):
             if tag is not None and prop == tag[0]:
                 continue
-            attr = prop if prop.isidentifier() and not keyword.iskeyword(prop) else f"field_{index}"
+            attr = attribute(prop, index)
             attrs[prop] = attr
             typ = self.compile(sub, name + prop.title())
             if self.guard is not None and holds_free(typ):

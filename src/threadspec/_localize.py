@@ -45,9 +45,14 @@ _NODE_LIMITS = frozenset(
 )
 _NO_FAST_TYPE = object()
 _UNTRIED: Any = object()  # no reason given: the walk converts the node to learn it
+# a node known to fail, most likely: the walk tries it without its own limits first, which settles
+# at once the common failure of a container, one of its own limits
+FAILING: Any = object()
 # where msgspec's failure lies: its path (after the one-field box `v`) ends the message, behind a
 # "`key` in" when the failure is in an object's key
 _AT = " - at `"
+_AT_NODE = _AT + "$.v`"
+_GOT = ", got `"
 _PATH = re.compile(r"(?:key` in `)?\$\.v")
 # the first step of that path: a member name or an array index, then the rest of the path
 _STEP = re.compile(r"\.([A-Za-z0-9_]+)(?=[.\[`])|\[([0-9]+)\]")
@@ -76,9 +81,12 @@ class LocalizedWalk:
         self._resolved: dict[int, tuple[Any, Any]] = {}
         self._keywords: dict[int, tuple[Mapping[str, Any], tuple[str, ...]]] = {}
 
-    def violations(self, value: Any, node: Any, location: str, path: Path = ()) -> Iterator[Violation]:
-        """Every violation the reference validator finds in ``value`` under ``node``, visiting only failing subtrees."""
-        return _Walk(self, location).walk(value, node, list(path))
+    def violations(
+        self, value: Any, node: Any, location: str, path: Path = (), reason: Any = _UNTRIED
+    ) -> Iterator[Violation]:
+        """Every violation the reference validator finds in ``value`` under ``node``, visiting only failing
+        subtrees; ``reason`` as :meth:`_Walk.walk` takes it."""
+        return _Walk(self, location).walk(value, node, list(path), reason)
 
     # -- what the walk keeps per node -------------------------------------------------------
     def keywords(self, node: Mapping[str, Any]) -> tuple[str, ...]:
@@ -153,6 +161,8 @@ def member_failure(reason: str) -> tuple[str | int, str] | None:
 
     msgspec appends the path last, so the last ``" - at `"`` starts it, whatever the message holds.
     """
+    if reason.endswith(_AT_NODE):  # the failure of the node itself: the common case, told at once
+        return None
     head, at, path = reason.rpartition(_AT)
     start = _PATH.match(path) if at else None
     step = _STEP.match(path, start.end()) if start else None
@@ -199,28 +209,36 @@ class _Walk:
 
     def walk(self, value: Any, node: Any, path: Path, reason: Any = _UNTRIED) -> Iterator[Violation]:
         """The violations under ``node``; ``reason`` is msgspec's failure of this node, when already known
-        (its parent's failure, cut down to this member: a conversion of its own would stop at the same place)."""
+        (its parent's failure, cut down to this member: a conversion of its own would stop at the same place),
+        or :data:`FAILING` for a node that most likely fails, for a reason not known."""
         node = self.s.resolve(node)
         if node is True or node == {}:
             return
         if node is False:
             yield from self.keyword(value, {"not": {}}, "not", path)
             return
-        if reason is _UNTRIED:
-            reason = self.s.rejection(node, value)
-            if reason is None:
-                return
-        known = self.known(value, node, reason)
-        # a failure inside a member: msgspec got past the node's type into its members
-        in_member = known.member is not None
-        # when the node passes without its own limits, no child can fail: skip the walk into them.
-        # When msgspec named a member it failed in, a child fails: no need to convert the whole again
-        children_ok = (isinstance(value, dict) and len(known.verified) == len(value)) or (
-            not in_member and self.s.relaxed(node) is not node and self.s.accepts(self.s.relaxed(node), value)
-        )
+        loose = self.s.relaxed(node)
+        if reason is FAILING and loose is not node and self.s.accepts(loose, value):
+            # the node passes without its own limits: its type and every child are right, and no
+            # conversion of the whole is needed to learn where it fails
+            known, type_ok, children_ok = _NOTHING_KNOWN, True, True
+        else:
+            if reason is _UNTRIED or reason is FAILING:
+                reason = self.s.rejection(node, value)
+                if reason is None:
+                    return
+            known = self.known(value, node, reason)
+            # msgspec got past the node's type: into its members, or to a limit of the node itself (it
+            # words a type it did not get as "Expected `…`, got `…`")
+            type_ok = known.member is not None or (bool(reason) and _GOT not in reason)
+            # when the node passes without its own limits, no child can fail: skip the walk into them.
+            # When msgspec named a member it failed in, a child fails: no need to convert the whole again
+            children_ok = (isinstance(value, dict) and len(known.verified) == len(value)) or (
+                known.member is None and loose is not node and self.s.accepts(loose, value)
+            )
         for keyword in self.s.keywords(node):
             if (children_ok and keyword in _CHILDREN and node[keyword] is not False) or (
-                in_member and keyword == "type"
+                type_ok and keyword == "type"
             ):
                 continue
             if keyword in ("oneOf", "anyOf"):

@@ -30,12 +30,18 @@ def _head(value: Any) -> Any:
 
 def _strings(value: dict[Any, Any]) -> str | None:
     """The encoder's text for an object of strings (metadata, most often), framed here: the encoder
-    builds its machinery on every call, which costs more than the members; None for other objects."""
+    builds its machinery on every call, which costs more than the members; None for other objects.
+    It stops at the member that carries the text past the preview: what follows cannot show."""
     members = []
+    length = 0
     for key, item in islice(value.items(), _SHOWN_MEMBERS):
         if type(key) is not str or type(item) is not str:
             return None
-        members.append(f"{encode_basestring(key)}: {encode_basestring(item)}")
+        member = f"{encode_basestring(key)}: {encode_basestring(item)}"
+        members.append(member)
+        length += len(member) + 2  # with its `, `, or `{` and `}` for the first
+        if length > _PREVIEW:
+            break
     return "{" + ", ".join(members) + "}"
 
 

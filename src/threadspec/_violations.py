@@ -22,7 +22,13 @@ NODE_TYPE = "x-threadspec-node-type"  # the type of a node whose keywords are ch
 
 
 def pointer_of(path: Path) -> str:
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+    out = ""
+    for part in path:
+        text = str(part)
+        if "~" in text or "/" in text:
+            text = text.replace("~", "~0").replace("/", "~1")
+        out += "/" + text
+    return out
 
 
 def param_of(path: Path) -> str | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, init=False)
 class Violation:
     """One broken rule, located and worded the way the API words it; built with keywords only.
 
@@ -27,6 +27,28 @@ class Violation:
     message: str
     code: str | None
     location: str = "body"
+
+    def __init__(
+        self,
+        *,
+        pointer: str,
+        param: str | None,
+        rule: str,
+        limit: Any,
+        value: str,
+        message: str,
+        code: str | None,
+        location: str = "body",
+    ) -> None:
+        # an error report makes one per finding: its slots are filled directly, as ValidationResult's
+        _set_pointer(self, pointer)
+        _set_param(self, param)
+        _set_rule(self, rule)
+        _set_limit(self, limit)
+        _set_value(self, value)
+        _set_message(self, message)
+        _set_code(self, code)
+        _set_location(self, location)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -66,5 +88,13 @@ class ValidationResult:
 
 
 # the slots' own descriptors, which a frozen dataclass's __setattr__ does not guard
-_set_schema: Callable[[ValidationResult, str], None] = vars(ValidationResult)["schema"].__set__
-_set_errors: Callable[[ValidationResult, list[Violation]], None] = vars(ValidationResult)["errors"].__set__
+def _setter(cls: type, name: str) -> Callable[[Any, Any], None]:
+    setter: Callable[[Any, Any], None] = vars(cls)[name].__set__
+    return setter
+
+
+_set_pointer, _set_param = _setter(Violation, "pointer"), _setter(Violation, "param")
+_set_rule, _set_limit = _setter(Violation, "rule"), _setter(Violation, "limit")
+_set_value, _set_message = _setter(Violation, "value"), _setter(Violation, "message")
+_set_code, _set_location = _setter(Violation, "code"), _setter(Violation, "location")
+_set_schema, _set_errors = _setter(ValidationResult, "schema"), _setter(ValidationResult, "errors")

@@ -72,24 +72,34 @@ def is_valid(body: Any, schema: Schema, *, contract: Contract | None = None) -> 
 
 
 def body_errors(
-    compiled: CompiledSchema, body: Any, verdict: bool | None = None, location: str = "body"
+    compiled: CompiledSchema,
+    body: Any,
+    verdict: bool | None = None,
+    location: str = "body",
+    reason: str = "",
 ) -> Iterator[Violation]:
-    """Every violation of a compiled schema in ``body``; ``verdict`` is the fast path's, when already known.
+    """Every violation of a compiled schema in ``body``; ``verdict`` is the fast path's, when already known,
+    and ``reason`` msgspec's for refusing it (:meth:`CompiledSchema.fast_failure`).
 
     ``location`` is where the body travels: ``body`` (a request), ``response`` or ``stream``; it words
     a response's missing and unknown keys as properties, not parameters."""
     if verdict is None:
-        verdict = compiled.fast_verdict(body)
+        verdict, reason = compiled.fast_failure(body)
     if verdict:
         return
-    found = False
-    try:
-        for violation in _slow_errors(compiled, body, location):
-            found = True
-            yield violation
-    except MalformedPayloadError as exc:
-        yield from exc.errors
+    focused = compiled.focused(reason, body, location) if reason and type(body) is bytes else None
+    if focused:
+        yield from focused
         return
+    found = False
+    if focused is None:
+        try:
+            for violation in _slow_errors(compiled, body, location):
+                found = True
+                yield violation
+        except MalformedPayloadError as exc:
+            yield from exc.errors
+            return
     if verdict is False and not found and is_raw(body):
         # the fast verdict reads every occurrence of a repeated key, the decoded value keeps the last:
         # an earlier one broke the contract, so the text is refused as the middleware refuses it
@@ -111,9 +121,14 @@ def validate(body: Any, schema: Schema, *, contract: Contract | None = None) -> 
     else:
         found, name = schema_target(schema, contract)
         compiled = found.compiled(name)
-    verdict = compiled.fast_verdict(body)
+    verdict, reason = compiled.fast_failure(body)
     if verdict:  # the common answer, without a generator to drain
         return ValidationResult(name, [])
+    if reason:  # JSON bytes, refused at a named place: most often the one place they break the contract
+        focused = compiled.focused(reason, body)
+        if focused:
+            return ValidationResult(name, focused)
+    # the full road, which the focused one has already shown needed (the empty reason keeps it off)
     return ValidationResult(name, list(body_errors(compiled, body, verdict)))
 
 

@@ -1,0 +1,140 @@
+"""The report on JSON text that breaks the contract in one place: the rest proven valid in C, one member walked.
+
+The full road decodes the whole text into Python values and converts them again to learn where the
+fast verdict failed, before the walk can start. But the verdict on the text already named the place:
+msgspec's path (``$.thread.metadata``). A second typed decode of the same text, with a type in which
+the member at that place is left undecoded (a ``msgspec.Raw``), proves every other member and every
+object's own checks on the way valid without building a Python value. Only the member is then decoded
+and walked, from its own node. When that second decode fails as well, the text breaks the contract
+in more than one place (or nests too deep) and takes the full road.
+
+The answer is the full road's, and does not depend on reading msgspec's message right: whatever place
+is named, a second decode that passes leaves violations only inside that member. Both decodes check
+every occurrence of a repeated key, and the member's text is the occurrence decoding keeps, the last.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+
+from threadspec._decode import MAX_DEPTH
+from threadspec._depth import DepthGuard, TooDeep
+from threadspec._fast import FAILURES, Compiler, attribute, compile_root
+from threadspec._localize import FAILING
+from threadspec.result import Violation
+
+if TYPE_CHECKING:
+    from threadspec._compiled import CompiledSchema
+
+# the member names leading msgspec's path: `$.thread.messages[0].content` leads with thread, messages
+_NAMES = re.compile(r"\$((?:\.[A-Za-z0-9_]+)*)")
+_AT = " - at `"
+_IN_KEY = "key` in `"  # a failure in an object's key: the path after it is the object's
+_untyped = msgspec.json.Decoder()
+# distinct paths remembered: one per place a body can fail at, and per array index on the way
+_PLACES = 1024
+
+
+class _Road:
+    """A decoder of the text with one member left undecoded, and where that member is."""
+
+    __slots__ = ("attrs", "decoder", "node", "steps")
+
+    def __init__(
+        self, decoder: msgspec.json.Decoder[Any], steps: tuple[str, ...], attrs: tuple[str, ...], node: Any
+    ) -> None:
+        self.decoder = decoder
+        self.steps = steps  # the member's path, property names from the root
+        self.attrs = attrs  # the struct attributes holding them
+        self.node = node  # the member's schema
+
+
+class Focus:
+    """The one-member roads of one compiled schema, built on first use per place."""
+
+    def __init__(self, compiled: CompiledSchema, structs: dict[Any, Any]) -> None:
+        self.compiled = compiled
+        self.structs = structs  # the guarded compiler's structs, shared: a road builds only its own path anew
+        self._roads: dict[tuple[str, ...], _Road | None] = {}
+        self._places: dict[str, _Road | None] = {}  # msgspec's paths seen, up to _PLACES of them
+
+    def report(self, reason: str, text: bytes, location: str) -> list[Violation] | None:
+        """Every violation in ``text``, which the fast verdict refused for ``reason``; None for the full road."""
+        at = reason.rfind(_AT)
+        if at < 0:
+            return None
+        place = reason[at + len(_AT) :]  # msgspec appends the path last, whatever its message holds
+        road = self._places.get(place, _UNBUILT)
+        if road is _UNBUILT:
+            road = self._road_at(place)
+            if len(self._places) < _PLACES:
+                self._places[place] = road
+        if road is None:
+            return None
+        try:
+            obj = road.decoder.decode(text)
+        except (*FAILURES, TooDeep):
+            return None
+        for attr in road.attrs:
+            obj = getattr(obj, attr)
+            if obj is None or obj is msgspec.UNSET:
+                return None
+        if type(obj) is not msgspec.Raw:
+            return None
+        value = _untyped.decode(obj)
+        return list(self.compiled.walk.violations(value, road.node, location, road.steps, FAILING))
+
+    def _road_at(self, place: str) -> _Road | None:
+        if place.startswith(_IN_KEY):
+            place = place[len(_IN_KEY) :]
+        names = _NAMES.match(place)
+        if names is None or not names.group(1):
+            return None  # the root itself failed: nothing to leave out
+        key = tuple(names.group(1)[1:].split("."))
+        if key not in self._roads:
+            self._roads[key] = self._build(key)
+        return self._roads[key]
+
+    def _build(self, names: tuple[str, ...]) -> _Road | None:
+        """The road for the longest run of ``names`` that leads through objects with properties."""
+        resolver = self.compiled.resolver
+        steps: list[str] = []
+        attrs: list[str] = []
+        nodes: list[Mapping[str, Any]] = []
+        node: Any = self.compiled.body
+        for name in names:
+            resolved = resolver.resolve(node)
+            if not _plain_object(resolved) or name not in resolved["properties"]:
+                break
+            props = resolved["properties"]
+            steps.append(name)
+            attrs.append(attribute(name, list(props).index(name)))
+            nodes.append(resolved)
+            node = props[name]
+        if not steps:
+            return None
+        member: Any = {}  # the schema msgspec reads as Any, which a guarded struct leaves undecoded
+        for name, parent in zip(reversed(steps), reversed(nodes), strict=True):
+            member = {**parent, "properties": {**parent["properties"], name: member}}
+        guard = DepthGuard(MAX_DEPTH)
+        compiler = Compiler(resolver, guard)
+        compiler.structs = self.structs
+        typ, _ = compile_root(compiler, member, f"{self.compiled.name}@{'.'.join(steps)}")
+        if typ is None or not guard.settle(typ):
+            return None
+        return _Road(msgspec.json.Decoder(typ), tuple(steps), tuple(attrs), node)
+
+
+_UNBUILT: Any = object()
+
+
+def _plain_object(node: Any) -> bool:
+    """Whether the compiler makes a struct of ``node`` (or a struct or null): its members are attributes."""
+    if not isinstance(node, dict) or "properties" not in node or "anyOf" in node or "$ref" in node:
+        return False
+    kinds = node.get("type")
+    return kinds == "object" or (isinstance(kinds, list) and sorted(kinds) == ["null", "object"])

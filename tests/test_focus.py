@@ -1,0 +1,157 @@
+"""The focused report on JSON text: the full road's report, every field, in order; and really taken."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given, note
+from hypothesis import strategies as st
+
+import threadspec
+from tests.limits import limit, too_many_metadata
+from tests.test_localize import INPUTS, REQUEST_SCHEMAS, SEVERAL
+from threadspec import Contract, contract_for, strategies
+from threadspec._decode import MAX_DEPTH
+from threadspec._localize import FAILING
+from threadspec.validate import body_errors
+
+VALUE = limit("Metadata", "*", "maxLength")
+RUN = "CreateThreadAndRunRequest"
+
+
+def _full_road(text: bytes, schema: str, contract: Contract) -> list[dict[str, Any]]:
+    """The report as it was before the focused road: the whole text decoded, then walked from the root."""
+    return [e.to_dict() for e in body_errors(contract.compiled(schema), text, False)]
+
+
+def _report(text: bytes, schema: str, contract: Contract) -> list[dict[str, Any]]:
+    return [e.to_dict() for e in threadspec.validate(text, schema, contract=contract).errors]
+
+
+def _focused(text: bytes, schema: str, contract: Contract) -> list[Any] | None:
+    compiled = contract.compiled(schema)
+    verdict, reason = compiled.fast_failure(text)
+    assert verdict is False
+    return compiled.focused(reason, text)
+
+
+CASES = [(case, schema, json.dumps(value).encode()) for case, schema, value in [*INPUTS, *SEVERAL]]
+
+
+@pytest.mark.parametrize(("case", "schema", "text"), CASES, ids=[c[0] for c in CASES])
+def test_the_report_on_text_is_the_full_roads(case: str, schema: str, text: bytes) -> None:
+    contract = contract_for()
+    if threadspec.is_valid(text, schema):
+        return
+    assert _report(text, schema, contract) == _full_road(text, schema, contract)
+
+
+ONE_PLACE = [
+    ("a metadata object too large", {"assistant_id": "a", "metadata": too_many_metadata()}, ["/metadata"]),
+    ("a metadata value too long", {"assistant_id": "a", "metadata": {"k": "v" * (VALUE + 1)}}, ["/metadata/k"]),
+    ("deep in an object", {"assistant_id": "a", "thread": {"metadata": too_many_metadata()}}, ["/thread/metadata"]),
+    ("in an array's item", {"assistant_id": "a", "thread": {"messages": [{"role": "x", "content": "y"}]}},
+     ["/thread/messages/0/role"]),
+    ("an unknown key in a member", {"assistant_id": "a", "truncation_strategy": {"type": "auto", "x": 1}},
+     ["/truncation_strategy/x"]),
+    ("two violations in one member", {"assistant_id": "a", "metadata": {"k" * 70: "v" * (VALUE + 1)}},
+     ["/metadata", "/metadata/" + "k" * 70]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "value", "pointers"), ONE_PLACE, ids=[c[0] for c in ONE_PLACE])
+def test_a_body_broken_in_one_member_takes_the_focused_road(
+    case: str, value: Any, pointers: list[str]
+) -> None:
+    contract = contract_for()
+    text = json.dumps(value).encode()
+    found = _focused(text, RUN, contract)
+    assert found is not None, "the full road was taken"
+    assert [e.pointer for e in found] == pointers
+    assert [e.to_dict() for e in found] == _full_road(text, RUN, contract)
+
+
+ELSEWHERE = [
+    ("two members broken", {"assistant_id": "a", "metadata": too_many_metadata(), "temperature": 9}),
+    ("the root itself", {"metadata": {}}),  # a required key missing: nothing to leave out
+    ("an unknown key at the root", {"assistant_id": "a", "bogus": 1}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "value"), ELSEWHERE, ids=[c[0] for c in ELSEWHERE])
+def test_a_body_broken_elsewhere_takes_the_full_road(case: str, value: Any) -> None:
+    contract = contract_for()
+    text = json.dumps(value).encode()
+    assert _focused(text, RUN, contract) is None
+    assert _report(text, RUN, contract) == _full_road(text, RUN, contract) != []
+
+
+def _deep(levels: int) -> str:
+    return "[" * levels + "]" * levels
+
+
+TEXTS = [
+    # the repeated member: the first occurrence breaks the contract, the last does not, and the reverse
+    ("member repeated, first bad", b'{"assistant_id": "a", "metadata": {"k": 1}, "metadata": {"k": "v"}}'),
+    ("member repeated, last bad", b'{"assistant_id": "a", "metadata": {"k": "v"}, "metadata": {"k": 1}}'),
+    ("key repeated inside the member", b'{"assistant_id": "a", "metadata": {"k": 1, "k": "v"}}'),
+    ("repeated elsewhere, one member bad", b'{"assistant_id": "a", "assistant_id": "b", "metadata": {"k": 1}}'),
+    ("repeated on the path", b'{"assistant_id": "a", "thread": {"metadata": {"k": 1}}, "thread": {}}'),
+    ("a member too deep", ('{"assistant_id": "a", "tools": [{"type": "function", "function": {"name": "f", '
+                           '"parameters": {"a": ' + _deep(MAX_DEPTH) + '}}}], "metadata": {"k": 1}}').encode()),
+    ("too deep in the failing member", ('{"assistant_id": "a", "metadata": {"k": ' + _deep(MAX_DEPTH) + "}}").encode()),
+    ("bad UTF-8 in the failing member", b'{"assistant_id": "a", "metadata": {"k": "\xff"}, "temperature": 1}'),
+    ("malformed after the failing member", b'{"assistant_id": "a", "metadata": {"k": 1}, "temperature": }'),
+    ("an escaped key", b'{"assistant_id": "a", "meta\\u0064ata": {"k": 1}}'),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "text"), TEXTS, ids=[c[0] for c in TEXTS])
+def test_hostile_text_gets_the_full_roads_report(case: str, text: bytes) -> None:
+    contract = contract_for()
+    assert threadspec.is_valid(text, RUN) is False
+    assert _report(text, RUN, contract) == _full_road(text, RUN, contract) != []
+
+
+@pytest.mark.parametrize(("profile", "schema"), REQUEST_SCHEMAS, ids=[f"{p}-{s}" for p, s in REQUEST_SCHEMAS])
+@given(data=st.data())
+def test_the_report_on_mutated_text_is_the_full_roads(profile: str, schema: str, data: st.DataObject) -> None:
+    """One to three mutations, sometimes with a member repeated: the focused road never changes a report."""
+    contract = contract_for(profile)
+    body = data.draw(strategies.invalid(schema, contract=contract)).body
+    for _ in range(data.draw(st.integers(0, 2), label="more mutations")):
+        more = data.draw(strategies.invalid(schema, contract=contract)).body
+        if isinstance(body, dict) and isinstance(more, dict):
+            body = {**more, **{k: v for k, v in body.items() if k not in more}}
+    text = json.dumps(body)
+    if isinstance(body, dict) and body and data.draw(st.booleans(), label="repeat a member"):
+        key = data.draw(st.sampled_from(sorted(body)), label="repeated key")
+        again = data.draw(strategies.invalid(schema, contract=contract)).body
+        value = again.get(key, 0) if isinstance(again, dict) else 0
+        text = "{" + json.dumps(key) + ": " + json.dumps(value) + ", " + text[1:]
+    note(f"text: {text[:2000]}")
+    raw = text.encode()
+    if not threadspec.is_valid(raw, schema, contract=contract):
+        assert _report(raw, schema, contract) == _full_road(raw, schema, contract)
+
+
+def test_most_single_mutations_take_the_focused_road() -> None:
+    """Not a road that exists on paper: of bodies broken by one mutation inside a member, most take it."""
+    contract = contract_for()
+    taken = tried = 0
+    for case, _, text in CASES:
+        if case.startswith("limits:") and not threadspec.is_valid(text, RUN):
+            tried += 1
+            taken += _focused(text, RUN, contract) is not None
+    assert tried >= 20 and taken >= tried // 2, (taken, tried)
+
+
+def test_a_node_walked_as_failing_that_passes_has_no_violation() -> None:
+    """FAILING is a hint: on a value that turns out valid (a repeat fooled the verdict) the walk finds nothing."""
+    compiled = contract_for().compiled(RUN)
+    node = compiled.body["properties"]["metadata"]
+    assert list(compiled.walk.violations({"k": "v"}, node, "body", ["metadata"], FAILING)) == []
+    (found,) = compiled.walk.violations(too_many_metadata(), node, "body", ["metadata"], FAILING)
+    assert found.rule == "maxProperties"
