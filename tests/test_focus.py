@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Annotated, Any, Literal
 
+import msgspec
 import pytest
 from hypothesis import given, note
 from hypothesis import strategies as st
@@ -14,6 +15,7 @@ from tests.limits import limit, too_many_metadata
 from tests.test_localize import INPUTS, REQUEST_SCHEMAS, SEVERAL
 from threadspec import Contract, contract_for, strategies
 from threadspec._decode import MAX_DEPTH
+from threadspec._focus import _as_untyped
 from threadspec._localize import FAILING
 from threadspec.validate import body_errors
 
@@ -73,6 +75,31 @@ def test_a_body_broken_in_one_member_takes_the_focused_road(
     assert [e.to_dict() for e in found] == _full_road(text, RUN, contract)
 
 
+def test_a_member_over_its_own_limit_is_read_by_the_second_decode() -> None:
+    """metadata over its count: the second decode reads it without the limit, so nothing is decoded twice."""
+    contract = contract_for()
+    text = json.dumps({"assistant_id": "a", "metadata": too_many_metadata()}).encode()
+    assert [e.rule for e in _focused(text, RUN, contract) or []] == ["maxProperties"]
+    focus = contract.compiled(RUN)._focus
+    assert focus is not None
+    road = focus._roads[("metadata",), True]
+    assert road is not None and road.loose
+
+
+@pytest.mark.parametrize(
+    ("typ", "untyped"),
+    [
+        (str, True), (int, True), (bool, True), (None, False), (type(None), True), (Literal["a", "b"], True),
+        (dict[str, Annotated[str, msgspec.Meta(max_length=2)]], True), (list[int | None], True),
+        (float, False), (dict[str, float], False), (list[int | float], False), (Any, False),
+        (msgspec.defstruct("S", [("a", int)]), False), (list[msgspec.Raw], False),
+    ],
+)  # fmt: skip
+def test_only_types_that_decode_to_the_untyped_values_are_read_loose(typ: Any, untyped: bool) -> None:
+    """A float reads JSON 1 as 1.0, a struct is no dict: a member of those would be shown as it was not sent."""
+    assert _as_untyped(typ) is untyped
+
+
 ELSEWHERE = [
     ("two members broken", {"assistant_id": "a", "metadata": too_many_metadata(), "temperature": 9}),
     ("the root itself", {"metadata": {}}),  # a required key missing: nothing to leave out
@@ -105,6 +132,8 @@ TEXTS = [
     ("bad UTF-8 in the failing member", b'{"assistant_id": "a", "metadata": {"k": "\xff"}, "temperature": 1}'),
     ("malformed after the failing member", b'{"assistant_id": "a", "metadata": {"k": 1}, "temperature": }'),
     ("an escaped key", b'{"assistant_id": "a", "meta\\u0064ata": {"k": 1}}'),
+    ("a repeated key inside a member over its limit", json.dumps({"assistant_id": "a", "metadata": too_many_metadata()})
+     .replace('"metadata": {', '"metadata": {"k0": 1, ').encode()),
 ]  # fmt: skip
 
 

@@ -8,23 +8,30 @@ object's own checks on the way valid without building a Python value. Only the m
 and walked, from its own node. When that second decode fails as well, the text breaks the contract
 in more than one place (or nests too deep) and takes the full road.
 
+Where the member is a container whose type, without the container's own limits, decodes to exactly the
+values an untyped decode gives (metadata: strings under string keys), the second decode reads the member
+with that type instead of leaving it undecoded: then it also proves the member's type and children
+right, and only the member's own limits are left to word.
+
 The answer is the full road's, and does not depend on reading msgspec's message right: whatever place
 is named, a second decode that passes leaves violations only inside that member. Both decodes check
-every occurrence of a repeated key, and the member's text is the occurrence decoding keeps, the last.
+every occurrence of a repeated key, and the member's value is the occurrence decoding keeps, the last.
 """
 
 from __future__ import annotations
 
 import re
+import types
+import typing
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import msgspec
 
 from threadspec._decode import MAX_DEPTH
 from threadspec._depth import DepthGuard, TooDeep
-from threadspec._fast import FAILURES, Compiler, attribute, compile_root
-from threadspec._localize import FAILING
+from threadspec._fast import FAILURES, Compiler, Unsupported, attribute, compile_root
+from threadspec._localize import FAILING, LOOSE_OK
 from threadspec.result import Violation
 
 if TYPE_CHECKING:
@@ -40,17 +47,24 @@ _PLACES = 1024
 
 
 class _Road:
-    """A decoder of the text with one member left undecoded, and where that member is."""
+    """A decoder of the text with one member left undecoded (or read without its own limits), and where
+    that member is."""
 
-    __slots__ = ("attrs", "decoder", "node", "steps")
+    __slots__ = ("attrs", "decoder", "loose", "node", "steps")
 
     def __init__(
-        self, decoder: msgspec.json.Decoder[Any], steps: tuple[str, ...], attrs: tuple[str, ...], node: Any
+        self,
+        decoder: msgspec.json.Decoder[Any],
+        steps: tuple[str, ...],
+        attrs: tuple[str, ...],
+        node: Any,
+        loose: bool,
     ) -> None:
         self.decoder = decoder
         self.steps = steps  # the member's path, property names from the root
         self.attrs = attrs  # the struct attributes holding them
         self.node = node  # the member's schema
+        self.loose = loose  # the member is decoded, as its type without its own limits reads it
 
 
 class Focus:
@@ -59,7 +73,7 @@ class Focus:
     def __init__(self, compiled: CompiledSchema, structs: dict[Any, Any]) -> None:
         self.compiled = compiled
         self.structs = structs  # the guarded compiler's structs, shared: a road builds only its own path anew
-        self._roads: dict[tuple[str, ...], _Road | None] = {}
+        self._roads: dict[tuple[tuple[str, ...], bool], _Road | None] = {}
         self._places: dict[str, _Road | None] = {}  # msgspec's paths seen, up to _PLACES of them
 
     def report(self, reason: str, text: bytes, location: str) -> list[Violation] | None:
@@ -83,24 +97,30 @@ class Focus:
             obj = getattr(obj, attr)
             if obj is None or obj is msgspec.UNSET:
                 return None
+        if road.loose:
+            return list(self.compiled.walk.violations(obj, road.node, location, road.steps, LOOSE_OK))
         if type(obj) is not msgspec.Raw:
             return None
         value = _untyped.decode(obj)
         return list(self.compiled.walk.violations(value, road.node, location, road.steps, FAILING))
 
     def _road_at(self, place: str) -> _Road | None:
-        if place.startswith(_IN_KEY):
+        in_key = place.startswith(_IN_KEY)
+        if in_key:
             place = place[len(_IN_KEY) :]
         names = _NAMES.match(place)
         if names is None or not names.group(1):
             return None  # the root itself failed: nothing to leave out
-        key = tuple(names.group(1)[1:].split("."))
+        # the failure at the member itself, not inside it: its own limits, most likely
+        at_member = not in_key and place[names.end() :] == "`"
+        key = (tuple(names.group(1)[1:].split(".")), at_member)
         if key not in self._roads:
-            self._roads[key] = self._build(key)
+            self._roads[key] = self._build(*key)
         return self._roads[key]
 
-    def _build(self, names: tuple[str, ...]) -> _Road | None:
-        """The road for the longest run of ``names`` that leads through objects with properties."""
+    def _build(self, names: tuple[str, ...], at_member: bool) -> _Road | None:
+        """The road for the longest run of ``names`` that leads through objects with properties;
+        ``at_member``: msgspec failed at the last of ``names`` itself, not inside it."""
         resolver = self.compiled.resolver
         steps: list[str] = []
         attrs: list[str] = []
@@ -117,19 +137,52 @@ class Focus:
             node = props[name]
         if not steps:
             return None
-        member: Any = {}  # the schema msgspec reads as Any, which a guarded struct leaves undecoded
+        member, loose = self._loose(node) if at_member and len(steps) == len(names) else ({}, False)
         for name, parent in zip(reversed(steps), reversed(nodes), strict=True):
             member = {**parent, "properties": {**parent["properties"], name: member}}
         guard = DepthGuard(MAX_DEPTH)
         compiler = Compiler(resolver, guard)
         compiler.structs = self.structs
-        typ, _ = compile_root(compiler, member, f"{self.compiled.name}@{'.'.join(steps)}")
+        typ, _ = compile_root(compiler, member, f"{self.compiled.name}@{'.'.join(steps)}{'~' * loose}")
         if typ is None or not guard.settle(typ):
             return None
-        return _Road(msgspec.json.Decoder(typ), tuple(steps), tuple(attrs), node)
+        return _Road(msgspec.json.Decoder(typ), tuple(steps), tuple(attrs), node, loose)
+
+    def _loose(self, node: Any) -> tuple[Any, bool]:
+        """What the second decode reads the member as: the member without its own limits when that type
+        decodes to the untyped values, else ``{}``, which msgspec reads as Any and a guarded struct
+        leaves undecoded."""
+        resolved = self.compiled.resolver.resolve(node)
+        if not isinstance(resolved, dict):
+            return {}, False
+        loose = self.compiled.walk.relaxed(resolved)
+        if loose is resolved:
+            return {}, False
+        try:
+            typ = Compiler(self.compiled.resolver).compile(loose, "Loose")
+        except Unsupported:
+            return {}, False
+        return (loose, True) if _as_untyped(typ) else ({}, False)
 
 
 _UNBUILT: Any = object()
+
+
+# msgspec types whose decoded values are the untyped decode's: a typed int is never a float's 1.0,
+# a string is a string; floats (1 becomes 1.0), structs and free-form values are not among them
+_AS_UNTYPED = (str, int, bool, type(None))
+
+
+def _as_untyped(typ: Any) -> bool:
+    """Whether every value msgspec decodes as ``typ`` equals what an untyped decode of the text gives."""
+    origin = typing.get_origin(typ)
+    if origin is Annotated:
+        return _as_untyped(typing.get_args(typ)[0])
+    if origin is Literal or typ in _AS_UNTYPED:
+        return True
+    if origin in (dict, list, typing.Union, types.UnionType):
+        return all(_as_untyped(arg) for arg in typing.get_args(typ))
+    return False
 
 
 def _plain_object(node: Any) -> bool:

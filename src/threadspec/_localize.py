@@ -48,6 +48,7 @@ _UNTRIED: Any = object()  # no reason given: the walk converts the node to learn
 # a node known to fail, most likely: the walk tries it without its own limits first, which settles
 # at once the common failure of a container, one of its own limits
 FAILING: Any = object()
+LOOSE_OK: Any = object()  # a node known to pass without its own limits (a typed decode said so)
 # where msgspec's failure lies: its path (after the one-field box `v`) ends the message, behind a
 # "`key` in" when the failure is in an object's key
 _AT = " - at `"
@@ -210,7 +211,7 @@ class _Walk:
     def walk(self, value: Any, node: Any, path: Path, reason: Any = _UNTRIED) -> Iterator[Violation]:
         """The violations under ``node``; ``reason`` is msgspec's failure of this node, when already known
         (its parent's failure, cut down to this member: a conversion of its own would stop at the same place),
-        or :data:`FAILING` for a node that most likely fails, for a reason not known."""
+        or :data:`FAILING` for a node that most likely fails, for a reason not known, or :data:`LOOSE_OK`."""
         node = self.s.resolve(node)
         if node is True or node == {}:
             return
@@ -218,7 +219,7 @@ class _Walk:
             yield from self.keyword(value, {"not": {}}, "not", path)
             return
         loose = self.s.relaxed(node)
-        if reason is FAILING and loose is not node and self.s.accepts(loose, value):
+        if reason is LOOSE_OK or (reason is FAILING and loose is not node and self.s.accepts(loose, value)):
             # the node passes without its own limits: its type and every child are right, and no
             # conversion of the whole is needed to learn where it fails
             known, type_ok, children_ok = _NOTHING_KNOWN, True, True
