@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 import threadspec
 from tests.limits import limit, too_many_metadata
+from tests.test_contract import OWN_SPEC
 from tests.test_localize import INPUTS, REQUEST_SCHEMAS, SEVERAL
 from threadspec import Contract, contract_for, strategies
 from threadspec._decode import MAX_DEPTH
@@ -113,6 +115,16 @@ def test_a_body_broken_elsewhere_takes_the_full_road(case: str, value: Any) -> N
     text = json.dumps(value).encode()
     assert _focused(text, RUN, contract) is None
     assert _report(text, RUN, contract) == _full_road(text, RUN, contract) != []
+
+
+def test_a_member_a_rule_of_its_parent_reads_is_not_left_undecoded(tmp_path: Path) -> None:
+    """`whole` over its maximum, and `half` over half of it: the rule reads both, so both are reported."""
+    spec = tmp_path / "things.yaml"
+    spec.write_text(OWN_SPEC)
+    own = Contract.load(spec)
+    text = json.dumps({"name": "a", "half": 60, "whole": 101}).encode()
+    assert [e["rule"] for e in _report(text, "Thing", own)] == ["maximum", "at_most_half_of"]
+    assert _report(text, "Thing", own) == _full_road(text, "Thing", own)
 
 
 def _deep(levels: int) -> str:

@@ -88,3 +88,11 @@ def test_generated_models_call_the_registry() -> None:
     static = contract_for().model_class("StaticChunkingStrategy")
     with pytest.raises(pydantic.ValidationError, match="at_most_half_of"):
         static.model_validate({"max_chunk_size_tokens": 800, "chunk_overlap_tokens": 401})
+
+
+def test_a_rule_reads_the_properties_its_entry_names() -> None:
+    """What the focused report asks before it leaves a member undecoded: does a rule of its parent read it."""
+    for kind in rules.RULES.values():
+        entry = {"rule": kind.name, "property": "half", "of": "whole"}
+        assert rules.properties_read(entry) == {"half", "whole"}
+        assert kind.reported_at(entry) in rules.properties_read(entry)

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import msgspec
 
+from threadspec import rules
 from threadspec._decode import MAX_DEPTH
 from threadspec._depth import DepthGuard, TooDeep
 from threadspec._fast import FAILURES, Compiler, Unsupported, attribute, compile_root
@@ -138,6 +139,14 @@ class Focus:
         if not steps:
             return None
         member, loose = self._loose(node) if at_member and len(steps) == len(names) else ({}, False)
+        # a rule that reads a member on the way would read the text or a struct made for the road, not the
+        # value; a loose member is the very value the rule reads
+        changed = len(steps) - loose
+        if any(
+            _read_by_rules(step, parent)
+            for step, parent in zip(steps[:changed], nodes[:changed], strict=True)
+        ):
+            return None
         for name, parent in zip(reversed(steps), reversed(nodes), strict=True):
             member = {**parent, "properties": {**parent["properties"], name: member}}
         guard = DepthGuard(MAX_DEPTH)
@@ -183,6 +192,11 @@ def _as_untyped(typ: Any) -> bool:
     if origin in (dict, list, typing.Union, types.UnionType):
         return all(_as_untyped(arg) for arg in typing.get_args(typ))
     return False
+
+
+def _read_by_rules(prop: str, parent: Mapping[str, Any]) -> bool:
+    """Whether an ``x-threadspec-rules`` entry of ``parent`` reads its member ``prop``."""
+    return any(prop in rules.properties_read(rule) for rule in parent.get(rules.RULES_KEYWORD, ()))
 
 
 def _plain_object(node: Any) -> bool:

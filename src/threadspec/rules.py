@@ -109,6 +109,11 @@ def rule_for(rule: Mapping[str, Any]) -> RuleKind:
     return found
 
 
+def properties_read(rule: Mapping[str, Any]) -> frozenset[str]:
+    """The properties a rule's check reads: an entry names them in its parameters (all but ``rule``)."""
+    return frozenset(value for key, value in rule.items() if key != "rule" and isinstance(value, str))
+
+
 def breaches(rules: Sequence[Mapping[str, Any]], get: Getter) -> Iterator[RuleBreach]:
     """Every rule the object (seen through ``get``) breaks; absent properties break nothing."""
     for rule in rules:
