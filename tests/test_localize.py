@@ -149,6 +149,16 @@ def test_several_violations_are_found_past_the_first_failure() -> None:
     assert found == ["/bogus", "/metadata", "/temperature", "/top_p", "/truncation_strategy/last_messages"]
 
 
+def draw_broken(data: st.DataObject, schema: str, contract: Contract) -> Any:
+    """A body with one to three mutations merged: several failing members, in any order."""
+    body = data.draw(strategies.invalid(schema, contract=contract)).body
+    for _ in range(data.draw(st.integers(0, 2), label="more mutations")):
+        more = data.draw(strategies.invalid(schema, contract=contract)).body
+        if isinstance(body, dict) and isinstance(more, dict):
+            body = {**more, **{k: v for k, v in body.items() if k not in more}}
+    return body
+
+
 @pytest.mark.parametrize(("profile", "schema"), REQUEST_SCHEMAS, ids=[f"{p}-{s}" for p, s in REQUEST_SCHEMAS])
 @given(data=st.data())
 def test_the_shortcuts_report_what_converting_every_node_reports_on_mutated_bodies(
@@ -156,11 +166,7 @@ def test_the_shortcuts_report_what_converting_every_node_reports_on_mutated_bodi
 ) -> None:
     """Up to three mutations merged into one body: several failing members, in any order."""
     contract = contract_for(profile)
-    body = data.draw(strategies.invalid(schema, contract=contract)).body
-    for _ in range(data.draw(st.integers(0, 2), label="more mutations")):
-        more = data.draw(strategies.invalid(schema, contract=contract)).body
-        if isinstance(body, dict) and isinstance(more, dict):
-            body = {**more, **{k: v for k, v in body.items() if k not in more}}
+    body = draw_broken(data, schema, contract)
     note(f"body: {json.dumps(body)[:2000]}")
     found = [_full(e) for e in localized_violations(body, schema, contract)]
     with pytest.MonkeyPatch.context() as monkeypatch:
