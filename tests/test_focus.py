@@ -1,4 +1,5 @@
-"""The focused report on JSON text: the full road's report, every field, in order; and really taken."""
+"""The focused report, on JSON text and on decoded objects: the full road's report, every field, in order;
+and really taken."""
 
 from __future__ import annotations
 
@@ -25,31 +26,41 @@ VALUE = limit("Metadata", "*", "maxLength")
 RUN = "CreateThreadAndRunRequest"
 
 
-def _full_road(text: bytes, schema: str, contract: Contract) -> list[dict[str, Any]]:
-    """The report as it was before the focused road: the whole text decoded, then walked from the root."""
-    return [e.to_dict() for e in body_errors(contract.compiled(schema), text, False)]
+def _full_road(body: Any, schema: str, contract: Contract) -> list[dict[str, Any]]:
+    """The report as it was before the focused road: the whole body (decoded) walked from the root."""
+    return [e.to_dict() for e in body_errors(contract.compiled(schema), body, False)]
 
 
-def _report(text: bytes, schema: str, contract: Contract) -> list[dict[str, Any]]:
-    return [e.to_dict() for e in threadspec.validate(text, schema, contract=contract).errors]
+def _report(body: Any, schema: str, contract: Contract) -> list[dict[str, Any]]:
+    return [e.to_dict() for e in threadspec.validate(body, schema, contract=contract).errors]
 
 
-def _focused(text: bytes, schema: str, contract: Contract) -> list[Any] | None:
+def _focused(body: Any, schema: str, contract: Contract) -> list[Any] | None:
     compiled = contract.compiled(schema)
-    verdict, reason = compiled.fast_failure(text)
+    verdict, reason = compiled.fast_failure(body)
     assert verdict is False
-    return compiled.focused(reason, text)
+    found = compiled.focused(reason, body) if reason else None  # no reason, no place to start from
+    return None if found is None else list(found)
 
 
-CASES = [(case, schema, json.dumps(value).encode()) for case, schema, value in [*INPUTS, *SEVERAL]]
+FORMS = ["text", "object"]
 
 
-@pytest.mark.parametrize(("case", "schema", "text"), CASES, ids=[c[0] for c in CASES])
-def test_the_report_on_text_is_the_full_roads(case: str, schema: str, text: bytes) -> None:
+def _as(form: str, value: Any) -> Any:
+    return json.dumps(value).encode() if form == "text" else value
+
+
+CASES = [(case, schema, value) for case, schema, value in [*INPUTS, *SEVERAL]]
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize(("case", "schema", "value"), CASES, ids=[c[0] for c in CASES])
+def test_the_report_is_the_full_roads(form: str, case: str, schema: str, value: Any) -> None:
     contract = contract_for()
-    if threadspec.is_valid(text, schema):
+    body = _as(form, value)
+    if threadspec.is_valid(body, schema):
         return
-    assert _report(text, schema, contract) == _full_road(text, schema, contract)
+    assert _report(body, schema, contract) == _full_road(body, schema, contract)
 
 
 ONE_PLACE = [
@@ -65,26 +76,28 @@ ONE_PLACE = [
 ]  # fmt: skip
 
 
+@pytest.mark.parametrize("form", FORMS)
 @pytest.mark.parametrize(("case", "value", "pointers"), ONE_PLACE, ids=[c[0] for c in ONE_PLACE])
 def test_a_body_broken_in_one_member_takes_the_focused_road(
-    case: str, value: Any, pointers: list[str]
+    form: str, case: str, value: Any, pointers: list[str]
 ) -> None:
     contract = contract_for()
-    text = json.dumps(value).encode()
-    found = _focused(text, RUN, contract)
+    body = _as(form, value)
+    found = _focused(body, RUN, contract)
     assert found is not None, "the full road was taken"
     assert [e.pointer for e in found] == pointers
-    assert [e.to_dict() for e in found] == _full_road(text, RUN, contract)
+    assert [e.to_dict() for e in found] == _full_road(body, RUN, contract)
 
 
-def test_a_member_over_its_own_limit_is_read_by_the_second_decode() -> None:
+@pytest.mark.parametrize("form", FORMS)
+def test_a_member_over_its_own_limit_is_read_by_the_second_decode(form: str) -> None:
     """metadata over its count: the second decode reads it without the limit, so nothing is decoded twice."""
     contract = contract_for()
-    text = json.dumps({"assistant_id": "a", "metadata": too_many_metadata()}).encode()
-    assert [e.rule for e in _focused(text, RUN, contract) or []] == ["maxProperties"]
+    body = _as(form, {"assistant_id": "a", "metadata": too_many_metadata()})
+    assert [e.rule for e in _focused(body, RUN, contract) or []] == ["maxProperties"]
     focus = contract.compiled(RUN)._focus
     assert focus is not None
-    road = focus._roads[("metadata",), True]
+    road = focus._roads[("metadata",), True, form == "text"]
     assert road is not None and road.loose
 
 
@@ -109,22 +122,24 @@ ELSEWHERE = [
 ]  # fmt: skip
 
 
+@pytest.mark.parametrize("form", FORMS)
 @pytest.mark.parametrize(("case", "value"), ELSEWHERE, ids=[c[0] for c in ELSEWHERE])
-def test_a_body_broken_elsewhere_takes_the_full_road(case: str, value: Any) -> None:
+def test_a_body_broken_elsewhere_takes_the_full_road(form: str, case: str, value: Any) -> None:
     contract = contract_for()
-    text = json.dumps(value).encode()
-    assert _focused(text, RUN, contract) is None
-    assert _report(text, RUN, contract) == _full_road(text, RUN, contract) != []
+    body = _as(form, value)
+    assert _focused(body, RUN, contract) is None
+    assert _report(body, RUN, contract) == _full_road(body, RUN, contract) != []
 
 
-def test_a_member_a_rule_of_its_parent_reads_is_not_left_undecoded(tmp_path: Path) -> None:
+@pytest.mark.parametrize("form", FORMS)
+def test_a_member_a_rule_of_its_parent_reads_is_not_left_out(form: str, tmp_path: Path) -> None:
     """`whole` over its maximum, and `half` over half of it: the rule reads both, so both are reported."""
     spec = tmp_path / "things.yaml"
     spec.write_text(OWN_SPEC)
     own = Contract.load(spec)
-    text = json.dumps({"name": "a", "half": 60, "whole": 101}).encode()
-    assert [e["rule"] for e in _report(text, "Thing", own)] == ["maximum", "at_most_half_of"]
-    assert _report(text, "Thing", own) == _full_road(text, "Thing", own)
+    body = _as(form, {"name": "a", "half": 60, "whole": 101})
+    assert [e["rule"] for e in _report(body, "Thing", own)] == ["maximum", "at_most_half_of"]
+    assert _report(body, "Thing", own) == _full_road(body, "Thing", own)
 
 
 def _deep(levels: int) -> str:
@@ -159,7 +174,8 @@ def test_hostile_text_gets_the_full_roads_report(case: str, text: bytes) -> None
 @pytest.mark.parametrize(("profile", "schema"), REQUEST_SCHEMAS, ids=[f"{p}-{s}" for p, s in REQUEST_SCHEMAS])
 @given(data=st.data())
 def test_the_report_on_mutated_text_is_the_full_roads(profile: str, schema: str, data: st.DataObject) -> None:
-    """One to three mutations, sometimes with a member repeated: the focused road never changes a report."""
+    """One to three mutations, sometimes with a member repeated in the text: the focused road never changes
+    a report, on the text or on the object."""
     contract = contract_for(profile)
     body = draw_broken(data, schema, contract)
     text = json.dumps(body)
@@ -172,16 +188,20 @@ def test_the_report_on_mutated_text_is_the_full_roads(profile: str, schema: str,
     raw = text.encode()
     if not threadspec.is_valid(raw, schema, contract=contract):
         assert _report(raw, schema, contract) == _full_road(raw, schema, contract)
+    if not threadspec.is_valid(body, schema, contract=contract):
+        assert _report(body, schema, contract) == _full_road(body, schema, contract)
 
 
-def test_most_single_mutations_take_the_focused_road() -> None:
+@pytest.mark.parametrize("form", FORMS)
+def test_most_single_mutations_take_the_focused_road(form: str) -> None:
     """Not a road that exists on paper: of bodies broken by one mutation inside a member, most take it."""
     contract = contract_for()
     taken = tried = 0
-    for case, _, text in CASES:
-        if case.startswith("limits:") and not threadspec.is_valid(text, RUN):
+    for case, _, value in CASES:
+        body = _as(form, value)
+        if case.startswith("limits:") and not threadspec.is_valid(body, RUN):
             tried += 1
-            taken += _focused(text, RUN, contract) is not None
+            taken += _focused(body, RUN, contract) is not None
     assert tried >= 20 and taken >= tried // 2, (taken, tried)
 
 

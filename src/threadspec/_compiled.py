@@ -84,6 +84,7 @@ class CompiledSchema:
         self._fast_type = typ
         self._guarded = None
         self._bytes_decoder, self._counts = self._decoder, True
+        guarded_structs = None
         if typ is not None:
             # for JSON text: types of their own, which bound the depth as they decode (_depth)
             guard = DepthGuard(MAX_DEPTH)
@@ -91,9 +92,11 @@ class CompiledSchema:
             guarded, _ = compile_root(compiler, self.body, self.name)
             if guarded is not None and guard.settle(guarded):
                 self._guarded = msgspec.json.Decoder(guarded)
-                self._focus = Focus(self, compiler.structs)
+                guarded_structs = compiler.structs
                 # it bounds the depth: by its type alone where no free-form value sits, else by the checks
                 self._bytes_decoder, self._counts = self._guarded, False
+        if isinstance(typ, type) and issubclass(typ, msgspec.Struct):
+            self._focus = Focus(self, guarded_structs)
         self._scalar = None if typ is None else scalar_check(typ)
         if typ is not None and not (isinstance(typ, type) and issubclass(typ, msgspec.Struct)):
             # msgspec caches what it learns about a type on a struct, at C level; a bare Annotated or
@@ -168,27 +171,34 @@ class CompiledSchema:
         return self.is_valid_value(body)
 
     def fast_failure(self, body: Any) -> tuple[bool | None, str]:
-        """:meth:`fast_verdict`, with msgspec's reason when the guarded decoder refused JSON bytes ("" else).
+        """:meth:`fast_verdict`, with msgspec's reason when it refused JSON bytes (through the guarded
+        decoder) or a decoded object (its struct); "" else.
 
-        The reason names where the text failed, which lets a report start there (:meth:`focused`).
+        The reason names where the body failed, which lets a report start there (:meth:`focused`).
         """
-        if type(body) is bytes:
-            if self._decoder is _UNBUILT:
-                self._build_fast()
-            if self._guarded is not None:
-                try:
-                    self._guarded.decode(body)
-                except FAILURES as exc:
-                    return False, str(exc)
-                except TooDeep:
-                    return None, ""
-                return True, ""
+        if self._decoder is _UNBUILT:
+            self._build_fast()
+        if type(body) is bytes and self._guarded is not None:
+            try:
+                self._guarded.decode(body)
+            except FAILURES as exc:
+                return False, str(exc)
+            except TooDeep:
+                return None, ""
+            return True, ""
+        if type(body) is dict and self._focus is not None:
+            try:
+                msgspec.convert(body, self._fast_type, strict=True)
+            except FAILURES as exc:
+                return False, str(exc)
+            return True, ""
         return self.fast_verdict(body), ""
 
-    def focused(self, reason: str, text: bytes, location: str = "body") -> list[Violation] | None:
-        """Every violation in ``text``, refused by the fast verdict for ``reason``, when it breaks the
-        contract in one member only; None when it takes the full road (:mod:`threadspec._focus`)."""
-        return None if self._focus is None else self._focus.report(reason, text, location)
+    def focused(self, reason: str, body: Any, location: str = "body") -> Iterator[Violation] | None:
+        """Every violation in ``body`` (JSON bytes or a decoded object), refused by the fast verdict for
+        ``reason``, when it breaks the contract in one member only; None when it takes the full road
+        (:mod:`threadspec._focus`)."""
+        return None if self._focus is None else self._focus.report(reason, body, location)
 
     # -- the reference and the error walk -------------------------------------------------------
     @property

@@ -1,4 +1,4 @@
-"""The report on JSON text that breaks the contract in one place: the rest proven valid in C, one member walked.
+"""The report on a body that breaks the contract in one place: the rest proven valid in C, one member walked.
 
 The full road decodes the whole text into Python values and converts them again to learn where the
 fast verdict failed, before the walk can start. But the verdict on the text already named the place:
@@ -13,6 +13,9 @@ values an untyped decode gives (metadata: strings under string keys), the second
 with that type instead of leaving it undecoded: then it also proves the member's type and children
 right, and only the member's own limits are left to word.
 
+A decoded object takes the same road with a conversion instead of a decode: the member's field takes any
+value, and holds the object's own.
+
 The answer is the full road's, and does not depend on reading msgspec's message right: whatever place
 is named, a second decode that passes leaves violations only inside that member. Both decodes check
 every occurrence of a repeated key, and the member's value is the occurrence decoding keeps, the last.
@@ -23,7 +26,7 @@ from __future__ import annotations
 import re
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import msgspec
@@ -48,50 +51,62 @@ _PLACES = 1024
 
 
 class _Road:
-    """A decoder of the text with one member left undecoded (or read without its own limits), and where
-    that member is."""
+    """How a body is checked with one member left out (or read without its own limits), and where that
+    member is."""
 
-    __slots__ = ("attrs", "decoder", "loose", "node", "steps")
+    __slots__ = ("attrs", "decoder", "loose", "node", "steps", "type")
 
     def __init__(
         self,
-        decoder: msgspec.json.Decoder[Any],
+        typ: Any,
         steps: tuple[str, ...],
         attrs: tuple[str, ...],
         node: Any,
         loose: bool,
+        text: bool,
     ) -> None:
-        self.decoder = decoder
+        self.type = typ  # converts a decoded object; for text, the guarded type its decoder reads
+        self.decoder = msgspec.json.Decoder(typ) if text else None
         self.steps = steps  # the member's path, property names from the root
         self.attrs = attrs  # the struct attributes holding them
         self.node = node  # the member's schema
-        self.loose = loose  # the member is decoded, as its type without its own limits reads it
+        self.loose = loose  # the member is read as its type without its own limits reads it
 
 
 class Focus:
-    """The one-member roads of one compiled schema, built on first use per place."""
+    """The one-member roads of one compiled schema (a struct), built on first use per place: for JSON text
+    when the schema has a guarded decoder (``guarded_structs``), and for decoded objects."""
 
-    def __init__(self, compiled: CompiledSchema, structs: dict[Any, Any]) -> None:
+    def __init__(self, compiled: CompiledSchema, guarded_structs: dict[Any, Any] | None) -> None:
         self.compiled = compiled
-        self.structs = structs  # the guarded compiler's structs, shared: a road builds only its own path anew
-        self._roads: dict[tuple[tuple[str, ...], bool], _Road | None] = {}
-        self._places: dict[str, _Road | None] = {}  # msgspec's paths seen, up to _PLACES of them
+        # the structs of the guarded and of the plain compiler, shared: a road builds only its own path anew
+        self.guarded_structs = guarded_structs
+        self._roads: dict[tuple[tuple[str, ...], bool, bool], _Road | None] = {}
+        self._places: dict[tuple[str, bool], _Road | None] = {}  # msgspec's paths seen, up to _PLACES
 
-    def report(self, reason: str, text: bytes, location: str) -> list[Violation] | None:
-        """Every violation in ``text``, which the fast verdict refused for ``reason``; None for the full road."""
+    def report(self, reason: str, body: Any, location: str) -> Iterator[Violation] | None:
+        """Every violation in ``body`` (JSON bytes or a decoded object), which the fast verdict refused for
+        ``reason``, lazily, as the full road yields them; None for the full road."""
+        text = type(body) is bytes
+        if text and self.guarded_structs is None:
+            return None
         at = reason.rfind(_AT)
         if at < 0:
             return None
-        place = reason[at + len(_AT) :]  # msgspec appends the path last, whatever its message holds
+        place = reason[at + len(_AT) :], text  # msgspec appends the path last, whatever its message holds
         road = self._places.get(place, _UNBUILT)
         if road is _UNBUILT:
-            road = self._road_at(place)
+            road = self._road_at(*place)
             if len(self._places) < _PLACES:
                 self._places[place] = road
         if road is None:
             return None
         try:
-            obj = road.decoder.decode(text)
+            obj = (
+                road.decoder.decode(body)
+                if road.decoder is not None
+                else msgspec.convert(body, road.type, strict=True)
+            )
         except (*FAILURES, TooDeep):
             return None
         for attr in road.attrs:
@@ -99,13 +114,14 @@ class Focus:
             if obj is None or obj is msgspec.UNSET:
                 return None
         if road.loose:
-            return list(self.compiled.walk.violations(obj, road.node, location, road.steps, LOOSE_OK))
-        if type(obj) is not msgspec.Raw:
-            return None
-        value = _untyped.decode(obj)
-        return list(self.compiled.walk.violations(value, road.node, location, road.steps, FAILING))
+            return self.compiled.walk.violations(obj, road.node, location, road.steps, LOOSE_OK)
+        if text:  # the member left undecoded; a decoded object's member is its own value
+            if type(obj) is not msgspec.Raw:
+                return None
+            obj = _untyped.decode(obj)
+        return self.compiled.walk.violations(obj, road.node, location, road.steps, FAILING)
 
-    def _road_at(self, place: str) -> _Road | None:
+    def _road_at(self, place: str, text: bool) -> _Road | None:
         in_key = place.startswith(_IN_KEY)
         if in_key:
             place = place[len(_IN_KEY) :]
@@ -114,14 +130,15 @@ class Focus:
             return None  # the root itself failed: nothing to leave out
         # the failure at the member itself, not inside it: its own limits, most likely
         at_member = not in_key and place[names.end() :] == "`"
-        key = (tuple(names.group(1)[1:].split(".")), at_member)
+        key = (tuple(names.group(1)[1:].split(".")), at_member, text)
         if key not in self._roads:
             self._roads[key] = self._build(*key)
         return self._roads[key]
 
-    def _build(self, names: tuple[str, ...], at_member: bool) -> _Road | None:
+    def _build(self, names: tuple[str, ...], at_member: bool, text: bool) -> _Road | None:
         """The road for the longest run of ``names`` that leads through objects with properties;
-        ``at_member``: msgspec failed at the last of ``names`` itself, not inside it."""
+        ``at_member``: msgspec failed at the last of ``names`` itself, not inside it; ``text``: the road
+        for JSON text (else for decoded objects)."""
         resolver = self.compiled.resolver
         steps: list[str] = []
         attrs: list[str] = []
@@ -150,12 +167,16 @@ class Focus:
         for name, parent in zip(reversed(steps), reversed(nodes), strict=True):
             member = {**parent, "properties": {**parent["properties"], name: member}}
         guard = DepthGuard(MAX_DEPTH)
-        compiler = Compiler(resolver, guard)
-        compiler.structs = self.structs
+        compiler = Compiler(resolver, guard) if text else Compiler(resolver)
+        compiler.structs = (
+            self.guarded_structs
+            if text and self.guarded_structs is not None
+            else self.compiled.compiler.structs
+        )
         typ, _ = compile_root(compiler, member, f"{self.compiled.name}@{'.'.join(steps)}{'~' * loose}")
-        if typ is None or not guard.settle(typ):
+        if typ is None or (text and not guard.settle(typ)):
             return None
-        return _Road(msgspec.json.Decoder(typ), tuple(steps), tuple(attrs), node, loose)
+        return _Road(typ, tuple(steps), tuple(attrs), node, loose, text)
 
     def _loose(self, node: Any) -> tuple[Any, bool]:
         """What the second decode reads the member as: the member without its own limits when that type

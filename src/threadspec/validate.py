@@ -87,12 +87,13 @@ def body_errors(
         verdict, reason = compiled.fast_failure(body)
     if verdict:
         return
-    focused = compiled.focused(reason, body, location) if reason and type(body) is bytes else None
-    if focused:
-        yield from focused
-        return
+    focused = compiled.focused(reason, body, location) if reason else None
     found = False
-    if focused is None:
+    if focused is not None:
+        for violation in focused:
+            found = True
+            yield violation
+    else:
         try:
             for violation in _slow_errors(compiled, body, location):
                 found = True
@@ -124,10 +125,11 @@ def validate(body: Any, schema: Schema, *, contract: Contract | None = None) -> 
     verdict, reason = compiled.fast_failure(body)
     if verdict:  # the common answer, without a generator to drain
         return ValidationResult(name, [])
-    if reason:  # JSON bytes, refused at a named place: most often the one place they break the contract
+    if reason:  # refused at a named place: most often the one place the body breaks the contract
         focused = compiled.focused(reason, body)
-        if focused:
-            return ValidationResult(name, focused)
+        errors = [] if focused is None else list(focused)
+        if errors:
+            return ValidationResult(name, errors)
     # the full road, which the focused one has already shown needed (the empty reason keeps it off)
     return ValidationResult(name, list(body_errors(compiled, body, verdict)))
 
@@ -282,16 +284,20 @@ def request_errors(
     path_params: Mapping[str, str] | None = None,
     headers: Mapping[str, str] | None = None,
     body_verdict: bool | None = None,
+    body_reason: str = "",
 ) -> Iterator[Violation]:
-    """:func:`iter_request_errors` for callers that hold the operation, and may know the body's fast verdict."""
+    """:func:`iter_request_errors` for callers that hold the operation, and may know the body's fast verdict
+    (and msgspec's reason for a refusal, :meth:`CompiledSchema.fast_failure`)."""
     yield from _header_errors(contract, operation, headers)
     yield from _parameter_errors(contract, operation, "path", path_params)
     yield from _parameter_errors(contract, operation, "query", query)
     if operation.request_schema is None:
         return
     if body is None or (is_raw(body) and not as_bytes(body).strip()):
-        body, body_verdict = {}, None
-    yield from body_errors(contract.compiled(operation.request_schema), body, body_verdict)
+        body, body_verdict, body_reason = {}, None, ""
+    yield from body_errors(
+        contract.compiled(operation.request_schema), body, body_verdict, reason=body_reason
+    )
 
 
 def iter_request_errors(

@@ -207,9 +207,11 @@ async def test_small_refusals_are_worded_on_the_event_loop_large_ones_off_it(
 async def test_a_body_gets_one_fast_verdict(
     monkeypatch: pytest.MonkeyPatch, body: dict[str, Any], fast: int, walks: int
 ) -> None:
-    """The verdict on the bytes settles a valid body; a broken one goes from it straight to the error walk."""
+    """The verdict on the bytes settles a valid body; a broken one goes from it straight to the error walk
+    (the focused one, from where the verdict failed, or the full one)."""
     calls: list[str] = []
-    for name in ("fast_verdict", "is_valid_value", "is_valid_json", "errors"):
+    verdicts = ("fast_verdict", "fast_failure", "is_valid_value", "is_valid_json")
+    for name in (*verdicts, "errors", "focused"):
         original = getattr(CompiledSchema, name)
 
         def counted(self: CompiledSchema, *args: Any, _name: str = name, _original: Any = original) -> Any:
@@ -220,5 +222,5 @@ async def test_a_body_gets_one_fast_verdict(
     async with client(ValidationMiddleware(echo)) as http:
         response = await http.post("/v1/threads", json=body)
     assert response.status_code == (200 if not walks else 400)
-    assert calls.count("fast_verdict") + calls.count("is_valid_value") + calls.count("is_valid_json") == fast
-    assert calls.count("errors") == walks
+    assert sum(calls.count(name) for name in verdicts) == fast
+    assert calls.count("errors") + calls.count("focused") == walks

@@ -164,8 +164,10 @@ class ValidationMiddleware:
         query = parse_query(scope.get("query_string", b""))
         # one fast verdict on the bytes: it settles a valid body, and sends a broken one to the error walk
         schema = operation.request_schema
-        verdict = contract.compiled(schema).fast_verdict(raw) if schema is not None and raw else None
-        check = (contract, operation, raw, headers.get("content-type"), query, path_params, verdict)
+        verdict, reason = (
+            contract.compiled(schema).fast_failure(raw) if schema is not None and raw else (None, "")
+        )
+        check = (contract, operation, raw, headers.get("content-type"), query, path_params, verdict, reason)
         size = len(raw) if schema is not None else 0
         long = size > _INLINE_BYTES or (verdict is not True and size > _INLINE_REFUSAL_BYTES)
         body = (
@@ -191,11 +193,13 @@ def _checked(
     query: Mapping[str, list[str]],
     path_params: Mapping[str, str],
     verdict: bool | None,
+    reason: str,
 ) -> Any:
     """The decoded body of a request that keeps the contract; a 400 :class:`Refusal` for one that breaks it.
 
     ``verdict`` is the fast path's on ``raw`` (``None`` when it had none): a body it accepted is not
-    checked again, one it refused goes straight to the error walk.
+    checked again, one it refused goes straight to the error walk, which starts where ``reason`` (msgspec's)
+    says it failed.
     """
     # a body the fast path accepted nests within the depth limit: no second scan for it
     body = decode_body(operation, raw, content_type, depth_checked=verdict is True)
@@ -203,7 +207,13 @@ def _checked(
     # bytes sent (an object or array is judged decoded, with the fast verdict already known)
     checked = body if isinstance(body, dict | list) or not raw else raw
     errors = request_errors(
-        contract, operation, checked, query=query, path_params=path_params, body_verdict=verdict
+        contract,
+        operation,
+        checked,
+        query=query,
+        path_params=path_params,
+        body_verdict=verdict,
+        body_reason=reason,
     )
     violation = next(errors, None)
     if violation is not None:
