@@ -14,7 +14,7 @@ from threadspec.mock.backend import Backend
 from threadspec.mock.config import MockConfig
 from threadspec.mock.events import Reply
 from threadspec.mock.lifecycle import Lifecycle
-from threadspec.mock.memory_store import MemoryStore
+from threadspec.mock.memory_store import MemoryStore, ScratchStore
 from threadspec.mock.profile import Profile
 from threadspec.mock.records import Store
 from threadspec.mock.script import Script
@@ -80,6 +80,8 @@ class Service:
         self._lock = threading.Lock()
         self._stateless_config = replace(config, advance="instant")
         self._stateless_seq = 0
+        # what a stateless request's scratch store is (the tests put MemoryStore beside it)
+        self.scratch_store: Callable[[int], Store] = ScratchStore
 
     def handle(self, request: MatchedRequest) -> Reply:
         """The reply to a request; raises :class:`ApiError` for the API's error answers."""
@@ -98,7 +100,7 @@ class Service:
 
     def _stateless(self, request: MatchedRequest) -> Reply:
         # a scratch store per request, numbered on from the last so seeded ids never repeat
-        scratch = MemoryStore(start_seq=self._stateless_seq)
+        scratch = self.scratch_store(self._stateless_seq)
         profile = Profile.of(request.contract)
         life = Lifecycle(Backend(scratch, self._stateless_config, self.script, profile))
         stage(life, request)
