@@ -7,14 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from threadspec.mock.memory_store import MemoryStore
+from threadspec.mock.memory_store import MemoryStore, ScratchStore
 from threadspec.mock.records import Record, Store, from_json, to_json
 from threadspec.mock.sqlite_store import SqliteStore
 
 
-@pytest.fixture(params=["memory", "sqlite"])
+@pytest.fixture(params=["memory", "sqlite", "scratch"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    opened: Store = MemoryStore() if request.param == "memory" else SqliteStore(tmp_path / "store.sqlite")
+    """Each store; ScratchStore (the stateless mock's, for one request) is held to the same contract."""
+    opened: Store
+    if request.param == "sqlite":
+        opened = SqliteStore(tmp_path / "store.sqlite")
+    else:
+        opened = ScratchStore() if request.param == "scratch" else MemoryStore()
     yield opened
     opened.close()
 
@@ -99,7 +104,8 @@ def test_sequence_is_monotonic(store: Store) -> None:
     assert store.peek_seq() == 3
 
 
-def test_a_failed_transaction_leaves_nothing_behind(store: Store) -> None:
+@pytest.mark.parametrize("error", [RuntimeError, KeyboardInterrupt])
+def test_a_failed_transaction_leaves_nothing_behind(store: Store, error: type[BaseException]) -> None:
     with store.transaction():
         store.put(record("thread", "thread_1"))
         store.put(record("message", "msg_1", seq=store.next_seq()))
@@ -112,13 +118,16 @@ def test_a_failed_transaction_leaves_nothing_behind(store: Store) -> None:
             store.delete("message", "msg_1")
             store.put(record("message", "msg_1", created_at=999))
             store.delete_thread("thread_1")
-            raise RuntimeError
+            raise error
 
-    with pytest.raises(RuntimeError):
+    with pytest.raises(error):
         fail_midway()
     assert (store.peek_seq(), store.get("message", "msg_1")) == before
     assert store.get("message", "msg_2") is None
     assert [r.id for r in store.children("message", "thread_1")] == ["msg_1"]
+    with store.transaction():  # the next one starts afresh, and keeps what it writes
+        store.put(record("message", "msg_3", seq=store.next_seq()))
+    assert [r.id for r in store.children("message", "thread_1")] == ["msg_1", "msg_3"]
 
 
 def test_json_round_trip_keeps_deep_values() -> None:

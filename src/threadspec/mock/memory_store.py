@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from threadspec.mock.records import Kind, Record, Serve, from_row, to_row
@@ -167,25 +165,43 @@ class MemoryStore:
             places.reverse()
         return places, size > limit
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        self._journal, seq = [], self._seq
-        try:
-            yield
-        except BaseException:
-            journal, self._journal = self._journal, None
+    def transaction(self) -> _Transaction:
+        return _Transaction(self)
+
+    def _begin(self) -> int:
+        self._journal = []
+        return self._seq
+
+    def _end(self, seq: int, failed: bool) -> None:
+        """Close the transaction begun at ``seq``; undo its writes (and the numbers it took) when it ``failed``."""
+        journal, self._journal = self._journal, None
+        if failed and journal is not None:
             for key, old in reversed(journal):
                 self._write(key, old)
             self._seq = seq
-            raise
-        finally:
-            self._journal = None
 
     def close(self) -> None:
         self._rows.clear()
         self._by_thread.clear()
         self._orders.clear()
         self._served.clear()
+
+
+class _Transaction:
+    """``with store.transaction():``, as a class: a generator-based context manager cost a stateful request
+    ~1.5 µs to enter and leave."""
+
+    __slots__ = ("_seq", "_store")
+
+    def __init__(self, store: MemoryStore) -> None:
+        self._store = store
+        self._seq = 0
+
+    def __enter__(self) -> None:
+        self._seq = self._store._begin()
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: object) -> None:
+        self._store._end(self._seq, failed=kind is not None)  # the error, if any, goes on
 
 
 class ScratchStore(MemoryStore):

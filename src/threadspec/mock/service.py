@@ -82,6 +82,8 @@ class Service:
         self._stateless_seq = 0
         # what a stateless request's scratch store is (the tests put MemoryStore beside it)
         self.scratch_store: Callable[[int], Store] = ScratchStore
+        # one lifecycle per contract on the kept store: a backend holds nothing of any one request
+        self._lifecycles: dict[Contract, Lifecycle] = {}
 
     def handle(self, request: MatchedRequest) -> Reply:
         """The reply to a request; raises :class:`ApiError` for the API's error answers."""
@@ -95,8 +97,12 @@ class Service:
 
     def lifecycle(self, contract: Contract | None = None) -> Lifecycle:
         """The operations on the kept store, for requests of ``contract``'s profile (default: the first served)."""
-        profile = Profile.of(contract or self.config.contracts()[0])
-        return Lifecycle(Backend(self.store, self.config, self.script, profile))
+        chosen = contract or self.config.contracts()[0]
+        life = self._lifecycles.get(chosen)
+        if life is None:
+            life = Lifecycle(Backend(self.store, self.config, self.script, Profile.of(chosen)))
+            self._lifecycles[chosen] = life
+        return life
 
     def _stateless(self, request: MatchedRequest) -> Reply:
         # a scratch store per request, numbered on from the last so seeded ids never repeat
