@@ -9,6 +9,7 @@ import pytest
 from threadspec import contract_for
 from threadspec.mock import MockConfig
 from threadspec.mock.memory_store import MemoryStore, ScratchStore
+from threadspec.mock.stateless import STAGED_ASSISTANT, STAGED_QUESTION
 from threadspec.sse import parse_text
 
 pytestmark = pytest.mark.anyio
@@ -184,10 +185,10 @@ async def test_the_scratch_store_answers_as_the_json_store_does(open_mock: Any) 
     """ScratchStore keeps a stateless request's objects as they are, not as JSON: every answer is the one
     the JSON rows of MemoryStore give, byte for byte."""
 
-    async def session(scratch: Any) -> list[tuple[int, bytes]]:
+    async def session(scratch: type[MemoryStore]) -> list[tuple[int, bytes]]:
         async with open_mock(MockConfig(mode="stateless", seed=5)) as client:
-            assert isinstance(client.app.state.service.scratch_store(0), ScratchStore)
-            client.app.state.service.scratch_store = scratch
+            assert type(client.app.state.service.scratch) is ScratchStore
+            client.app.state.service.scratch = scratch()
             answers = []
             for profile, method, path, body in _SESSION:
                 headers = {"OpenAI-Beta": f"assistants={profile}"}
@@ -197,3 +198,16 @@ async def test_the_scratch_store_answers_as_the_json_store_does(open_mock: Any) 
             return answers
 
     assert await session(ScratchStore) == await session(MemoryStore)
+
+
+async def test_nothing_of_one_request_is_there_for_the_next(open_mock: Any) -> None:
+    """One scratch store serves every request, emptied first: a list shows what its request staged, never
+    what earlier requests made (a failed one included)."""
+    async with open_mock(MockConfig(mode="stateless")) as client:
+        await client.post("/assistants", json={"model": "gpt-4o", "name": "Made before"})
+        assert (await client.post(f"/threads/{T}/runs", json={})).status_code == 400
+        for _ in range(2):
+            assistants = (await client.get("/assistants")).json()["data"]
+            assert [a["id"] for a in assistants] == [STAGED_ASSISTANT]
+            messages = (await client.get(f"/threads/{T}/messages")).json()["data"]
+            assert [m["content"][0]["text"]["value"] for m in messages] == [STAGED_QUESTION]
