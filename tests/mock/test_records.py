@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from threadspec.mock.memory_store import MemoryStore
+from threadspec.mock.memory_store import MemoryStore, ScratchStore
 from threadspec.mock.records import Record, Store, from_json, to_json
 from threadspec.mock.sqlite_store import SqliteStore
 
 
-@pytest.fixture(params=["memory", "sqlite"])
+@pytest.fixture(params=["memory", "sqlite", "scratch"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    opened: Store = MemoryStore() if request.param == "memory" else SqliteStore(tmp_path / "store.sqlite")
+    """Each store; ScratchStore (the stateless mock's, for one request) is held to the same contract."""
+    opened: Store
+    if request.param == "sqlite":
+        opened = SqliteStore(tmp_path / "store.sqlite")
+    else:
+        opened = ScratchStore() if request.param == "scratch" else MemoryStore()
     yield opened
     opened.close()
 
@@ -99,7 +105,8 @@ def test_sequence_is_monotonic(store: Store) -> None:
     assert store.peek_seq() == 3
 
 
-def test_a_failed_transaction_leaves_nothing_behind(store: Store) -> None:
+@pytest.mark.parametrize("error", [RuntimeError, KeyboardInterrupt])
+def test_a_failed_transaction_leaves_nothing_behind(store: Store, error: type[BaseException]) -> None:
     with store.transaction():
         store.put(record("thread", "thread_1"))
         store.put(record("message", "msg_1", seq=store.next_seq()))
@@ -112,13 +119,16 @@ def test_a_failed_transaction_leaves_nothing_behind(store: Store) -> None:
             store.delete("message", "msg_1")
             store.put(record("message", "msg_1", created_at=999))
             store.delete_thread("thread_1")
-            raise RuntimeError
+            raise error
 
-    with pytest.raises(RuntimeError):
+    with pytest.raises(error):
         fail_midway()
     assert (store.peek_seq(), store.get("message", "msg_1")) == before
     assert store.get("message", "msg_2") is None
     assert [r.id for r in store.children("message", "thread_1")] == ["msg_1"]
+    with store.transaction():  # the next one starts afresh, and keeps what it writes
+        store.put(record("message", "msg_3", seq=store.next_seq()))
+    assert [r.id for r in store.children("message", "thread_1")] == ["msg_1", "msg_3"]
 
 
 def test_json_round_trip_keeps_deep_values() -> None:
@@ -126,3 +136,24 @@ def test_json_round_trip_keeps_deep_values() -> None:
     for _ in range(600):
         value = {"n": value}
     assert from_json(to_json(value)) == value
+
+
+@pytest.mark.parametrize("kept", [MemoryStore, ScratchStore])
+def test_what_a_memory_store_keeps_is_not_tracked_by_the_garbage_collector(kept: type[MemoryStore]) -> None:
+    """Rows, keys and by-thread maps the collector would walk (tuples, maps holding tuples) set off young
+    collections and, as a stateful mock grows, full ones over the whole process."""
+    store = kept()
+    records = [record("message", f"msg_{i}", thread_id=f"thread_{i % 100}", seq=i) for i in range(1000)]
+    for each in records:
+        each.body = each.state = {}  # the body is the store's (ScratchStore) or its JSON's: leave it out
+    gc.collect()
+    gc.disable()
+    try:
+        before = len(gc.get_objects())
+        with store.transaction():
+            for each in records:
+                store.put(each)
+        grown = len(gc.get_objects()) - before
+    finally:
+        gc.enable()
+    assert grown < 100, grown  # the store's own maps, not one object per record

@@ -8,6 +8,8 @@ import pytest
 
 from threadspec import contract_for
 from threadspec.mock import MockConfig
+from threadspec.mock.memory_store import MemoryStore, ScratchStore
+from threadspec.mock.stateless import STAGED_ASSISTANT, STAGED_QUESTION
 from threadspec.sse import parse_text
 
 pytestmark = pytest.mark.anyio
@@ -162,3 +164,50 @@ async def test_a_reply_file_scripts_what_streamed_runs_say(open_mock: Any, tmp_p
         e.payload()["data"] for e in parse_text(response.content) if e.event == "thread.message.completed"
     ]
     assert done["content"][0]["text"]["value"] == "Scripted answer."
+
+
+# every operation, the streams and the list queries, in one seeded session
+_SESSION = [
+    *((profile, method, path, body) for profile, requests in BY_PROFILE.items() for _, method, path, body, _ in requests),
+    ("v2", "POST", "/threads/runs", {"assistant_id": "a", "stream": True, "thread": {"messages": [{"role": "user", "content": "Hi"}]}}),
+    ("v2", "POST", f"/threads/{T}/runs", {"assistant_id": "a", "stream": True, "tools": [TOOL]}),
+    ("v2", "POST", f"/threads/{T}/runs", {"assistant_id": "a", "additional_messages": [{"role": "user", "content": "More"}]}),
+    ("v2", "POST", f"/threads/{T}/runs/{R}/submit_tool_outputs", {"stream": True, "tool_outputs": [{"output": "1"}]}),
+    ("v1", "POST", f"/threads/{T}/runs", {"assistant_id": "a", "stream": True}),
+    *(("v2", "GET", f"/threads/{T}/messages?{query}", None)
+      for query in ("limit=1", "order=asc", f"after={M}", f"before={M}", "order=asc&limit=100", "after=msg_x")),
+    ("v2", "GET", f"/threads/{T}/runs?order=asc&limit=1", None),
+    ("v2", "GET", f"/threads/{T}/runs/{R}/steps?order=desc", None),
+]  # fmt: skip
+
+
+async def test_the_scratch_store_answers_as_the_json_store_does(open_mock: Any) -> None:
+    """ScratchStore keeps a stateless request's objects as they are, not as JSON: every answer is the one
+    the JSON rows of MemoryStore give, byte for byte."""
+
+    async def session(scratch: type[MemoryStore]) -> list[tuple[int, bytes]]:
+        async with open_mock(MockConfig(mode="stateless", seed=5)) as client:
+            assert type(client.app.state.service.scratch) is ScratchStore
+            client.app.state.service.scratch = scratch()
+            answers = []
+            for profile, method, path, body in _SESSION:
+                headers = {"OpenAI-Beta": f"assistants={profile}"}
+                response = await client.request(method, path, json=body, headers=headers)
+                assert response.status_code == 200, (path, response.text)
+                answers.append((response.status_code, response.content))
+            return answers
+
+    assert await session(ScratchStore) == await session(MemoryStore)
+
+
+async def test_nothing_of_one_request_is_there_for_the_next(open_mock: Any) -> None:
+    """One scratch store serves every request, emptied first: a list shows what its request staged, never
+    what earlier requests made (a failed one included)."""
+    async with open_mock(MockConfig(mode="stateless")) as client:
+        await client.post("/assistants", json={"model": "gpt-4o", "name": "Made before"})
+        assert (await client.post(f"/threads/{T}/runs", json={})).status_code == 400
+        for _ in range(2):
+            assistants = (await client.get("/assistants")).json()["data"]
+            assert [a["id"] for a in assistants] == [STAGED_ASSISTANT]
+            messages = (await client.get(f"/threads/{T}/messages")).json()["data"]
+            assert [m["content"][0]["text"]["value"] for m in messages] == [STAGED_QUESTION]

@@ -14,17 +14,23 @@ class _Template:
     segments: tuple[str | None, ...]  # None where a parameter goes
     names: tuple[str, ...]
     by_method: dict[str, spec.Operation]
+    literal_at: tuple[tuple[int, str], ...]  # where the literal segments are, and what they say
+    parameter_at: tuple[int, ...]  # where the parameters are, in the order of `names`
 
     @property
     def literals(self) -> int:
-        return sum(s is not None for s in self.segments)
+        return len(self.literal_at)
 
 
-def _templates(contract: Contract) -> tuple[_Template, ...]:
+# the templates by their number of segments: a path is tried only against those of its own length
+_Routes = dict[int, tuple[_Template, ...]]
+
+
+def _templates(contract: Contract) -> _Routes:
     return contract.memo("asgi.routes", lambda: _build_templates(contract))
 
 
-def _build_templates(contract: Contract) -> tuple[_Template, ...]:
+def _build_templates(contract: Contract) -> _Routes:
     grouped: dict[str, dict[str, spec.Operation]] = {}
     for op in contract.operations().values():
         grouped.setdefault(op.path, {})[op.method.upper()] = op
@@ -33,9 +39,14 @@ def _build_templates(contract: Contract) -> tuple[_Template, ...]:
         parts = path.strip("/").split("/")
         segments = tuple(None if p.startswith("{") else p for p in parts)
         names = tuple(p[1:-1] for p in parts if p.startswith("{"))
-        out.append(_Template(segments, names, by_method))
+        literal_at = tuple((i, s) for i, s in enumerate(segments) if s is not None)
+        parameter_at = tuple(i for i, s in enumerate(segments) if s is None)
+        out.append(_Template(segments, names, by_method, literal_at, parameter_at))
     # literal segments win over parameters: POST /threads/runs is createThreadAndRun, not modifyThread
-    return tuple(sorted(out, key=lambda t: -t.literals))
+    routes: dict[int, list[_Template]] = {}
+    for template in sorted(out, key=lambda t: -t.literals):
+        routes.setdefault(len(template.segments), []).append(template)
+    return {length: tuple(templates) for length, templates in routes.items()}
 
 
 def resolve(
@@ -46,16 +57,17 @@ def resolve(
     The path names the first template it fits, literal segments first: ``/threads/runs`` is that
     resource (POST only), never a thread with the id ``runs``, whatever the method.
     """
-    for template in _templates(resolve_contract(contract)):
-        if len(template.segments) != len(segments):
-            continue
-        if any(lit is not None and lit != seg for lit, seg in zip(template.segments, segments, strict=True)):
-            continue
-        op = template.by_method.get(method)
-        if op is None:
-            return list(template.by_method)
-        values = [seg for lit, seg in zip(template.segments, segments, strict=True) if lit is None]
-        return op, dict(zip(template.names, values, strict=True))
+    for template in _templates(resolve_contract(contract)).get(len(segments), ()):
+        for at, literal in template.literal_at:
+            if segments[at] != literal:
+                break
+        else:
+            op = template.by_method.get(method)
+            if op is None:
+                return list(template.by_method)
+            return op, {
+                name: segments[at] for name, at in zip(template.names, template.parameter_at, strict=True)
+            }
     return None
 
 
@@ -65,6 +77,8 @@ def segments(raw_path: str, prefix: str) -> list[str]:
     wanted = [p for p in prefix.split("/") if p]
     if wanted and parts[: len(wanted)] == wanted:
         parts = parts[len(wanted) :]
+    if "%" not in raw_path:  # nothing to decode: unquote would give every segment back as it is
+        return parts
     return [unquote(p, errors="replace") for p in parts]
 
 

@@ -30,13 +30,18 @@ def _poll_header(life: Lifecycle) -> tuple[str, str]:
 _UNSETTLED = "unsettled_run"  # in a thread's state: its run that settles before anyone sees it again
 
 
-def _answer(life: Lifecycle, run: Record, events: Events, stream: bool) -> Reply:
-    """The run as it is now (or its stream, which follows it until it settles)."""
+def _answer(
+    life: Lifecycle, run: Record, events: Events, stream: bool, thread: Record | None = None
+) -> Reply:
+    """The run as it is now (or its stream, which follows it until it settles).
+
+    ``thread``: the run's thread as it is stored now, when the caller holds it (else it is read again).
+    """
     if stream:
         life.settle(run, events)
         return events.done()
     if life.b.config.advance == "instant" and run.body["status"] not in SETTLED:
-        thread = life.b.thread(run.thread_id)
+        thread = thread or life.b.thread(run.thread_id)
         thread.state[_UNSETTLED] = run.id
         life.b.store.put(thread)
     return life.b.reply(run.body, _poll_header(life))
@@ -88,8 +93,8 @@ def create_run(life: Lifecycle, request: MatchedRequest) -> Reply:
         raise active_run_error(thread.id, running.id)
     body = body_of(request)
     events = life.b.events(kept=bool(body.get("stream")))
-    run = start_run(life, thread.id, body, events)
-    return _answer(life, run, events, bool(body.get("stream")))
+    run = start_run(life, thread.id, body, events)  # adds messages and the run, leaves the thread as it is
+    return _answer(life, run, events, bool(body.get("stream")), thread)
 
 
 def create_thread_and_run(life: Lifecycle, request: MatchedRequest) -> Reply:
@@ -99,7 +104,7 @@ def create_thread_and_run(life: Lifecycle, request: MatchedRequest) -> Reply:
     thread = new_thread(life, body.get("thread") or {}, events)
     run_request = {k: v for k, v in body.items() if k != "thread"}
     run = life.create(thread.id, run_request, assistant, events)
-    return _answer(life, run, events, bool(body.get("stream")))
+    return _answer(life, run, events, bool(body.get("stream")), thread)
 
 
 def list_runs(life: Lifecycle, request: MatchedRequest) -> Reply:

@@ -14,7 +14,7 @@ from threadspec.mock.backend import Backend
 from threadspec.mock.config import MockConfig
 from threadspec.mock.events import Reply
 from threadspec.mock.lifecycle import Lifecycle
-from threadspec.mock.memory_store import MemoryStore
+from threadspec.mock.memory_store import MemoryStore, ScratchStore
 from threadspec.mock.profile import Profile
 from threadspec.mock.records import Store
 from threadspec.mock.script import Script
@@ -74,12 +74,14 @@ class Service:
     def __init__(self, config: MockConfig) -> None:
         self.config = config
         self.script = Script.load(config.reply_file)
-        self.store: Store = (
-            open_store(config) if config.mode == "stateful" else MemoryStore()
-        )  # no db: nothing kept
+        # stateless: the store each request starts in, emptied first; its sequence goes on from request
+        # to request, so seeded ids never repeat (the tests put a MemoryStore here, to compare)
+        self.scratch: MemoryStore = ScratchStore()
+        self.store: Store = open_store(config) if config.mode == "stateful" else self.scratch
         self._lock = threading.Lock()
         self._stateless_config = replace(config, advance="instant")
-        self._stateless_seq = 0
+        # one lifecycle per contract (and store): a backend holds nothing of any one request
+        self._lifecycles: dict[tuple[Contract, Store], Lifecycle] = {}
 
     def handle(self, request: MatchedRequest) -> Reply:
         """The reply to a request; raises :class:`ApiError` for the API's error answers."""
@@ -93,19 +95,20 @@ class Service:
 
     def lifecycle(self, contract: Contract | None = None) -> Lifecycle:
         """The operations on the kept store, for requests of ``contract``'s profile (default: the first served)."""
-        profile = Profile.of(contract or self.config.contracts()[0])
-        return Lifecycle(Backend(self.store, self.config, self.script, profile))
+        return self._lifecycle(contract or self.config.contracts()[0], self.store, self.config)
+
+    def _lifecycle(self, contract: Contract, store: Store, config: MockConfig) -> Lifecycle:
+        life = self._lifecycles.get((contract, store))
+        if life is None:
+            life = Lifecycle(Backend(store, config, self.script, Profile.of(contract)))
+            self._lifecycles[(contract, store)] = life
+        return life
 
     def _stateless(self, request: MatchedRequest) -> Reply:
-        # a scratch store per request, numbered on from the last so seeded ids never repeat
-        scratch = MemoryStore(start_seq=self._stateless_seq)
-        profile = Profile.of(request.contract)
-        life = Lifecycle(Backend(scratch, self._stateless_config, self.script, profile))
+        self.scratch.clear()  # nothing of the last request is there (not even of one that failed)
+        life = self._lifecycle(request.contract, self.scratch, self._stateless_config)
         stage(life, request)
-        try:
-            return _STATELESS[request.operation_id](life, request)
-        finally:
-            self._stateless_seq = scratch.peek_seq()
+        return _STATELESS[request.operation_id](life, request)
 
     def close(self) -> None:
         with self._lock:

@@ -1,9 +1,9 @@
 """Stateless mode: every valid request is answered as if what it names existed.
 
-Each request gets a scratch in-memory store, staged with the objects its path names (an
-assistant, a thread with one user message, a message, a run in the state the operation needs, a
-step; one assistant for the list of assistants; a v1 file on the assistant and the message), and
-then the stateful operation runs on it. So answers have the real shapes and echo the request, and nothing
+Each request starts in an empty scratch store (one ``ScratchStore`` for all, emptied first), staged
+with the objects its path names (an assistant, a thread with one user message, a message, a run in the
+state the operation needs, a step; one assistant for the list of assistants; a v1 file on the
+assistant and the message), and then the stateful operation runs on it. So answers have the real shapes and echo the request, and nothing
 is kept: the same request twice gets two fresh answers (identical ones under a seed, given the
 same history of requests).
 """
