@@ -157,10 +157,12 @@ class Server:
         return loadgen.Target(scenario.method, url, HEADERS, scenario.body, self.expect(scenario))
 
 
-def _mock(name: str, mode: str, db: Path | None = None) -> Server:
+def _mock(name: str, mode: str, db: Path | None = None, workers: int = 1) -> Server:
     """``threadspec mock`` as the CLI serves it, minus the access log (Prism runs with ``-v silent``)."""
     port = free_port()
-    config = f"MockConfig(mode={mode!r}, port={port}, db={str(db) if db else None!r})"
+    # workers named only when several: bench/ab.py serves revisions from before the field
+    several = f", workers={workers}" if workers > 1 else ""
+    config = f"MockConfig(mode={mode!r}, port={port}, db={str(db) if db else None!r}{several})"
     code = f"from threadspec.mock import MockConfig, serve; serve({config}, access_log=False)"
     return Server(name, [sys.executable, "-c", code], port, "/v1")
 
@@ -262,12 +264,18 @@ def _prepare(server: Server) -> None:
                 server.preflight[scenario.name] = f"listed {count} messages"
 
 
+STATELESS, MEMORY = "threadspec stateless", "threadspec stateful (memory)"
+# `--workers 2`: two processes on the port, as Steady answers on more than one core (it runs several threads)
+WORKERS = "threadspec stateless, 2 workers"
+
+
 @contextlib.contextmanager
 def servers(settings: Settings, with_node: bool) -> Iterator[list[Server]]:
     with tempfile.TemporaryDirectory(prefix="bench-mock-") as scratch:
         found = [
-            _mock("threadspec stateless", "stateless"),
-            _mock("threadspec stateful (memory)", "stateful"),
+            _mock(STATELESS, "stateless"),
+            _mock(MEMORY, "stateful"),
+            _mock(WORKERS, "stateless", workers=2),
         ]
         if settings.name != "tiny":
             found.append(_mock("threadspec stateful (SQLite)", "stateful", Path(scratch) / "mock.sqlite"))
@@ -365,9 +373,6 @@ def _named(row: dict[str, Summary], label: str) -> str | None:
     return next((name for name in row if name.startswith(label + " ")), None)
 
 
-STATELESS, MEMORY = "threadspec stateless", "threadspec stateful (memory)"
-
-
 def table(summaries: Results, running: list[Server]) -> str:
     problems = {server.name: server.preflight for server in running}
     lenient = {server.name for server in running if not server.checks_limits}
@@ -415,6 +420,12 @@ def goals(summaries: Results) -> list[Goal]:
                                 p99.median <= 1.2))  # fmt: skip
         elif steady is None:
             out.append((f"{scenario}: req/s against Steady (Steady not measured)", None))
+        if WORKERS in row and steady is not None:
+            ratio = Ratio.paired(row[WORKERS], row[steady])
+            if ratio is not None:
+                out.append(
+                    (f"{scenario}: {WORKERS} = {ratio}× Steady's req/s (goal ≥ 1.0×)", ratio.median >= 1.0)
+                )
         if STATELESS in row and MEMORY in row:
             kept = Ratio.paired(row[MEMORY], row[STATELESS])
             if kept is not None:

@@ -41,6 +41,46 @@ def test_mock_command_serves_and_stops_on_ctrl_c() -> None:
     assert "Traceback" not in err
 
 
+def _children(pid: int) -> set[int]:
+    return {int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()}
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads a process's children from /proc")
+def test_mock_workers_serve_one_port_and_stop_together() -> None:
+    import signal
+
+    import httpx
+
+    argv = [
+        sys.executable,
+        "-m",
+        "threadspec",
+        "mock",
+        "--port",
+        "0",
+        "--mode",
+        "stateless",
+        "--workers",
+        "2",
+    ]
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        assert "(stateless, in memory, v2 and v1, 2 workers) serving http://127.0.0.1:" in line
+        url = line.split("serving ", 1)[1].strip()
+        with httpx.Client(headers={"OpenAI-Beta": "assistants=v2"}, timeout=10) as http:
+            pages = [http.get(f"{url}/threads/thread_a/messages", params={"limit": 20}) for _ in range(20)]
+        assert {page.status_code for page in pages} == {200}
+        (worker,) = _children(proc.pid)  # the line is printed first, the worker forked after it
+    finally:
+        proc.send_signal(signal.SIGINT)  # to the first process alone: it stops the others
+        _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    assert not Path(f"/proc/{worker}").exists() or "(Z)" in Path(f"/proc/{worker}/stat").read_text()
+    assert "Traceback" not in err and err.count("Started server process") == 2
+
+
 def test_mock_flags_map_onto_the_config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from threadspec import mock
 
@@ -75,6 +115,8 @@ def test_mock_flags_map_onto_the_config(monkeypatch: pytest.MonkeyPatch, tmp_pat
         "5",
     ]
     assert run(stateless)[0] == 0 and seen[-1][0].reply_file == "r.json"  # a reply file scripts streamed runs
+    assert config.workers == 1
+    assert run(["mock", "--mode", "stateless", "--workers", "3"])[0] == 0 and seen[-1][0].workers == 3
 
 
 @pytest.mark.parametrize(

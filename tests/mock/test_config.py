@@ -54,3 +54,25 @@ def test_stateless_mode_refuses_what_only_a_stateful_mock_can_use(fields: dict[s
 def test_stateless_mode_takes_what_it_can_use() -> None:
     config = MockConfig(mode="stateless", reply_file="r.json", seed=1, advance="instant", api_key="k")
     assert (config.reply_file, config.seed) == ("r.json", 1)
+
+
+@pytest.mark.parametrize(
+    ("fields", "sentence"),
+    [
+        ({"workers": 0}, "workers must be at least 1, not 0"),
+        ({"workers": 2}, "--workers 2 needs --mode stateless: a stateful mock keeps its objects in one process."),
+        ({"workers": 2, "mode": "stateless", "seed": 1}, "--seed (seed) cannot apply with --workers 2: each worker "
+         "would draw the same ids, and which worker answers is the system's choice."),
+        ({"workers": 3, "mode": "stateless", "rate_limit_per_second": 5.0}, "--rate-limit (rate_limit_per_second) "
+         "cannot apply with --workers 3: each worker would count a client's requests on its own."),
+    ],
+)  # fmt: skip
+def test_workers_are_refused_where_one_process_holds_the_state(fields: dict[str, Any], sentence: str) -> None:
+    with pytest.raises(ValueError, match="workers") as caught:
+        MockConfig(**fields)
+    assert str(caught.value) == sentence
+
+
+def test_several_workers_serve_a_stateless_mock() -> None:
+    assert MockConfig(mode="stateless", workers=4, api_key="k").workers == 4
+    assert MockConfig(seed=1, rate_limit_per_second=5.0).workers == 1  # one process keeps both

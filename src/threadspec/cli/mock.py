@@ -52,6 +52,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="requests a second per client address; past it, 429 with Retry-After (default: no limit)")  # fmt: skip
     parser.add_argument("--strict-assistants", action="store_true",
                         help="answer an assistant id nobody created 404, as the API did (default: an implicit assistant)")  # fmt: skip
+    parser.add_argument("--workers", type=at_least(1), metavar="N", default=_default("workers"),
+                        help="processes answering on the port, stateless mode only")  # fmt: skip
     parser.add_argument("--quiet", action="store_true",
                         help="no per-request access log (about a quarter more throughput)")  # fmt: skip
     add_served_profiles(parser, "served")
@@ -66,7 +68,7 @@ def run(args: argparse.Namespace, _stdin: TextIO, _out: TextIO) -> int:
             validate_responses=args.validate_responses, reply_file=args.reply_file, advance=args.advance,
             max_body_bytes=args.max_body_bytes, run_expiry_seconds=args.run_expiry_seconds,
             poll_after_ms=args.poll_after_ms, rate_limit_per_second=args.rate_limit,
-            strict_assistants=args.strict_assistants, profiles=served(args),
+            strict_assistants=args.strict_assistants, profiles=served(args), workers=args.workers,
         )  # fmt: skip
         serve(config, access_log=not args.quiet)
     except (ValueError, OSError) as exc:  # a bad reply file, database or address: say so, no traceback

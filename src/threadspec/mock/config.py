@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -18,6 +19,14 @@ _STATEFUL_ONLY = {
     "db": ("--db", "a stateless mock keeps nothing to store"),
     "advance": ("--advance per_poll", "a stateless mock keeps no run to move on poll by poll"),
     "strict_assistants": ("--strict-assistants", "a stateless mock answers every id as if it existed"),
+}
+# settings that hold in one process only, by field: (its flag, why several workers cannot keep them)
+_ONE_PROCESS = {
+    "seed": (
+        "--seed",
+        "each worker would draw the same ids, and which worker answers is the system's choice",
+    ),
+    "rate_limit_per_second": ("--rate-limit", "each worker would count a client's requests on its own"),
 }
 
 
@@ -50,6 +59,10 @@ class MockConfig:
     with id 'asst_x'.``), as the API did; by default it stands for an implicit assistant with the
     default settings, so tests written with placeholder ids work.
 
+    ``workers``: processes answering requests on the one port, each with its own app (uvicorn is one
+    process); above 1, stateless only — a stateful mock keeps its objects in one process — and on systems
+    with ``fork``. Several workers serve more requests a second where cores are free (``bench/README.md``).
+
     ``profiles``: the API versions served (``("v2", "v1")``); each request's ``OpenAI-Beta`` header
     chooses one, and a request that names none is refused ``invalid_beta``. ``None`` (the default)
     serves every bundled profile, v2 first. Objects are served only to requests of the profile they
@@ -73,6 +86,7 @@ class MockConfig:
     rate_limit_per_second: float | None = None
     strict_assistants: bool = False
     profiles: tuple[str, ...] | None = None
+    workers: int = 1
 
     def __post_init__(self) -> None:
         if self.mode not in ("stateful", "stateless"):
@@ -89,11 +103,27 @@ class MockConfig:
         if rate is not None and not 0 < rate < float("inf"):
             raise ValueError(f"rate_limit_per_second must be a positive number, not {rate}")
         served_profiles(self.profiles)
+        self._check_workers()
         if self.mode == "stateless":
             defaults = {f.name: f.default for f in fields(self)}
             for name, (flag, reason) in _STATEFUL_ONLY.items():
                 if getattr(self, name) != defaults[name]:
                     raise ValueError(f"{flag} ({name}) cannot apply with --mode stateless: {reason}.")
+
+    def _check_workers(self) -> None:
+        if self.workers < 1:
+            raise ValueError(f"workers must be at least 1, not {self.workers}")
+        if self.workers == 1:
+            return
+        if self.mode != "stateless":
+            raise ValueError(
+                f"--workers {self.workers} needs --mode stateless: a stateful mock keeps its objects in one process."
+            )
+        if not hasattr(os, "fork"):
+            raise ValueError(f"--workers {self.workers} needs a system with fork; this one has none.")
+        for name, (flag, reason) in _ONE_PROCESS.items():
+            if getattr(self, name) is not None:
+                raise ValueError(f"{flag} ({name}) cannot apply with --workers {self.workers}: {reason}.")
 
     def contracts(self) -> tuple[Contract, ...]:
         """The contracts of the served profiles; the first is the default."""

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import socket
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 
 from threadspec import _serving
@@ -15,7 +18,8 @@ def serve(config: MockConfig | None = None, *, access_log: bool = True) -> None:
     """Serve the mock until Ctrl-C (port 0 picks a free port); prints the base URL first.
 
     ``access_log=False`` leaves out the line logged per request, which costs about a quarter of
-    the requests a second a busy mock can answer (``bench/README.md``).
+    the requests a second a busy mock can answer (``bench/README.md``). With ``config.workers``
+    above 1, forked processes serve the same socket beside this one, and stop with it.
     """
     config = config or MockConfig()
     # first: a bad reply file or database fails before the port is taken
@@ -24,13 +28,41 @@ def serve(config: MockConfig | None = None, *, access_log: bool = True) -> None:
     bound = replace(config, port=sock.getsockname()[1])
     where = "in memory" if config.db is None or config.mode == "stateless" else f"in {config.db}"
     served = " and ".join(str(c.profile) for c in config.contracts())
-    print(f"threadspec mock ({config.mode}, {where}, {served}) serving {bound.base_url}", flush=True)
+    workers = f", {config.workers} workers" if config.workers > 1 else ""
+    print(f"threadspec mock ({config.mode}, {where}, {served}{workers}) serving {bound.base_url}", flush=True)
+    children: list[int] = []
     try:
+        # forked before any event loop or thread starts: each worker builds its own app and loop
+        children.extend(_fork_worker(config, access_log, sock) for _ in range(config.workers - 1))
         server.run(sockets=[sock])
     except KeyboardInterrupt:
         pass
     finally:
+        _stop(children)
         sock.close()
+
+
+def _fork_worker(config: MockConfig, access_log: bool, sock: socket.socket) -> int:
+    pid = os.fork()
+    if pid:
+        return pid
+    code = 0
+    try:
+        _serving.server(create_app(config), "info", access_log).run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass
+    except BaseException:  # a worker must never return into its parent's code
+        code = 1
+    os._exit(code)
+
+
+def _stop(children: list[int]) -> None:
+    for pid in children:
+        with suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)
+    for pid in children:
+        with suppress(ChildProcessError):
+            os.waitpid(pid, 0)
 
 
 @contextmanager
