@@ -97,8 +97,8 @@ def test_a_member_over_its_own_limit_is_read_by_the_second_decode(form: str) -> 
     assert [e.rule for e in _focused(body, RUN, contract) or []] == ["maxProperties"]
     focus = contract.compiled(RUN)._focus
     assert focus is not None
-    road = focus._roads[("metadata",), True, form == "text"]
-    assert road is not None and road.loose
+    road = focus._roads[(((("metadata",), True),), form == "text")]
+    assert road is not None and [m.loose for m in road.members] == [True]
 
 
 @pytest.mark.parametrize(
@@ -115,8 +115,30 @@ def test_only_types_that_decode_to_the_untyped_values_are_read_loose(typ: Any, u
     assert _as_untyped(typ) is untyped
 
 
+SEVERAL_PLACES = [
+    ("two members", {"assistant_id": "a", "metadata": too_many_metadata(), "temperature": 9}),
+    ("two members, the later one first in the text", {"temperature": 9, "assistant_id": "a", "metadata": {"k": 1}}),
+    ("three members at three depths", {"assistant_id": "a", "top_p": -1, "thread": {"metadata": {"k": 1},
+     "messages": [{"role": "x", "content": "y"}]}, "truncation_strategy": {"type": "auto", "x": 1}}),
+    ("four members", {"assistant_id": 5, "metadata": {"k": 1}, "temperature": 9, "top_p": 9}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize(("case", "value"), SEVERAL_PLACES, ids=[c[0] for c in SEVERAL_PLACES])
+def test_a_body_broken_in_a_few_members_takes_the_focused_road(form: str, case: str, value: Any) -> None:
+    """Each decode that fails names the next member to leave out; the members are walked in the full walk's order."""
+    contract = contract_for()
+    body = _as(form, value)
+    found = _focused(body, RUN, contract)
+    assert found is not None, "the full road was taken"
+    assert [e.to_dict() for e in found] == _full_road(body, RUN, contract)
+    assert len({e.pointer.split("/")[1] for e in found}) >= 2
+
+
 ELSEWHERE = [
-    ("two members broken", {"assistant_id": "a", "metadata": too_many_metadata(), "temperature": 9}),
+    ("five members broken", {"assistant_id": 5, "metadata": {"k": 1}, "temperature": 9, "top_p": 9,
+                             "max_prompt_tokens": 1}),
     ("the root itself", {"metadata": {}}),  # a required key missing: nothing to leave out
     ("an unknown key at the root", {"assistant_id": "a", "bogus": 1}),
 ]  # fmt: skip
