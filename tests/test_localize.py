@@ -16,6 +16,7 @@ from tests.codegen.test_models_vs_schemas import CASES
 from tests.limits import limit, too_many_metadata
 from tests.test_messages import WORDING
 from threadspec import Contract, _localize, contract_for, profiles, strategies
+from threadspec._compiled import CompiledSchema
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from corpus import corpus
@@ -201,3 +202,29 @@ def test_repeated_keys_in_bytes_are_judged_as_decoded() -> None:
     report = [_full(e) for e in threadspec.validate(raw, "CreateThreadAndRunRequest").errors]
     assert report == [_full(e) for e in localized_violations(decoded, "CreateThreadAndRunRequest")]
     assert [e["pointer"] for e in report] == ["/temperature"]
+
+
+BOUND_CASES = [
+    (keyword, kind, value)
+    for keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+    for kind in ("integer", "number", ["number", "null"])
+    for value in (4, 5, 6, 4.5, 5.0, True, "6", None)
+]
+
+
+@pytest.mark.parametrize(("keyword", "kind", "value"), BOUND_CASES)
+def test_the_walk_words_number_bounds_as_the_reference_does(
+    keyword: str, kind: Any, value: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bound is checked and worded by the walk itself (jsonschema's comparisons, the translator's words)."""
+    compiled = CompiledSchema("Bounded", {"type": "object", "properties": {"n": {"type": kind, keyword: 5}}})
+    reference = [_full(e) for e in compiled.reference_errors({"n": value})]
+
+    def no_validator(node: Any, name: str) -> Any:
+        if name == keyword:
+            raise AssertionError(f"a jsonschema validator built for {name}")
+        return original(node, name)
+
+    original = compiled.walk.keyword_validator
+    monkeypatch.setattr(compiled.walk, "keyword_validator", no_validator)
+    assert [_full(e) for e in compiled.errors({"n": value})] == reference

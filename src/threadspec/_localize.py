@@ -27,9 +27,11 @@ from threadspec._reference import reference_validator
 from threadspec._refs import ANNOTATIONS, Resolver
 from threadspec._violations import (
     ABSENT,
+    BOUNDS,
     NODE_TYPE,
     SIZES,
     Path,
+    bound_violation,
     param_of,
     size_violation,
     violation,
@@ -291,6 +293,11 @@ class _Walk:
             node[keyword], int
         ):  # a length against a number: no validator needed
             found = size_violation(keyword, node[keyword], value, path, self.location)
+            if found is not None:
+                yield found
+            return
+        if keyword in BOUNDS and type(node[keyword]) in (int, float):  # a number against a number, likewise
+            found = bound_violation(keyword, node[keyword], value, path, self.location, node)
             if found is not None:
                 yield found
             return

@@ -8,6 +8,7 @@ API names the one problem inside the branch the payload was meant for. The branc
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
+from numbers import Number
 from typing import TYPE_CHECKING, Any
 
 from threadspec import messages, rules
@@ -159,12 +160,35 @@ def _count(measure: Callable[..., tuple[str, str]]) -> Handler:
     return handle
 
 
+# the bound keywords, and when a number breaks each (jsonschema's comparisons)
+BOUNDS: dict[str, Callable[[Any, Any], bool]] = {
+    "maximum": lambda value, limit: value > limit,
+    "exclusiveMaximum": lambda value, limit: value >= limit,
+    "minimum": lambda value, limit: value < limit,
+    "exclusiveMinimum": lambda value, limit: value <= limit,
+}
+
+
+def _bound_worded(rule: str, limit: Any, value: Any, path: Path, integer: bool) -> tuple[str, str]:
+    above = rule in ("maximum", "exclusiveMaximum")
+    return messages.number_bound(param_of(path), limit, value, above, integer, rule.startswith("exclusive"))
+
+
+def bound_violation(
+    rule: str, limit: Any, value: Any, path: Path, location: str, schema: Any
+) -> Violation | None:
+    """The breach of one bound keyword of ``schema`` at ``path``, worded as the translator words
+    jsonschema's; else None."""
+    if not isinstance(value, Number) or isinstance(value, bool) or not BOUNDS[rule](value, limit):
+        return None  # as jsonschema: a bound holds only numbers to it
+    integer = "integer" in _schema_types(schema)
+    return violation(path, rule, limit, value, _bound_worded(rule, limit, value, path, integer), location)
+
+
 def _bound(t: _Translator, error: ValidationError, path: Path) -> Iterator[Violation]:
     rule, limit, value = str(error.validator), error.validator_value, error.instance
     integer = "integer" in _schema_types(error.schema)
-    above = rule in ("maximum", "exclusiveMaximum")
-    worded = messages.number_bound(param_of(path), limit, value, above, integer, rule.startswith("exclusive"))
-    yield t.emit(path, rule, limit, value, worded)
+    yield t.emit(path, rule, limit, value, _bound_worded(rule, limit, value, path, integer))
 
 
 def _type(t: _Translator, error: ValidationError, path: Path) -> Iterator[Violation]:
