@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -45,10 +48,23 @@ def _children(pid: int) -> set[int]:
     return {int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()}
 
 
-@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads a process's children from /proc")
-def test_mock_workers_serve_one_port_and_stop_together() -> None:
-    import signal
+def _gone(pid: int) -> bool:
+    """Whether a process has ended (a zombie waiting for its parent counts as ended)."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            if Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].startswith("Z"):
+                return True
+        except FileNotFoundError:
+            return True
+        time.sleep(0.05)
+    return False
 
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads a process's children from /proc")
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=lambda s: s.name)
+def test_mock_workers_serve_one_port_and_stop_together(stop: signal.Signals) -> None:
+    """Ctrl-C or SIGTERM to the first process stops the others; if it is killed, the kernel stops them."""
     import httpx
 
     argv = [
@@ -64,6 +80,7 @@ def test_mock_workers_serve_one_port_and_stop_together() -> None:
         "2",
     ]
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    worker = None
     try:
         assert proc.stdout is not None
         line = proc.stdout.readline()
@@ -74,10 +91,14 @@ def test_mock_workers_serve_one_port_and_stop_together() -> None:
         assert {page.status_code for page in pages} == {200}
         (worker,) = _children(proc.pid)  # the line is printed first, the worker forked after it
     finally:
-        proc.send_signal(signal.SIGINT)  # to the first process alone: it stops the others
-        _, err = proc.communicate(timeout=30)
-    assert proc.returncode == 0, err
-    assert not Path(f"/proc/{worker}").exists() or "(Z)" in Path(f"/proc/{worker}/stat").read_text()
+        proc.send_signal(stop)  # to the first process alone
+        try:
+            _, err = proc.communicate(timeout=30)  # a worker left behind would hold its pipes open
+        finally:
+            if worker is not None and not _gone(worker):
+                os.kill(worker, signal.SIGKILL)
+                pytest.fail(f"the worker outlived the first process ({stop.name})")
+    assert proc.returncode == (-signal.SIGKILL if stop == signal.SIGKILL else 0), err
     assert "Traceback" not in err and err.count("Started server process") == 2
 
 

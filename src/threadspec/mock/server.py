@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
 import socket
@@ -12,6 +13,8 @@ from dataclasses import replace
 from threadspec import _serving
 from threadspec.mock.app import create_app
 from threadspec.mock.config import MockConfig
+
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
 
 
 def serve(config: MockConfig | None = None, *, access_log: bool = True) -> None:
@@ -31,29 +34,51 @@ def serve(config: MockConfig | None = None, *, access_log: bool = True) -> None:
     workers = f", {config.workers} workers" if config.workers > 1 else ""
     print(f"threadspec mock ({config.mode}, {where}, {served}{workers}) serving {bound.base_url}", flush=True)
     children: list[int] = []
+    if config.workers > 1:
+        # uvicorn re-raises the signal that stopped it once it is done; SIGTERM's default would end this
+        # process there, before the workers are stopped
+        signal.signal(signal.SIGTERM, _terminated)
     try:
         # forked before any event loop or thread starts: each worker builds its own app and loop
         children.extend(_fork_worker(config, access_log, sock) for _ in range(config.workers - 1))
         server.run(sockets=[sock])
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, _Terminated):
         pass
     finally:
         _stop(children)
         sock.close()
 
 
+class _Terminated(Exception):
+    """SIGTERM reached the first of several workers."""
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
 def _fork_worker(config: MockConfig, access_log: bool, sock: socket.socket) -> int:
+    parent = os.getpid()
     pid = os.fork()
     if pid:
         return pid
     code = 0
     try:
+        _die_with(parent)
         _serving.server(create_app(config), "info", access_log).run(sockets=[sock])
     except KeyboardInterrupt:
         pass
     except BaseException:  # a worker must never return into its parent's code
         code = 1
     os._exit(code)
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel stop this worker when the first process dies, however it dies (Linux)."""
+    with suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # it died before the request above was made
+        os._exit(0)
 
 
 def _stop(children: list[int]) -> None:
