@@ -37,7 +37,9 @@ def test_import_threadspec_loads_none_of(after_import: set[str], package: str) -
 
 
 def test_the_check_sees_what_a_use_loads() -> None:
-    """The probe is not blind: a refused payload loads jsonschema, parsing loads pydantic."""
-    code = "import threadspec\nthreadspec.validate({'assistant_id': 'asst_1', 'temperature': 5}, 'CreateRunRequest')"
+    """The probe is not blind: a refused payload worded by jsonschema (an enum) loads it, parsing loads
+    pydantic. (A number out of range no longer does: the walk words bounds itself.)"""
+    bad = "{'assistant_id': 'asst_1', 'truncation_strategy': {'type': 'x'}}"
+    code = f"import threadspec\nthreadspec.validate({bad}, 'CreateRunRequest')"
     assert "jsonschema" in loaded_after(code)
     assert "pydantic" in loaded_after("import threadspec\nthreadspec.parse({}, 'ModifyThreadRequest')")
