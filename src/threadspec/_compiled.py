@@ -70,7 +70,7 @@ class CompiledSchema:
         # what judges JSON bytes: the guarded decoder when there is one, else the plain one after a count
         self._bytes_decoder: msgspec.json.Decoder[Any] | None = None
         self._counts = True
-        self._focus: Focus | None = None  # the one-member report roads, when the guarded decoder exists
+        self._focus: Focus | None = None  # the focused report's roads, for a schema that is a struct
         self._reference: Validator | None = None
         self._walk: LocalizedWalk | None = None
 
@@ -196,8 +196,8 @@ class CompiledSchema:
 
     def focused(self, reason: str, body: Any, location: str = "body") -> Iterator[Violation] | None:
         """Every violation in ``body`` (JSON bytes or a decoded object), refused by the fast verdict for
-        ``reason``, when it breaks the contract in one member only; None when it takes the full road
-        (:mod:`threadspec._focus`)."""
+        ``reason``, when it breaks the contract in a few members (up to four); None when it takes the full
+        road (:mod:`threadspec._focus`)."""
         return None if self._focus is None else self._focus.report(reason, body, location)
 
     # -- the reference and the error walk -------------------------------------------------------
