@@ -66,7 +66,7 @@ def _fork_worker(config: MockConfig, access_log: bool, sock: socket.socket) -> i
     try:
         _die_with(parent)
         _serving.server(create_app(config), "info", access_log).run(sockets=[sock])
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, _Terminated):  # the first process's SIGTERM handler came with the fork
         pass
     except BaseException:  # a worker must never return into its parent's code
         code = 1
